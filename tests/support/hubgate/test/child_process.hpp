@@ -1,0 +1,36 @@
+// A real child process for integration tests: started with fork/exec, its output captured to
+// a file, stopped with a chosen signal. The destructor kills and reaps it.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+#include <sys/types.h>
+
+namespace hubgate::test {
+
+class child_process {
+public:
+  // Starts `argv[0]` with the arguments; stdout and stderr go to `log_path` (appended).
+  child_process(std::vector<std::string> argv, std::string log_path,
+                std::map<std::string, std::string> extra_env = {});
+  ~child_process();
+  child_process(const child_process&) = delete;
+  child_process& operator=(const child_process&) = delete;
+
+  pid_t pid() const { return pid_; }
+  bool running();
+  void signal(int sig);
+  // Waits until the process exits and returns its wait status, or nullopt after the deadline.
+  std::optional<int> wait_exit(double deadline_seconds);
+  // kill -9 and reap.
+  void kill_hard();
+  std::string output() const;  // what it has written to the log so far
+
+private:
+  pid_t pid_ = -1;
+  std::string log_path_;
+  std::optional<int> status_;
+};
+
+}  // namespace hubgate::test
