@@ -1,0 +1,69 @@
+// The access list a board holds: which card pseudonym opens which door in which UTC windows.
+// The service expands bookings and schedules into windows; the board never sees time zones.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocol/pseudonym.hpp"
+
+namespace hubgate::protocol {
+
+// UTC unix seconds, half-open: [from, to). from < to always holds in a parsed list.
+struct window {
+  std::int64_t from;
+  std::int64_t to;
+  friend bool operator==(const window&, const window&) = default;
+};
+
+// Why a card may pass; "standing" and "admin" grants survive the standing_only staleness policy.
+enum class grant_source { booking, standing, admin };
+
+std::string_view to_string(grant_source s) noexcept;
+// false on an unknown name.
+bool parse_grant_source(std::string_view text, grant_source& out) noexcept;
+
+struct access_entry {
+  pseudonym card;
+  std::string door_id;
+  grant_source source;
+  std::vector<window> windows;
+  friend bool operator==(const access_entry&, const access_entry&) = default;
+};
+
+struct access_list {
+  std::vector<access_entry> entries;  // at most one entry per (card, door, source)
+  std::vector<pseudonym> revoked;     // refused at every door, whatever the windows say
+  friend bool operator==(const access_list&, const access_list&) = default;
+};
+
+// Identifies an entry inside a list.
+struct entry_key {
+  pseudonym card;
+  std::string door_id;
+  grant_source source;
+  friend bool operator==(const entry_key&, const entry_key&) = default;
+};
+
+// The change from one sequence number to the next inside an epoch.
+struct access_list_delta {
+  std::vector<access_entry> upserts;  // replace the entry with the same key, or add it
+  std::vector<entry_key> removals;    // removing an absent key is not an error
+  std::vector<pseudonym> revoked_added;
+  std::vector<pseudonym> revoked_removed;
+  friend bool operator==(const access_list_delta&, const access_list_delta&) = default;
+};
+
+// Applies removals, then upserts, then revocation changes. Entry order is kept for untouched
+// entries and new ones are appended, so applying the same delta twice gives the same list.
+void apply_delta(access_list& list, const access_list_delta& delta);
+
+// Limits enforced when parsing, so a hostile payload cannot exhaust a small board.
+inline constexpr std::size_t max_entries = 1'000'000;
+inline constexpr std::size_t max_windows_per_entry = 4096;
+inline constexpr std::size_t max_revoked = 1'000'000;
+inline constexpr std::size_t max_door_id_length = 64;
+
+}  // namespace hubgate::protocol
