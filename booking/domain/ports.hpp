@@ -1,0 +1,164 @@
+// The storage interfaces the domain needs, free of SQL so that SQLite (booking/store) and a
+// later PostgreSQL backend can both implement them. Every call may block; none throws.
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "booking/domain/booking.hpp"
+#include "booking/domain/credential.hpp"
+#include "booking/domain/door.hpp"
+#include "booking/domain/failure.hpp"
+#include "booking/domain/group.hpp"
+#include "booking/domain/site.hpp"
+#include "booking/domain/space.hpp"
+#include "booking/domain/user.hpp"
+
+namespace hubgate::domain {
+
+struct space_filter {
+  std::optional<std::string> site_id;
+  std::optional<space_kind> kind;
+  std::vector<std::string> features;  // all of them
+  std::optional<int> min_capacity;
+  bool include_inactive = false;
+};
+
+// Sites, spaces, groups and doors. Inserts assign an id when the given one is empty and
+// return the stored record; updates replace the whole record (not_found if absent).
+class catalog_repository {
+public:
+  virtual ~catalog_repository() = default;
+
+  virtual outcome<std::vector<site>> list_sites() = 0;
+  virtual outcome<site> get_site(std::string_view id) = 0;
+  virtual outcome<site> insert_site(site s) = 0;
+  virtual outcome<site> update_site(site s) = 0;
+
+  virtual outcome<std::vector<space>> list_spaces(const space_filter& filter) = 0;
+  virtual outcome<space> get_space(std::string_view id) = 0;
+  virtual outcome<space> insert_space(space s) = 0;
+  // Inside one write transaction: reads the space's active bookings ending after `now` and
+  // runs check_capacity_cut against the new record, so a concurrent booking cannot slip in
+  // between check and update (capacity_exceeded_by_bookings with the conflicts).
+  virtual outcome<space> update_space(space s, sys_seconds now) = 0;
+
+  virtual outcome<std::vector<group>> list_groups() = 0;
+  virtual outcome<group> get_group(std::string_view id) = 0;
+  virtual outcome<group> insert_group(group g) = 0;
+  virtual outcome<group> update_group(group g) = 0;
+  virtual outcome<void> delete_group(std::string_view id) = 0;
+
+  virtual outcome<std::vector<door>> list_doors(std::optional<std::string> site_id) = 0;
+  virtual outcome<door> get_door(std::string_view id) = 0;
+  virtual outcome<door> insert_door(door d) = 0;
+  virtual outcome<door> update_door(door d) = 0;
+  virtual outcome<void> delete_door(std::string_view id) = 0;
+};
+
+struct booking_filter {
+  std::optional<std::string> user_id;
+  std::optional<std::string> space_id;
+  std::optional<sys_seconds> from;  // bookings ending after this
+  std::optional<sys_seconds> to;    // bookings starting before this
+  std::vector<booking_status> statuses;  // empty: any
+  std::size_t limit = 1000;
+};
+
+// What the store checks, in the inserting transaction, beyond capacity and buffer.
+struct quota_check {
+  std::string time_zone;  // the site's; weeks are local ISO weeks
+  std::chrono::seconds per_week{0};
+};
+
+class booking_repository {
+public:
+  virtual ~booking_repository() = default;
+
+  // In ONE write transaction: reads the space (space_inactive if inactive), its active
+  // bookings within capacity_window() and runs check_capacity; with a quota, reads the user's
+  // active bookings in quota_window() and runs check_quota; then inserts. Returns the stored
+  // booking (id and created_at as given, id assigned when empty). Acknowledged = durable.
+  virtual outcome<booking> insert_booking(booking candidate,
+                                          const std::optional<quota_check>& quota) = 0;
+  virtual outcome<booking> get_booking(std::string_view id) = 0;
+  // Ordered by start, then id.
+  virtual outcome<std::vector<booking>> list_bookings(const booking_filter& filter) = 0;
+  // Compare-and-set: moves the booking to `to` only if its status is still `from`
+  // (invalid_transition otherwise, not_found when absent); sets checked_in_at when given.
+  virtual outcome<booking> set_status(std::string_view id, booking_status from,
+                                      booking_status to,
+                                      std::optional<sys_seconds> checked_in_at = {}) = 0;
+};
+
+// A user's credentials (cards) and user records. Emails are unique case-insensitively.
+class user_repository {
+public:
+  virtual ~user_repository() = default;
+
+  virtual outcome<std::vector<user>> list_users() = 0;
+  virtual outcome<user> get_user(std::string_view id) = 0;
+  virtual outcome<user> find_user_by_email(std::string_view email) = 0;
+  virtual outcome<std::size_t> count_users() = 0;
+  // email_taken when the email exists. The hash is the caller's (e.g. scrypt, encoded).
+  virtual outcome<user> insert_user(user u, std::string password_hash) = 0;
+  virtual outcome<user> update_user(user u) = 0;  // email_taken on a clash
+
+  virtual outcome<std::vector<credential>> list_credentials(std::string_view user_id) = 0;
+  virtual outcome<credential> get_credential(std::string_view id) = 0;
+  virtual outcome<credential> find_credential_by_card(std::string_view card_id) = 0;
+  virtual outcome<credential> insert_credential(credential c) = 0;  // card_taken on a clash
+  virtual outcome<credential> update_credential(credential c) = 0;
+};
+
+struct session_record {
+  std::string user_id;
+  std::string csrf_token;
+  sys_seconds created_at{};
+  sys_seconds expires_at{};
+  sys_seconds last_seen{};
+};
+
+struct api_token_record {
+  std::string id;  // assigned by the store when empty
+  std::string name;
+  std::string user_id;
+  sys_seconds created_at{};
+  std::optional<sys_seconds> last_used;
+  bool revoked = false;
+};
+
+struct login_record {
+  user account;
+  std::string password_hash;
+};
+
+// Passwords, sessions and API tokens. Session and API tokens are passed in clear and only
+// their SHA-256 is stored and looked up: a copy of the database cannot be replayed.
+class auth_repository {
+public:
+  virtual ~auth_repository() = default;
+
+  virtual outcome<login_record> find_login(std::string_view email) = 0;
+  virtual outcome<void> set_password_hash(std::string_view user_id, std::string hash) = 0;
+
+  virtual outcome<void> insert_session(std::string_view token, const session_record& s) = 0;
+  // not_found when absent or expired at `now`.
+  virtual outcome<session_record> find_session(std::string_view token, sys_seconds now) = 0;
+  virtual outcome<void> touch_session(std::string_view token, sys_seconds now) = 0;
+  virtual outcome<void> delete_session(std::string_view token) = 0;
+  virtual outcome<std::size_t> delete_expired_sessions(sys_seconds now) = 0;
+
+  virtual outcome<api_token_record> insert_api_token(std::string_view token,
+                                                     api_token_record t) = 0;
+  // not_found when absent or revoked.
+  virtual outcome<api_token_record> find_api_token(std::string_view token) = 0;
+  virtual outcome<void> touch_api_token(std::string_view id, sys_seconds now) = 0;
+  virtual outcome<std::vector<api_token_record>> list_api_tokens(std::string_view user_id) = 0;
+  virtual outcome<void> revoke_api_token(std::string_view id) = 0;
+};
+
+}  // namespace hubgate::domain
