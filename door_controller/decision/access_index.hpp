@@ -14,12 +14,13 @@
 
 namespace hubgate::door {
 
-// The windows of one card at one door, split by whether they survive the standing_only
-// policy. Each vector is sorted by `from` and its windows are disjoint (overlaps merged).
+// The windows of one card at one door, one vector per grant source (standing and admin
+// survive the standing_only policy). Each vector is sorted by `from` and disjoint.
 struct door_windows {
   std::string door_id;
   std::vector<protocol::window> booking;
-  std::vector<protocol::window> standing;  // standing and admin grants
+  std::vector<protocol::window> standing;
+  std::vector<protocol::window> admin;
 };
 
 class access_index {
