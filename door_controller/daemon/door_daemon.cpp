@@ -1,0 +1,174 @@
+#include "door_controller/daemon/door_daemon.hpp"
+
+#include "door_controller/cache/local_store.hpp"
+#include "door_controller/daemon/clock.hpp"
+#include "door_controller/daemon/door_loop.hpp"
+#include "door_controller/daemon/event_journal.hpp"
+#include "door_controller/daemon/inbox.hpp"
+#include "door_controller/daemon/json_log.hpp"
+#include "door_controller/daemon/list_keeper.hpp"
+#include "door_controller/daemon/systemd_notifier.hpp"
+#include "door_controller/io/door_io_factory.hpp"
+#include "door_controller/reader/nfc_card_reader.hpp"
+#include "protocol/hex.hpp"
+#include "protocol/keys.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <pthread.h>
+#include <sstream>
+#include <thread>
+
+namespace hubgate::door {
+namespace {
+
+sigset_t daemon_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGHUP);
+  return set;
+}
+
+bool is_stop_signal(int number) { return number == SIGTERM || number == SIGINT; }
+
+std::optional<std::chrono::steady_clock::time_point> earliest(
+    std::initializer_list<std::optional<std::chrono::steady_clock::time_point>> times) {
+  std::optional<std::chrono::steady_clock::time_point> first;
+  for (const auto& t : times)
+    if (t && (!first || *t < *first)) first = t;
+  return first;
+}
+
+int fail(std::string_view event, boost::json::object fields) {
+  log(log_level::error, event, std::move(fields));
+  return 1;
+}
+
+}  // namespace
+
+boost::system::result<std::vector<std::uint8_t>> load_list_key(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return protocol::errc::io_error;
+  std::ostringstream raw;
+  raw << in.rdbuf();
+  std::string hex = raw.str();
+  std::erase_if(hex, [](unsigned char c) { return std::isspace(c) != 0; });
+  if (hex.size() < 64 || hex.size() % 2 != 0) return protocol::errc::key_error;
+  std::vector<std::uint8_t> key(hex.size() / 2);
+  if (!protocol::from_hex(hex, key)) return protocol::errc::key_error;
+  return key;
+}
+
+int run_daemon(const door_config& config) {
+  set_log_level(config.log_level);
+  // Blocked before any thread starts, so only the signal thread ever receives them.
+  const sigset_t signals = daemon_signals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  std::error_code dir_error;
+  std::filesystem::create_directories(config.data_dir, dir_error);
+  auto store = local_store::open(config.store_path());
+  if (!store)
+    return fail("store_open_failed",
+                {{"path", config.store_path().string()}, {"error", store.error().message()}});
+  auto verify_key = protocol::verify_key::load_pem_file(config.verify_key_file);
+  if (!verify_key)
+    return fail("verify_key_unusable", {{"path", config.verify_key_file.string()},
+                                        {"error", verify_key.error().message()}});
+  auto list_key = load_list_key(config.list_key_file);
+  if (!list_key)
+    return fail("list_key_unusable", {{"path", config.list_key_file.string()},
+                                      {"error", list_key.error().message()}});
+  auto io = make_door_io(config.io);
+  if (!io) return fail("door_io_unusable", {{"error", io.error().message()}});
+  auto reader = make_nfc_card_reader(config.reader);
+
+  real_clock clock;
+  store_journal journal(*store);
+  door_loop loop({config.door_id, std::move(*list_key), config.unlock, config.held_open,
+                  config.list_max_age_s, config.stale_policy},
+                 clock, **io, journal);
+  list_keeper lists(*store, *verify_key, config.controller_id, config.list_file, loop);
+  lists.load_stored();
+  lists.check_file(true);
+
+  inbox inputs;
+  std::thread signal_thread([&inputs, signals] {
+    while (true) {
+      int number = 0;
+      if (sigwait(&signals, &number) != 0) continue;
+      inputs.push(signal_received{number});
+      if (is_stop_signal(number)) return;
+    }
+  });
+  (*io)->start([&inputs](io_event e) { inputs.push(std::move(e)); });
+  reader->start([&inputs](reader_event e) { inputs.push(std::move(e)); });
+
+  systemd_notifier systemd;
+  systemd.ready();
+  log(log_level::info, "started",
+      {{"controller_id", config.controller_id},
+       {"door_id", config.door_id},
+       {"reader", config.reader.connstring},
+       {"io", config.io.backend == io_options::backend_kind::sim ? "sim" : "gpiod"}});
+
+  auto next_list_check = clock.steady_now() + config.list_check;
+  bool running = true;
+  while (running) {
+    const auto watchdog = systemd.keepalive(clock.steady_now());
+    const auto deadline = earliest({loop.next_deadline(), next_list_check, watchdog});
+    if (auto input = inputs.pop_until(deadline)) {
+      if (auto* r = std::get_if<reader_event>(&*input)) {
+        loop.on_reader(*r);
+      } else if (auto* e = std::get_if<io_event>(&*input)) {
+        loop.on_io(*e);
+      } else if (auto* s = std::get_if<signal_received>(&*input)) {
+        if (is_stop_signal(s->number)) {
+          log(log_level::info, "stopping", {{"signal", s->number}});
+          running = false;
+        } else {
+          log(log_level::info, "reload", {{"signal", s->number}});
+          lists.check_file(true);
+        }
+      }
+    }
+    loop.tick();
+    if (clock.steady_now() >= next_list_check) {
+      lists.check_file(false);
+      next_list_check = clock.steady_now() + config.list_check;
+    }
+  }
+
+  systemd.stopping();
+  reader->stop();
+  (*io)->stop();
+  loop.release();
+  signal_thread.join();
+  log(log_level::info, "stopped");
+  return 0;
+}
+
+int print_events(const door_config& config) {
+  auto store = local_store::open(config.store_path());
+  if (!store)
+    return fail("store_open_failed",
+                {{"path", config.store_path().string()}, {"error", store.error().message()}});
+  auto events = store->pending_events(std::numeric_limits<std::size_t>::max());
+  if (!events) return fail("store_read_failed", {{"error", events.error().message()}});
+  for (const auto& event : *events) {
+    const std::string line = boost::json::serialize(protocol::to_json(event)) + "\n";
+    std::fwrite(line.data(), 1, line.size(), stdout);
+  }
+  std::fflush(stdout);
+  return 0;
+}
+
+}  // namespace hubgate::door

@@ -1,0 +1,45 @@
+// Keeps the door loop's access list current: the verified list from the local store at start,
+// then the signed list file whenever it changes (or on SIGHUP). A refused file is reported as
+// list_refused and the last good list keeps deciding.
+#pragma once
+#include "door_controller/cache/local_store.hpp"
+#include "door_controller/daemon/door_loop.hpp"
+#include "protocol/keys.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace hubgate::door {
+
+class list_keeper {
+public:
+  list_keeper(local_store& store, const protocol::verify_key& key, std::string controller_id,
+              std::filesystem::path list_file, door_loop& loop);
+
+  // Loads what the store holds (a tampered store is reported and cleared).
+  void load_stored();
+  // Reads the list file when it changed since the last look, or always when `force`.
+  void check_file(bool force);
+
+private:
+  struct file_identity {
+    std::int64_t mtime_ns = 0;
+    std::uintmax_t size = 0;
+    std::uint64_t inode = 0;
+    friend bool operator==(const file_identity&, const file_identity&) = default;
+  };
+  bool already_applied(const std::filesystem::path& path) const;
+
+  local_store& store_;
+  const protocol::verify_key& key_;
+  std::string controller_id_;
+  std::filesystem::path list_file_;
+  door_loop& loop_;
+  std::uint64_t epoch_ = 0;
+  std::uint64_t sequence_ = 0;
+  std::optional<file_identity> seen_;
+  bool reported_missing_ = false;
+};
+
+}  // namespace hubgate::door
