@@ -1,0 +1,291 @@
+#include "booking/domain/booking_service.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "booking/domain/booking_lifecycle.hpp"
+#include "booking/domain/capacity.hpp"
+#include "booking/domain/rules.hpp"
+
+namespace hubgate::domain {
+namespace {
+
+using namespace std::chrono;
+
+// The longest window a free-seats timeline may cover, to bound the work one request causes.
+constexpr auto max_timeline = days{62};
+
+// Adds the field name to a time resolution failure, keeping its code.
+failure at_field(failure f, std::string field) {
+  f.fields.push_back({std::move(field), std::string(to_string(static_cast<errc>(f.code.value()))),
+                      f.message});
+  return f;
+}
+
+struct placed_space {
+  space room;
+  const date::time_zone* zone = nullptr;
+  weekly_hours hours;
+  std::vector<closure> closures;
+};
+
+outcome<placed_space> place(catalog_repository& catalog, space s) {
+  auto st = catalog.get_site(s.site_id);
+  if (!st) return st.error();
+  auto zone = find_zone(st->time_zone);
+  if (!zone) return zone.error();
+  placed_space p{std::move(s), *zone, {}, st->closures};
+  p.hours = p.room.opening_hours ? *p.room.opening_hours : st->opening_hours;
+  p.closures.insert(p.closures.end(), p.room.closures.begin(), p.room.closures.end());
+  return p;
+}
+
+std::vector<group> groups_of(catalog_repository& catalog, const std::vector<std::string>& ids) {
+  std::vector<group> out;
+  for (const auto& id : ids)
+    if (auto g = catalog.get_group(id)) out.push_back(std::move(*g));
+  return out;
+}
+
+outcome<time_range> resolve_range(const date::time_zone* zone, const time_input& from,
+                                  const time_input& to, const char* from_name,
+                                  const char* to_name) {
+  auto a = resolve(zone, from);
+  if (!a) return at_field(a.error(), from_name);
+  auto b = resolve(zone, to);
+  if (!b) return at_field(b.error(), to_name);
+  if (*b <= *a) return field_failure(to_name, "before_start", "the end must be after the start");
+  return time_range{*a, *b};
+}
+
+}  // namespace
+
+booking_service::booking_service(catalog_repository& catalog, booking_repository& bookings,
+                                 user_repository& users, booking_settings settings)
+    : catalog_(catalog), bookings_(bookings), users_(users), settings_(settings) {}
+
+outcome<booking> booking_service::create(const actor& who, const booking_request& req,
+                                         sys_seconds now) {
+  if (req.seats < 1) return field_failure("seats", "out_of_range", "book at least one seat");
+  if (req.title.size() > 200) return field_failure("title", "too_long", "at most 200 characters");
+  std::string owner_id = who.user_id;
+  if (req.user_id && *req.user_id != who.user_id) {
+    if (!who.is_admin()) return failure(errc::forbidden, "you can only book for yourself");
+    owner_id = *req.user_id;
+  }
+  auto owner = users_.get_user(owner_id);
+  if (!owner) {
+    if (owner.error().is(errc::not_found))
+      return field_failure("user_id", "unknown", "no such user");
+    return owner.error();
+  }
+  if (!owner->active) return failure(errc::user_inactive, "this account is deactivated");
+
+  auto found = catalog_.get_space(req.space_id);
+  if (!found) {
+    if (found.error().is(errc::not_found))
+      return field_failure("space_id", "unknown", "no such space");
+    return found.error();
+  }
+  if (!found->active) return failure(errc::space_inactive, "this space cannot be booked now");
+  auto placed = place(catalog_, std::move(*found));
+  if (!placed) return placed.error();
+  const auto& s = placed->room;
+
+  auto iv = resolve_range(placed->zone, req.start, req.end, "start", "end");
+  if (!iv) return iv.error();
+  if (iv->to <= now) return failure(errc::in_the_past, "this time has already passed");
+
+  // Permissions and policies follow the person the booking is for; an admin booking on
+  // someone's behalf is not held to their group limits.
+  actor subject = actor::of(*owner);
+  auto user_groups = groups_of(catalog_, owner->group_ids);
+  bool privileged = who.is_admin();
+
+  if (auto r = check_duration(s.rules, *iv); !r) return r.error();
+  if (auto r = check_lead_time(s.rules, iv->from, now); !r) return r.error();
+  int max_days = privileged ? s.rules.max_days_ahead : effective_max_days_ahead(s, user_groups);
+  if (auto r = check_days_ahead(max_days, iv->from, now); !r) return r.error();
+  if (!privileged) {
+    if (auto r = check_kind_allowed(subject, user_groups, s); !r) return r.error();
+    if (auto r = check_space_allowed(subject, s); !r) return r.error();
+  }
+  if (req.seats > s.capacity)
+    return failure(errc::seats_exceed_capacity, fmt::format("this space has {} seats", s.capacity));
+  if (auto r = check_open(placed->zone, placed->hours, placed->closures, *iv); !r)
+    return r.error();
+
+  booking b;
+  b.space_id = s.id;
+  b.user_id = owner->id;
+  b.start = iv->from;
+  b.end = iv->to;
+  b.seats = req.seats;
+  b.title = req.title;
+  b.status = s.needs_approval && !privileged ? booking_status::pending : booking_status::confirmed;
+  b.created_at = now;
+
+  std::optional<quota_check> quota;
+  if (!privileged) {
+    if (auto q = effective_weekly_quota(user_groups))
+      quota = quota_check{placed->zone->name(), *q};
+  }
+  return bookings_.insert_booking(std::move(b), quota);
+}
+
+outcome<std::vector<booking>> booking_service::list(const actor& who, const booking_query& q) {
+  booking_filter f;
+  f.from = q.from;
+  f.to = q.to;
+  f.space_id = q.space_id;
+  if (q.status) f.statuses.push_back(*q.status);
+  if (who.is_admin()) {
+    f.user_id = q.user_id;
+  } else {
+    if (q.user_id && *q.user_id != who.user_id)
+      return failure(errc::forbidden, "you can only list your own bookings");
+    f.user_id = who.user_id;
+  }
+  return bookings_.list_bookings(f);
+}
+
+outcome<booking> booking_service::get(const actor& who, std::string_view id) {
+  auto b = bookings_.get_booking(id);
+  if (!b) return b;
+  if (!who.is_admin() && b->user_id != who.user_id) return failure(errc::not_found);
+  return b;
+}
+
+outcome<booking> booking_service::transition(const actor& who, std::string_view id,
+                                             int action_value, sys_seconds now) {
+  auto action = static_cast<booking_action>(action_value);
+  auto b = bookings_.get_booking(id);
+  if (!b) return b;
+  if (auto r = check_may(who, *b, action, now, settings_.check_in_early_grace); !r)
+    return r.error();
+  auto next = next_status(*b, action, now);
+  if (!next) return next.error();
+  std::optional<sys_seconds> at;
+  if (action == booking_action::check_in) at = now;
+  return bookings_.set_status(id, b->status, *next, at);
+}
+
+outcome<booking> booking_service::cancel(const actor& who, std::string_view id, sys_seconds now) {
+  return transition(who, id, static_cast<int>(booking_action::cancel), now);
+}
+outcome<booking> booking_service::approve(const actor& who, std::string_view id,
+                                          sys_seconds now) {
+  return transition(who, id, static_cast<int>(booking_action::approve), now);
+}
+outcome<booking> booking_service::reject(const actor& who, std::string_view id, sys_seconds now) {
+  return transition(who, id, static_cast<int>(booking_action::reject), now);
+}
+outcome<booking> booking_service::check_in(const actor& who, std::string_view id,
+                                           sys_seconds now) {
+  return transition(who, id, static_cast<int>(booking_action::check_in), now);
+}
+
+outcome<std::vector<space_availability>> booking_service::availability(
+    const actor& who, const availability_query& q, sys_seconds now) {
+  if (q.seats < 1) return field_failure("seats", "out_of_range", "at least one seat");
+  space_filter filter;
+  filter.site_id = q.site_id;
+  filter.kind = q.kind;
+  filter.min_capacity = q.seats;
+  auto spaces = catalog_.list_spaces(filter);
+  if (!spaces) return spaces.error();
+  auto user_groups = groups_of(catalog_, who.group_ids);
+  std::map<std::string, outcome<placed_space>> placed_by_space;
+  std::vector<space_availability> out;
+  for (auto& s : *spaces) {
+    if (!s.active) continue;
+    if (!check_kind_allowed(who, user_groups, s) || !check_space_allowed(who, s)) continue;
+    auto placed = place(catalog_, s);
+    if (!placed) return placed.error();
+    auto iv = resolve_range(placed->zone, q.from, q.to, "from", "to");
+    if (!iv) return iv.error();
+    if (iv->to <= now) return failure(errc::in_the_past, "this time has already passed");
+    if (!check_open(placed->zone, placed->hours, placed->closures, *iv)) continue;
+    booking_filter bf;
+    bf.space_id = s.id;
+    auto window = capacity_window(s, *iv);
+    bf.from = window.from;
+    bf.to = window.to;
+    bf.statuses = {booking_status::pending, booking_status::confirmed, booking_status::checked_in};
+    bf.limit = 100000;
+    auto taken = bookings_.list_bookings(bf);
+    if (!taken) return taken.error();
+    int free = free_seats(s, *taken, *iv);
+    if (free >= q.seats) out.push_back({std::move(s), free});
+  }
+  return out;
+}
+
+outcome<std::vector<free_segment>> booking_service::space_free_segments(
+    const actor& who, std::string_view space_id, const time_input& from, const time_input& to) {
+  auto s = catalog_.get_space(space_id);
+  if (!s) return s.error();
+  if (!s->active && !who.is_admin()) return failure(errc::not_found);
+  auto placed = place(catalog_, std::move(*s));
+  if (!placed) return placed.error();
+  auto iv = resolve_range(placed->zone, from, to, "from", "to");
+  if (!iv) return iv.error();
+  if (iv->length() > max_timeline)
+    return field_failure("to", "out_of_range", "at most 62 days at once");
+  booking_filter bf;
+  bf.space_id = placed->room.id;
+  auto window = capacity_window(placed->room, *iv);
+  bf.from = window.from;
+  bf.to = window.to;
+  bf.statuses = {booking_status::pending, booking_status::confirmed, booking_status::checked_in};
+  bf.limit = 100000;
+  auto taken = bookings_.list_bookings(bf);
+  if (!taken) return taken.error();
+  auto segments = free_segments(placed->room, *taken, *iv);
+  auto open = open_periods(placed->zone, placed->hours, placed->closures, *iv);
+  return mask_closed(std::move(segments), open);
+}
+
+outcome<std::vector<booking>> booking_service::release_no_shows(sys_seconds now) {
+  booking_filter f;
+  f.to = now;
+  f.statuses = {booking_status::confirmed};
+  f.limit = 100000;
+  auto due = bookings_.list_bookings(f);
+  if (!due) return due.error();
+  std::map<std::string, std::optional<space>, std::less<>> spaces;
+  std::vector<booking> released;
+  for (const auto& b : *due) {
+    auto it = spaces.find(b.space_id);
+    if (it == spaces.end()) {
+      auto s = catalog_.get_space(b.space_id);
+      it = spaces.emplace(b.space_id, s ? std::optional<space>(std::move(*s)) : std::nullopt)
+               .first;
+    }
+    if (!it->second || !is_no_show(*it->second, b, now)) continue;
+    auto r = bookings_.set_status(b.id, booking_status::confirmed, booking_status::released);
+    if (r) released.push_back(std::move(*r));
+    else if (!r.error().is(errc::invalid_transition)) return r.error();
+  }
+  return released;
+}
+
+outcome<std::vector<booking>> booking_service::complete_ended(sys_seconds now) {
+  booking_filter f;
+  f.to = now;
+  f.statuses = {booking_status::confirmed, booking_status::checked_in};
+  f.limit = 100000;
+  auto due = bookings_.list_bookings(f);
+  if (!due) return due.error();
+  std::vector<booking> done;
+  for (const auto& b : *due) {
+    if (b.end > now) continue;
+    auto r = bookings_.set_status(b.id, b.status, booking_status::completed);
+    if (r) done.push_back(std::move(*r));
+    else if (!r.error().is(errc::invalid_transition)) return r.error();
+  }
+  return done;
+}
+
+}  // namespace hubgate::domain
