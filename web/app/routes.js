@@ -1,0 +1,54 @@
+// The pages of the UI and the navigation that leads to them.
+import {signin_view} from './views/signin.js';
+import {desks_view} from './views/desks.js';
+import {rooms_view} from './views/rooms.js';
+import {my_bookings_view} from './views/my_bookings.js';
+import {my_cards_view} from './views/my_cards.js';
+import {admin_spaces_view} from './views/admin_spaces.js';
+import {admin_sites_view} from './views/admin_sites.js';
+import {admin_groups_view} from './views/admin_groups.js';
+import {admin_users_view} from './views/admin_users.js';
+import {admin_approvals_view} from './views/admin_approvals.js';
+import {admin_doors_view} from './views/admin_doors.js';
+import {later_view} from './views/later.js';
+
+export const routes = {
+  '/signin': {title: 'sign_in', view: signin_view},
+  '/desks': {title: 'nav_desks', view: desks_view},
+  '/rooms': {title: 'nav_rooms', view: rooms_view},
+  '/my/bookings': {title: 'nav_my_bookings', view: my_bookings_view},
+  '/my/cards': {title: 'nav_my_cards', view: my_cards_view},
+  '/admin/spaces': {title: 'nav_admin_spaces', view: admin_spaces_view, admin: true},
+  '/admin/sites': {title: 'nav_admin_sites', view: admin_sites_view, admin: true},
+  '/admin/groups': {title: 'nav_admin_groups', view: admin_groups_view, admin: true},
+  '/admin/users': {title: 'nav_admin_users', view: admin_users_view, admin: true},
+  '/admin/approvals': {title: 'nav_admin_approvals', view: admin_approvals_view, admin: true},
+  '/admin/doors': {title: 'nav_admin_doors', view: admin_doors_view, admin: true},
+  '/admin/controllers': {title: 'nav_admin_controllers', view: later_view('nav_admin_controllers'), admin: true},
+  '/admin/access-log': {title: 'nav_admin_access_log', view: later_view('nav_admin_access_log'), admin: true},
+  '/admin/reports': {title: 'nav_admin_reports', view: later_view('nav_admin_reports'), admin: true},
+  '/my/calendar': {title: 'nav_my_calendar', view: later_view('nav_my_calendar')},
+};
+
+export const nav_items = [
+  {id: 'book', label: 'nav_group_book', items: [
+    {path: '/desks', label: 'nav_desks'},
+    {path: '/rooms', label: 'nav_rooms'},
+  ]},
+  {id: 'mine', label: 'nav_group_mine', items: [
+    {path: '/my/bookings', label: 'nav_my_bookings'},
+    {path: '/my/cards', label: 'nav_my_cards'},
+    {path: '/my/calendar', label: 'nav_my_calendar', later: true},
+  ]},
+  {id: 'admin', label: 'nav_group_admin', admin: true, items: [
+    {path: '/admin/spaces', label: 'nav_admin_spaces'},
+    {path: '/admin/sites', label: 'nav_admin_sites'},
+    {path: '/admin/groups', label: 'nav_admin_groups'},
+    {path: '/admin/users', label: 'nav_admin_users'},
+    {path: '/admin/approvals', label: 'nav_admin_approvals'},
+    {path: '/admin/doors', label: 'nav_admin_doors'},
+    {path: '/admin/controllers', label: 'nav_admin_controllers', later: true},
+    {path: '/admin/access-log', label: 'nav_admin_access_log', later: true},
+    {path: '/admin/reports', label: 'nav_admin_reports', later: true},
+  ]},
+];

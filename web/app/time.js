@@ -1,0 +1,61 @@
+// Dates and times as the API wants them: local wall time of the site without an offset
+// ("2027-03-28T09:00:00"), so the browser never has to know the site's time zone.
+import {locale} from './i18n.js';
+
+const pad = (n) => String(n).padStart(2, '0');
+
+export function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function add_days(date, days) {
+  const [y, m, d] = date.split('-').map(Number);
+  const x = new Date(Date.UTC(y, m - 1, d + days));
+  return `${x.getUTCFullYear()}-${pad(x.getUTCMonth() + 1)}-${pad(x.getUTCDate())}`;
+}
+
+// The next working day (Mon–Fri): demo desks are bookable then whatever today is.
+export function next_weekday(from = today()) {
+  let date = add_days(from, 1);
+  while ([0, 6].includes(weekday(date))) date = add_days(date, 1);
+  return date;
+}
+
+export function weekday(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+export const wall = (date, time) => `${date}T${time.length === 5 ? `${time}:00` : time}`;
+
+// "2027-03-28T09:00:00+02:00" or "...T09:00:00" -> {date, time} as written (site-local).
+export function split(stamp) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(stamp || '');
+  return m ? {date: m[1], time: m[2]} : {date: '', time: ''};
+}
+
+export function minutes(time) {
+  const [h, m] = time.split(':').map(Number);
+  return h * 60 + m;
+}
+
+export function hhmm(total) { return `${pad(Math.floor(total / 60))}:${pad(total % 60)}`; }
+
+export function format_date(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(locale(),
+    {weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'});
+}
+
+export function format_range(start, end) {
+  const a = split(start), b = split(end);
+  const day = a.date ? format_date(a.date) : '';
+  return a.date === b.date ? `${day}, ${a.time}–${b.time}` : `${day} ${a.time} – ${b.date ? format_date(b.date) : ''} ${b.time}`;
+}
+
+// Whether two site-local intervals overlap (strings compare in order when shaped alike).
+export function overlaps(a_start, a_end, b_start, b_end) {
+  const norm = (x) => (x || '').slice(0, 16);
+  return norm(a_start) < norm(b_end) && norm(b_start) < norm(a_end);
+}

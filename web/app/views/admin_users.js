@@ -1,0 +1,85 @@
+// Admin: users and their cards. A card is enrolled by typing its UID (as printed or read by
+// a desk reader) and revoked with one confirmed click.
+import {h, field} from '../dom.js';
+import {t} from '../i18n.js';
+import * as api from '../api.js';
+import {open_dialog, confirm_dialog} from '../dialog.js';
+import {announce, explain, alert_box} from '../messages.js';
+import {cards_table, card_uid} from './my_cards.js';
+
+export async function admin_users_view(container) {
+  container.append(h('h1', {tabindex: '-1'}, t('nav_admin_users')));
+  let users;
+  try {
+    users = api.items(await api.get('/users'));
+  } catch (error) {
+    container.append(alert_box(explain(error)));
+    return;
+  }
+  const filter = h('input', {type: 'search', autocomplete: 'off'});
+  const tbody = h('tbody', {});
+  const fill = () => {
+    const q = filter.value.trim().toLowerCase();
+    tbody.replaceChildren(...users.filter((u) => !q || `${u.name} ${u.email}`.toLowerCase().includes(q)).map((u) =>
+      h('tr', {'data-user-id': u.id, 'data-email': u.email},
+        h('th', {scope: 'row'}, u.name || u.email), h('td', {}, u.email), h('td', {}, t(`role_${u.role}`)),
+        h('td', {}, (u.groups || []).map((g) => g.name ?? g).join(', ')),
+        h('td', {}, h('button', {type: 'button', class: 'button small', onclick: () => cards_dialog(u)},
+          t('manage_cards'), h('span', {class: 'visually-hidden'}, ` ${u.name || u.email}`))))));
+  };
+  filter.addEventListener('input', fill);
+  fill();
+  container.append(h('div', {class: 'toolbar'}, field(t('search_users'), filter)),
+    h('div', {class: 'table-wrap'}, h('table', {class: 'data'}, h('caption', {class: 'visually-hidden'}, t('nav_admin_users')),
+      h('thead', {}, h('tr', {}, ['name', 'email', 'role', 'groups', 'actions'].map((c) => h('th', {scope: 'col'}, t(`col_${c}`))))),
+      tbody)));
+}
+
+function cards_dialog(user) {
+  const list = h('div', {class: 'cards-slot', 'aria-live': 'polite'});
+  const uid_in = h('input', {type: 'text', required: true, autocomplete: 'off', spellcheck: 'false',
+    pattern: '[0-9A-Fa-f:]{8,29}', inputmode: 'text'});
+  const error_slot = h('div', {class: 'error-slot'});
+  const path = `/users/${encodeURIComponent(user.id)}/credentials`;
+  const refresh = async () => {
+    try {
+      const cards = api.items(await api.get(path));
+      list.replaceChildren(cards_table(cards, revoke));
+    } catch (error) {
+      list.replaceChildren(alert_box(explain(error)));
+    }
+  };
+  const revoke = async (card) => {
+    if (!await confirm_dialog(t('revoke_card'), t('revoke_card_confirm', {uid: card_uid(card), name: user.name || user.email}), t('revoke'))) return;
+    try {
+      await api.post(`/credentials/${encodeURIComponent(card.id)}/revoke`);
+      announce(t('card_revoked', {uid: card_uid(card)}), 'success');
+    } catch (error) {
+      announce(explain(error), 'error');
+    }
+    await refresh();
+  };
+  const form = h('form', {class: 'inline-form', novalidate: true},
+    field(t('card_uid'), uid_in, t('card_uid_hint')),
+    h('button', {type: 'submit', class: 'button primary'}, t('enrol_card')), error_slot);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error_slot.replaceChildren();
+    const uid = uid_in.value.replace(/[\s:]/g, '').toUpperCase();
+    if (!/^[0-9A-F]{8}([0-9A-F]{6})?([0-9A-F]{6})?$/.test(uid)) {
+      error_slot.append(alert_box(t('card_uid_invalid')));
+      uid_in.focus();
+      return;
+    }
+    try {
+      await api.post(path, {kind: 'uid', uid});
+      announce(t('card_enrolled', {uid}), 'success');
+      uid_in.value = '';
+      await refresh();
+    } catch (error) {
+      error_slot.append(alert_box(explain(error)));
+    }
+  });
+  open_dialog({title: t('cards_of', {name: user.name || user.email}), body: h('div', {}, list, form)});
+  refresh();
+}
