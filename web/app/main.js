@@ -39,7 +39,7 @@ function render_nav() {
     nav.append(h('div', {class: 'nav-group'},
       h('span', {class: 'nav-heading', id: `nav-${group.id}`}, t(group.label)), list));
   }
-  const who = h('p', {class: 'who'}, t('signed_in_as', {name: user.name || user.email || ''}));
+  const who = h('p', {class: 'who'}, t('signed_in_as', {name: user.display_name || user.name || user.email || ''}));
   nav.append(who);
 }
 

@@ -28,8 +28,9 @@ export function explain(error) {
   if (code === 'validation_failed' && Array.isArray(fields) && fields.length) {
     text += ' ' + fields.map((f) => `${field_name(f.field)}: ${field_problem(f)}`).join('; ');
   }
-  if (code === 'booking_conflict' && Array.isArray(error?.problem?.bookings)) {
-    text += ' ' + t('conflicting_bookings', {count: error.problem.bookings.length});
+  const conflicts = error?.problem?.conflicts;
+  if (Array.isArray(conflicts) && conflicts.length) {
+    text += ' ' + t('conflicting_bookings', {count: conflicts.length});
   }
   return text;
 }

@@ -7,9 +7,12 @@ let me = null;
 export function current_user() { return me; }
 export function is_admin() { return me?.role === 'admin'; }
 
+// After a reload the cookie may still be valid: /auth/session returns the user and, for a
+// cookie session, its CSRF token again (sessionStorage is per tab).
 export async function load_me() {
   try {
-    const data = await api.get('/users/me');
+    const data = await api.get('/auth/session');
+    if (data?.csrf_token) api.set_csrf(data.csrf_token);
     me = data?.user ?? data;
   } catch (error) {
     if (error.status !== 401 && error.status !== 403) throw error;

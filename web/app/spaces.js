@@ -2,12 +2,17 @@
 // place, so that a renamed field in the service is a one-line change here.
 import * as api from './api.js';
 import {t} from './i18n.js';
+import {set_zone} from './time.js';
 
 export const kinds = ['desk', 'room', 'lab', 'training', 'event', 'showroom'];
 export const room_kinds = kinds.filter((k) => k !== 'desk');
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-export async function load_sites() { return api.items(await api.get('/sites')); }
+export async function load_sites() {
+  const sites = api.items(await api.get('/sites'));
+  set_zone(sites[0]?.time_zone);
+  return sites;
+}
 
 export async function load_spaces(params = {}) {
   return api.items(await api.get(`/spaces${api.query(params)}`)).map(normalise_space);
@@ -25,7 +30,7 @@ export function normalise_space(space) {
     rules: space.rules ?? {},
     position: position && Number.isFinite(Number(position.x)) ? {
       x: Number(position.x), y: Number(position.y),
-      w: Number(position.w ?? position.width ?? 1), h: Number(position.h ?? position.height ?? 1),
+      w: Number(position.w ?? position.width ?? 0) || 1.5, h: Number(position.h ?? position.height ?? 0) || 1.2,
     } : null,
   };
 }
@@ -47,7 +52,7 @@ export async function load_availability(params) {
 // Free seats over time for one space: [{start, end, free}] sorted by start.
 export async function load_space_timeline(space_id, from, to) {
   const data = await api.get(`/spaces/${encodeURIComponent(space_id)}/availability${api.query({from, to})}`);
-  const rows = api.items(data?.slots ?? data?.intervals ?? data);
+  const rows = api.items(data?.segments ?? data?.slots ?? data);
   return rows.map((r) => ({
     start: r.start ?? r.from, end: r.end ?? r.to,
     free: Number(r.free_seats ?? r.free ?? r.seats ?? 0),

@@ -29,10 +29,29 @@ export function weekday(date) {
 
 export const wall = (date, time) => `${date}T${time.length === 5 ? `${time}:00` : time}`;
 
-// "2027-03-28T09:00:00+02:00" or "...T09:00:00" -> {date, time} as written (site-local).
+// The site's IANA zone: the service answers in UTC, people read the site's wall clock.
+let zone = 'Europe/Berlin';
+export function set_zone(name) { if (name) zone = name; }
+
+const parts_format = new Map();
+function zone_parts(instant) {
+  if (!parts_format.has(zone)) {
+    parts_format.set(zone, new Intl.DateTimeFormat('en-GB', {timeZone: zone, year: 'numeric', month: '2-digit',
+      day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}));
+  }
+  const p = Object.fromEntries(parts_format.get(zone).formatToParts(instant).map((x) => [x.type, x.value]));
+  return {date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`};
+}
+
+// "2027-03-28T07:00:00Z" (an instant) or "2027-03-28T09:00:00" (site wall time) ->
+// {date, time} on the site's wall clock.
 export function split(stamp) {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(stamp || '');
-  return m ? {date: m[1], time: m[2]} : {date: '', time: ''};
+  const text = stamp || '';
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  if (!m) return {date: '', time: ''};
+  if (!m[5]) return {date: m[1], time: m[2]};
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? {date: m[1], time: m[2]} : zone_parts(instant);
 }
 
 export function minutes(time) {
@@ -50,12 +69,8 @@ export function format_date(date) {
 
 export function format_range(start, end) {
   const a = split(start), b = split(end);
+  if (!a.date) return '';
   const day = a.date ? format_date(a.date) : '';
   return a.date === b.date ? `${day}, ${a.time}–${b.time}` : `${day} ${a.time} – ${b.date ? format_date(b.date) : ''} ${b.time}`;
 }
 
-// Whether two site-local intervals overlap (strings compare in order when shaped alike).
-export function overlaps(a_start, a_end, b_start, b_end) {
-  const norm = (x) => (x || '').slice(0, 16);
-  return norm(a_start) < norm(b_end) && norm(b_start) < norm(a_end);
-}

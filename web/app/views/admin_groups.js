@@ -6,6 +6,7 @@ import * as api from '../api.js';
 import {open_dialog} from '../dialog.js';
 import {announce, explain, alert_box} from '../messages.js';
 import {kinds, kind_label, weekdays} from '../spaces.js';
+import {read_hours, write_hours} from '../hours.js';
 
 export async function admin_groups_view(container) {
   container.append(h('h1', {tabindex: '-1'}, t('nav_admin_groups')));
@@ -16,8 +17,16 @@ export async function admin_groups_view(container) {
   await draw(slot, doors);
 }
 
-const quota_of = (g) => g.quota_hours_per_week ?? g.quota_hours ?? g.quota ?? '';
-const grants_of = (g) => g.standing_grants ?? g.door_grants ?? g.grants ?? [];
+const quota_of = (g) => g.policy?.weekly_quota_hours ?? '';
+const ahead_of = (g) => g.policy?.max_days_ahead ?? '';
+const kinds_of = (g) => g.policy?.bookable_kinds ?? [];
+// A grant's schedule, read as the days it covers and the first period's times.
+const grants_of = (g) => (g.grants ?? []).map((gr) => {
+  const days = read_hours(gr.schedule);
+  const open = weekdays.filter((d) => days[d]);
+  const first = open.length ? days[open[0]] : null;
+  return {door_id: gr.door_id, days: open, from: first?.open ?? '', to: first?.close ?? ''};
+});
 
 async function draw(slot, doors) {
   let groups;
@@ -33,10 +42,10 @@ async function draw(slot, doors) {
     h('thead', {}, h('tr', {}, ['name', 'kinds', 'quota', 'ahead', 'grants', 'actions'].map((c) => h('th', {scope: 'col'}, t(`col_${c}`))))),
     h('tbody', {}, groups.map((g) => h('tr', {'data-id': g.id},
       h('th', {scope: 'row'}, g.name),
-      h('td', {}, (g.bookable_kinds ?? g.kinds ?? []).map(kind_label).join(', ')),
+      h('td', {}, kinds_of(g).map(kind_label).join(', ')),
       h('td', {}, quota_of(g) === '' ? '–' : t('hours_per_week', {hours: quota_of(g)})),
-      h('td', {}, String(g.max_days_ahead ?? '–')),
-      h('td', {}, grants_of(g).map((x) => `${door_name(x.door_id)} ${x.days ? x.days.join(',') : ''} ${x.from ?? x.start ?? ''}–${x.to ?? x.end ?? ''}`).join('; ')),
+      h('td', {}, ahead_of(g) === '' ? '–' : String(ahead_of(g))),
+      h('td', {}, grants_of(g).map((x) => `${door_name(x.door_id)}: ${x.days.map((d) => t(`day_${d}_short`)).join(' ')} ${x.from}–${x.to}`).join('; ')),
       h('td', {}, h('button', {type: 'button', class: 'button small', onclick: () => edit(g, doors, () => draw(slot, doors))},
         t('edit'), h('span', {class: 'visually-hidden'}, ` ${g.name}`)))))))));
 }
@@ -44,8 +53,8 @@ async function draw(slot, doors) {
 function edit(group, doors, done) {
   const name = h('input', {type: 'text', required: true, value: group?.name ?? '', autocomplete: 'off'});
   const quota = h('input', {type: 'number', min: 0, value: group ? quota_of(group) : ''});
-  const ahead = h('input', {type: 'number', min: 0, value: group?.max_days_ahead ?? ''});
-  const bookable = new Set(group?.bookable_kinds ?? group?.kinds ?? []);
+  const ahead = h('input', {type: 'number', min: 0, value: group ? ahead_of(group) : ''});
+  const bookable = new Set(group ? kinds_of(group) : []);
   const kind_boxes = kinds.map((k) => ({k, box: h('input', {type: 'checkbox', id: `gk-${k}`, checked: bookable.has(k)})}));
   const grants = h('div', {class: 'grants'});
   const add_grant = (g = {}) => {
@@ -55,11 +64,12 @@ function edit(group, doors, done) {
       const box = h('input', {type: 'checkbox', checked: days.has(d), 'aria-label': t(`day_${d}`)});
       return {d, box, el: h('label', {class: 'day-box'}, box, h('span', {'aria-hidden': 'true'}, t(`day_${d}_short`)))};
     });
-    const from = h('input', {type: 'time', value: g.from ?? g.start ?? '07:00', 'aria-label': t('from')});
-    const to = h('input', {type: 'time', value: g.to ?? g.end ?? '19:00', 'aria-label': t('to')});
+    const from = h('input', {type: 'time', value: g.from || '07:00', 'aria-label': t('from')});
+    const to = h('input', {type: 'time', value: g.to || '19:00', 'aria-label': t('to')});
     const row = h('fieldset', {class: 'grant'}, h('legend', {}, t('standing_grant')), door, h('div', {class: 'days'}, day_boxes.map((x) => x.el)), from, to,
       h('button', {type: 'button', class: 'button small secondary', onclick: () => row.remove()}, t('remove')));
-    row.read = () => ({door_id: door.value, days: day_boxes.filter((x) => x.box.checked).map((x) => x.d), from: from.value, to: to.value});
+    row.read = () => ({door_id: door.value, schedule: write_hours(Object.fromEntries(day_boxes.map((x) =>
+      [x.d, x.box.checked ? {open: from.value, close: to.value} : null])))});
     grants.append(row);
   };
   for (const g of grants_of(group ?? {})) add_grant(g);
@@ -78,10 +88,12 @@ function edit(group, doors, done) {
     if (!name.value.trim()) { error_slot.append(alert_box(t('fill_required'))); return; }
     const body = {
       name: name.value.trim(),
-      bookable_kinds: kind_boxes.filter((x) => x.box.checked).map((x) => x.k),
-      quota_hours_per_week: quota.value === '' ? null : Number(quota.value),
-      max_days_ahead: ahead.value === '' ? null : Number(ahead.value),
-      standing_grants: [...grants.children].map((row) => row.read()),
+      policy: {
+        bookable_kinds: kind_boxes.filter((x) => x.box.checked).map((x) => x.k),
+        weekly_quota_hours: quota.value === '' ? null : Number(quota.value),
+        max_days_ahead: ahead.value === '' ? null : Number(ahead.value),
+      },
+      grants: [...grants.children].map((row) => row.read()),
     };
     try {
       if (group) await api.update(`/groups/${encodeURIComponent(group.id)}`, group, body);

@@ -9,9 +9,11 @@ import {layout, plan_bounds} from './desks.js';
 import {announce, announce_error, explain, alert_box} from '../messages.js';
 
 let chosen_site = '';
+let sites = [];
+const site_of = () => sites.find((x) => String(x.id) === chosen_site);
 
 export async function admin_spaces_view(container) {
-  const sites = await load_sites();
+  sites = await load_sites();
   if (!chosen_site && sites[0]) chosen_site = String(sites[0].id);
   const groups = await api.get('/groups').then(api.items).catch(() => []);
   const site_in = h('select', {}, sites.map((x) => h('option', {value: x.id, selected: String(x.id) === chosen_site}, x.name)));
@@ -20,7 +22,7 @@ export async function admin_spaces_view(container) {
   container.append(h('h1', {tabindex: '-1'}, t('nav_admin_spaces')),
     h('div', {class: 'toolbar'}, field(t('site'), site_in),
       h('button', {type: 'button', class: 'button', onclick: async () => {
-        if (await edit_space(null, {site_id: chosen_site, groups})) draw(slot, groups);
+        if (await edit_space(null, {site_id: chosen_site, site: site_of(), groups})) draw(slot, groups);
       }}, t('new_space'))),
     slot);
   await draw(slot, groups);
@@ -39,7 +41,7 @@ async function draw(slot, groups) {
     h('th', {scope: 'row'}, sp.name), h('td', {}, kind_label(sp.kind)), h('td', {}, String(sp.capacity)),
     h('td', {}, t(`mode_${sp.booking_mode}`)), h('td', {}, sp.needs_approval ? t('yes') : t('no')),
     h('td', {}, h('button', {type: 'button', class: 'button small', onclick: async () => {
-      if (await edit_space(sp, {site_id: chosen_site, groups})) draw(slot, groups);
+      if (await edit_space(sp, {site_id: chosen_site, site: site_of(), groups})) draw(slot, groups);
     }}, t('edit'), h('span', {class: 'visually-hidden'}, ` ${sp.name}`)))));
   const desks = spaces.filter((sp) => sp.kind === 'desk');
   slot.replaceChildren(

@@ -9,9 +9,11 @@ import {cards_table, card_uid} from './my_cards.js';
 
 export async function admin_users_view(container) {
   container.append(h('h1', {tabindex: '-1'}, t('nav_admin_users')));
-  let users;
+  let users, group_names;
   try {
-    users = api.items(await api.get('/users'));
+    const [list, groups] = await Promise.all([api.get('/users'), api.get('/groups').catch(() => [])]);
+    users = api.items(list);
+    group_names = new Map(api.items(groups).map((g) => [String(g.id), g.name]));
   } catch (error) {
     container.append(alert_box(explain(error)));
     return;
@@ -20,12 +22,12 @@ export async function admin_users_view(container) {
   const tbody = h('tbody', {});
   const fill = () => {
     const q = filter.value.trim().toLowerCase();
-    tbody.replaceChildren(...users.filter((u) => !q || `${u.name} ${u.email}`.toLowerCase().includes(q)).map((u) =>
+    tbody.replaceChildren(...users.filter((u) => !q || `${u.display_name ?? ''} ${u.email}`.toLowerCase().includes(q)).map((u) =>
       h('tr', {'data-user-id': u.id, 'data-email': u.email},
-        h('th', {scope: 'row'}, u.name || u.email), h('td', {}, u.email), h('td', {}, t(`role_${u.role}`)),
-        h('td', {}, (u.groups || []).map((g) => g.name ?? g).join(', ')),
+        h('th', {scope: 'row'}, u.display_name || u.email), h('td', {}, u.email), h('td', {}, t(`role_${u.role}`)),
+        h('td', {}, (u.group_ids ?? u.groups ?? []).map((g) => group_names.get(String(g)) ?? g.name ?? g).join(', ')),
         h('td', {}, h('button', {type: 'button', class: 'button small', onclick: () => cards_dialog(u)},
-          t('manage_cards'), h('span', {class: 'visually-hidden'}, ` ${u.name || u.email}`))))));
+          t('manage_cards'), h('span', {class: 'visually-hidden'}, ` ${u.display_name || u.email}`))))));
   };
   filter.addEventListener('input', fill);
   fill();
@@ -50,7 +52,7 @@ function cards_dialog(user) {
     }
   };
   const revoke = async (card) => {
-    if (!await confirm_dialog(t('revoke_card'), t('revoke_card_confirm', {uid: card_uid(card), name: user.name || user.email}), t('revoke'))) return;
+    if (!await confirm_dialog(t('revoke_card'), t('revoke_card_confirm', {uid: card_uid(card), name: user.display_name || user.email}), t('revoke'))) return;
     try {
       await api.post(`/credentials/${encodeURIComponent(card.id)}/revoke`);
       announce(t('card_revoked', {uid: card_uid(card)}), 'success');
@@ -72,7 +74,7 @@ function cards_dialog(user) {
       return;
     }
     try {
-      await api.post(path, {kind: 'uid', uid});
+      await api.post(path, {kind: 'uid', card_id: uid});
       announce(t('card_enrolled', {uid}), 'success');
       uid_in.value = '';
       await refresh();
@@ -80,6 +82,6 @@ function cards_dialog(user) {
       error_slot.append(alert_box(explain(error)));
     }
   });
-  open_dialog({title: t('cards_of', {name: user.name || user.email}), body: h('div', {}, list, form)});
+  open_dialog({title: t('cards_of', {name: user.display_name || user.email}), body: h('div', {}, list, form)});
   refresh();
 }

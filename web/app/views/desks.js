@@ -8,7 +8,7 @@ import {current_user, is_admin} from '../session.js';
 import {load_sites, load_spaces, load_availability} from '../spaces.js';
 import {book_space} from './booking_dialog.js';
 import {explain, alert_box} from '../messages.js';
-import {next_weekday, wall, overlaps} from '../time.js';
+import {next_weekday, wall} from '../time.js';
 
 const state = {date: next_weekday(), start: '09:00', end: '17:00', site: ''};
 
@@ -57,8 +57,8 @@ async function draw(slot) {
     return;
   }
   const me = current_user();
-  const active = bookings.filter((b) => !['cancelled', 'released', 'rejected'].includes(b.status)
-    && overlaps(b.start, b.end, from, to));
+  // The service lists only bookings that overlap the window; the plan shows the live ones.
+  const active = bookings.filter((b) => ['pending', 'confirmed', 'checked_in'].includes(b.status));
   const status_of = (desk) => {
     const own = active.find((b) => String(b.space_id) === desk.id && (!is_admin() || String(b.user_id) === String(me?.id)));
     if (own) return 'mine';

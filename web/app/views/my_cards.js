@@ -18,7 +18,7 @@ export async function my_cards_view(container) {
   container.append(cards_table(cards));
 }
 
-export function card_uid(card) { return card.uid ?? card.identifier ?? card.card_uid ?? ''; }
+export function card_uid(card) { return card.card_id ?? card.uid ?? ''; }
 
 export function cards_table(cards, revoke) {
   if (!cards.length) return h('p', {class: 'notice'}, t('no_cards'));
@@ -28,7 +28,7 @@ export function cards_table(cards, revoke) {
       .map((c) => h('th', {scope: 'col'}, t(`col_${c}`))))),
     h('tbody', {}, cards.map((card) => h('tr', {'data-credential-id': card.id},
       h('th', {scope: 'row'}, h('code', {}, card_uid(card) || card.id)),
-      h('td', {}, t(`card_kind_${card.kind ?? card.type ?? 'uid'}`), (card.kind ?? card.type ?? 'uid') === 'uid'
+      h('td', {}, t(`card_kind_${card.kind ?? card.type ?? 'uid'}`), (card.legacy ?? card.kind === 'uid')
         ? h('span', {class: 'hint'}, ` (${t('card_clonable')})`) : null),
       h('td', {}, h('span', {class: `badge status-${card.status}`}, t(`card_status_${card.status}`))),
       revoke ? h('td', {}, card.status === 'revoked' ? '' : h('button', {type: 'button', class: 'button small danger',

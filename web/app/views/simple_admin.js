@@ -7,7 +7,7 @@ import {open_dialog} from '../dialog.js';
 import {announce, explain, alert_box} from '../messages.js';
 
 // columns: [{key, label, show?(row)}]; fields: [{key, label, type?, options?: [[value, label]], required?}]
-export function simple_admin({title, path, columns, fields, new_label, editable = true}) {
+export function simple_admin({title, path, columns, fields, new_label, editable = true, load_context}) {
   return async function view(container) {
     container.append(h('h1', {tabindex: '-1'}, t(title)));
     const slot = h('div', {});
@@ -18,7 +18,7 @@ export function simple_admin({title, path, columns, fields, new_label, editable 
       let rows;
       try {
         rows = api.items(await api.get(path));
-        context = {rows};
+        context = {rows, ...(load_context ? await load_context() : {})};
       } catch (error) {
         slot.replaceChildren(alert_box(explain(error)));
         return;
@@ -34,7 +34,8 @@ export function simple_admin({title, path, columns, fields, new_label, editable 
     };
     const edit = (row) => {
       const inputs = {};
-      const resolved = fields.map((f) => ({...f, options: typeof f.options === 'function' ? f.options(context) : f.options}));
+      const resolved = fields.filter((f) => !(row && f.create_only))
+        .map((f) => ({...f, options: typeof f.options === 'function' ? f.options(context) : f.options}));
       const items = resolved.map((f) => {
         const value = row?.[f.key] ?? f.default ?? '';
         inputs[f.key] = f.options

@@ -11,7 +11,7 @@ import {read_hours, write_hours} from '../hours.js';
 const rule_fields = ['min_duration_minutes', 'max_duration_minutes', 'lead_time_minutes', 'max_days_ahead', 'buffer_minutes'];
 
 // Resolves true when saved.
-export function edit_space(space, {site_id, groups = []}) {
+export function edit_space(space, {site_id, site, groups = []}) {
   return new Promise((resolve) => {
     let saved = false;
     const creating = !space;
@@ -19,21 +19,24 @@ export function edit_space(space, {site_id, groups = []}) {
     const name = h('input', {type: 'text', required: true, value: space.name ?? '', autocomplete: 'off'});
     const kind = h('select', {}, kinds.map((k) => h('option', {value: k, selected: k === space.kind}, kind_label(k))));
     const capacity = h('input', {type: 'number', min: 1, required: true, value: space.capacity});
-    const mode = h('select', {}, ['exclusive', 'shared'].map((m) => h('option', {value: m, selected: m === space.booking_mode}, t(`mode_${m}`))));
+    const mode = h('select', {}, ['exclusive', 'shared'].map((m) => h('option', {value: m, selected: m === (space.mode ?? space.booking_mode)}, t(`mode_${m}`))));
     const approval = h('input', {type: 'checkbox', checked: space.needs_approval, id: 'space-needs-approval'});
     const features = h('input', {type: 'text', value: (space.features || []).join(', '), autocomplete: 'off'});
-    const hours = read_hours(space.opening_hours);
+    // A space without its own hours follows the site's; the form shows those until changed.
+    const hours = read_hours(space.opening_hours ?? site?.opening_hours);
+    let hours_changed = false;
     const hour_rows = weekdays.map((d) => {
-      const span = hours.days[d];
+      const span = hours[d];
       const open = h('input', {type: 'checkbox', checked: !!span, 'aria-label': t(`day_${d}_open`)});
       const from = h('input', {type: 'time', value: span?.open ?? '09:00', 'aria-label': t('day_opens', {day: t(`day_${d}`)})});
       const to = h('input', {type: 'time', value: span?.close ?? '17:00', 'aria-label': t('day_closes', {day: t(`day_${d}`)})});
+      for (const input of [open, from, to]) input.addEventListener('change', () => { hours_changed = true; });
       return {d, open, from, to, row: h('tr', {'data-day': d}, h('th', {scope: 'row'}, t(`day_${d}`)), h('td', {}, open), h('td', {}, from), h('td', {}, to))};
     });
-    const closures_value = (space.closures || []).map((c) => (typeof c === 'string' ? c : c.date ?? c.start ?? '')).join('\n');
+    const closures_value = (space.closures || []).map((c) => (c.first === c.last ? c.first : `${c.first}..${c.last}`)).join('\n');
     const closures = h('textarea', {rows: 3}, closures_value);
     const rule_inputs = Object.fromEntries(rule_fields.map((k) => [k, h('input', {type: 'number', min: 0, value: space.rules?.[k] ?? ''})]));
-    const allowed = new Set((space.groups ?? space.group_ids ?? []).map(String));
+    const allowed = new Set((space.allowed_group_ids ?? []).map(String));
     const group_boxes = groups.map((g) => ({g, box: h('input', {type: 'checkbox', checked: allowed.has(String(g.id)), id: `grp-${g.id}`})}));
     const error_slot = h('div', {class: 'error-slot'});
     const submit = h('button', {type: 'submit', class: 'button primary', form: 'space-form'}, t('save'));
@@ -62,13 +65,16 @@ export function edit_space(space, {site_id, groups = []}) {
       for (const r of hour_rows) days[r.d] = r.open.checked ? {open: r.from.value, close: r.to.value} : null;
       const body = {
         name: name.value.trim(), kind: kind.value, capacity: Number(capacity.value),
-        booking_mode: mode.value, needs_approval: approval.checked,
+        mode: mode.value, needs_approval: approval.checked,
         features: features.value.split(',').map((f) => f.trim()).filter(Boolean),
-        opening_hours: write_hours({shape: hours.shape, days}),
-        closures: closures.value.split(/\s+/).filter(Boolean),
+        closures: closures.value.split(/\s+/).filter(Boolean).map((c) => {
+          const [first, last] = c.split('..');
+          return {first, last: last || first, reason: ''};
+        }),
         rules,
-        groups: group_boxes.filter(({box}) => box.checked).map(({g}) => g.id),
+        allowed_group_ids: group_boxes.filter(({box}) => box.checked).map(({g}) => String(g.id)),
       };
+      if (hours_changed) body.opening_hours = write_hours(days);
       if (!body.name || !(body.capacity >= 1)) {
         error_slot.append(alert_box(t('fill_required')));
         return;
