@@ -119,7 +119,9 @@ private:
     std::optional<tap_debouncer::uid> seen;
     if (found > 0) {
       const auto& info = target.nti.nai;
-      const std::size_t length = std::min<std::size_t>(info.szUidLen, sizeof info.abtUid);
+      // libnfc's target structs are packed: copy the length out instead of binding to it.
+      const std::size_t uid_length = info.szUidLen;
+      const std::size_t length = std::min(uid_length, sizeof info.abtUid);
       seen.emplace(info.abtUid, info.abtUid + length);
       // Halting the card lets the next poll tell whether it is still in the field.
       nfc_initiator_deselect_target(dev);
