@@ -1,0 +1,94 @@
+#include "booking/api/authenticator.hpp"
+
+#include <fmt/format.h>
+
+namespace hubgate::api {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<principal> principal_for(services& svc, const std::string& user_id) {
+  auto u = svc.user_repo.get_user(user_id);
+  if (!u || !u->active) return std::nullopt;
+  principal p;
+  p.actor = domain::actor::of(*u);
+  p.user = std::move(*u);
+  return p;
+}
+
+}  // namespace
+
+std::string_view cookie_value(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    auto semi = header.find(';');
+    std::string_view pair = trim(header.substr(0, semi));
+    header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
+    auto eq = pair.find('=');
+    if (eq == std::string_view::npos) continue;
+    if (trim(pair.substr(0, eq)) == name) return trim(pair.substr(eq + 1));
+  }
+  return {};
+}
+
+std::optional<std::string_view> bearer_token(std::string_view authorization) {
+  authorization = trim(authorization);
+  constexpr std::string_view scheme = "bearer ";
+  if (authorization.size() <= scheme.size()) return std::nullopt;
+  for (std::size_t i = 0; i < scheme.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(authorization[i])) != scheme[i]) return std::nullopt;
+  auto token = trim(authorization.substr(scheme.size()));
+  if (token.empty() || token.size() > 256) return std::nullopt;
+  return token;
+}
+
+authentication authenticate(services& svc, const http_request& request) {
+  authentication out;
+  const auto now = svc.now();
+  if (auto authz = request.header("authorization"); !authz.empty()) {
+    auto token = bearer_token(authz);
+    if (!token) {
+      out.refused = unauthenticated("the Authorization header must be 'Bearer <token>'");
+      return out;
+    }
+    auto record = svc.auth.find_api_token(*token);
+    auto who = record ? principal_for(svc, record->user_id) : std::nullopt;
+    if (!who) {
+      out.refused = unauthenticated("the bearer token is not valid");
+      return out;
+    }
+    who->kind = auth_kind::bearer_token;
+    who->api_token_id = record->id;
+    if (!record->last_used || *record->last_used + svc.settings.touch_interval < now)
+      (void)svc.auth.touch_api_token(record->id, now);
+    out.who = std::move(who);
+    return out;
+  }
+  auto token = cookie_value(request.header("cookie"), session_cookie_name);
+  if (token.empty() || token.size() > 256) return out;
+  auto session = svc.auth.find_session(token, now);
+  if (!session) return out;
+  auto who = principal_for(svc, session->user_id);
+  if (!who) return out;
+  who->kind = auth_kind::session_cookie;
+  who->session_token = std::string(token);
+  who->csrf_token = session->csrf_token;
+  if (session->last_seen + svc.settings.touch_interval < now)
+    (void)svc.auth.touch_session(token, now);
+  out.who = std::move(who);
+  return out;
+}
+
+std::string session_cookie(std::string_view token, std::chrono::seconds lifetime) {
+  return fmt::format("{}={}; Path=/; Max-Age={}; Secure; HttpOnly; SameSite=Lax",
+                     session_cookie_name, token, lifetime.count());
+}
+
+std::string cleared_session_cookie() {
+  return fmt::format("{}=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax", session_cookie_name);
+}
+
+}  // namespace hubgate::api

@@ -1,0 +1,46 @@
+// What a handler receives: the request, its parsed target and path parameters, the signed-in
+// principal (when any), and the services it may call. Handlers read from it, never write.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "booking/api/csrf.hpp"
+#include "booking/api/http_message.hpp"
+#include "booking/api/request_target.hpp"
+#include "booking/api/router.hpp"
+#include "booking/domain/actor.hpp"
+#include "booking/domain/user.hpp"
+
+namespace hubgate::api {
+
+struct services;  // services.hpp
+
+// The authenticated caller.
+struct principal {
+  domain::user user;
+  domain::actor actor;
+  auth_kind kind = auth_kind::none;
+  std::string session_token;  // clear token of a cookie session (for logout); never logged
+  std::string csrf_token;     // the session's
+  std::string api_token_id;   // for bearer tokens
+};
+
+struct call {
+  const http_request& request;
+  const request_target& target;
+  path_params params;
+  std::optional<principal> who;
+  services& svc;
+
+  // A path parameter by name ("id"); empty when the route has none of that name.
+  std::string_view param(std::string_view name) const {
+    for (const auto& [k, v] : params)
+      if (k == name) return v;
+    return {};
+  }
+  // The actor for domain calls; anonymous calls get an actor with no id.
+  domain::actor actor() const { return who ? who->actor : domain::actor{}; }
+};
+
+}  // namespace hubgate::api

@@ -1,0 +1,44 @@
+// Small helpers shared by the handlers: turning domain outcomes, problems and parsed bodies
+// into responses, so each handler stays a few lines of parse, call, map.
+#pragma once
+#include <optional>
+#include <utility>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "booking/api/call.hpp"
+#include "booking/api/domain_problem.hpp"
+#include "booking/api/json_input.hpp"
+#include "booking/api/json_response.hpp"
+#include "booking/api/problem.hpp"
+#include "booking/api/services.hpp"
+
+namespace hubgate::api {
+
+inline http_response respond(const call& c, const problem& p) {
+  return to_response(p, c.request.request_id);
+}
+
+inline http_response respond(const call& c, const domain::failure& f) {
+  return to_response(to_problem(f, c.request.request_id), c.request.request_id);
+}
+
+// Maps an outcome: the value through `render` with `status`, or the failure's problem.
+template <class T, class Render>
+http_response respond(const call& c, const domain::outcome<T>& r, Render render,
+                      int status = 200) {
+  if (!r) return respond(c, r.error());
+  return json_response(status, render(*r));
+}
+
+template <class T, class Render>
+http_response respond_list(const call& c, const domain::outcome<std::vector<T>>& r,
+                           Render render) {
+  if (!r) return respond(c, r.error());
+  boost::json::array items;
+  for (const auto& v : *r) items.push_back(render(v));
+  return json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+}  // namespace hubgate::api

@@ -1,0 +1,68 @@
+// The API's handlers, one function per route (the table in route_table.cpp binds them to
+// methods, paths and privileges). Each parses into a typed request, calls the domain, maps.
+#pragma once
+#include "booking/api/call.hpp"
+#include "booking/api/http_message.hpp"
+
+namespace hubgate::api::handlers {
+
+// system_handlers.cpp
+http_response health(call& c);
+http_response openapi(call& c);
+http_response metrics(call& c);
+
+// auth_handlers.cpp
+http_response login(call& c);
+http_response logout(call& c);
+http_response current_session(call& c);
+http_response create_token(call& c);
+http_response list_tokens(call& c);
+http_response revoke_token(call& c);
+
+// site_handlers.cpp: sites, groups, doors
+http_response list_sites(call& c);
+http_response get_site(call& c);
+http_response create_site(call& c);
+http_response update_site(call& c);
+http_response list_groups(call& c);
+http_response get_group(call& c);
+http_response create_group(call& c);
+http_response update_group(call& c);
+http_response delete_group(call& c);
+http_response list_doors(call& c);
+http_response get_door(call& c);
+http_response create_door(call& c);
+http_response update_door(call& c);
+
+// space_handlers.cpp
+http_response list_spaces(call& c);
+http_response get_space(call& c);
+http_response create_space(call& c);
+http_response update_space(call& c);
+http_response deactivate_space(call& c);
+http_response space_availability(call& c);
+http_response availability(call& c);
+
+// user_handlers.cpp: users and credentials
+http_response list_users(call& c);
+http_response create_user(call& c);
+http_response me(call& c);
+http_response update_me(call& c);
+http_response get_user(call& c);
+http_response update_user(call& c);
+http_response list_credentials(call& c);
+http_response enrol_credential(call& c);
+http_response revoke_credential(call& c);
+http_response suspend_credential(call& c);
+http_response reactivate_credential(call& c);
+
+// booking_handlers.cpp
+http_response create_booking(call& c);
+http_response list_bookings(call& c);
+http_response get_booking(call& c);
+http_response cancel_booking(call& c);
+http_response check_in_booking(call& c);
+http_response approve_booking(call& c);
+http_response reject_booking(call& c);
+
+}  // namespace hubgate::api::handlers

@@ -1,0 +1,16 @@
+// Building successful API responses: JSON bodies and the security headers every response
+// carries (nosniff, HSTS, and no-store for API data, which is personal).
+#pragma once
+#include <boost/json/value.hpp>
+
+#include "booking/api/http_message.hpp"
+
+namespace hubgate::api {
+
+// Adds nosniff, HSTS, frame and referrer policy; `api` additionally adds Cache-Control no-store.
+void add_security_headers(http_response& response, bool api);
+
+http_response json_response(int status, const boost::json::value& body);
+http_response no_content();
+
+}  // namespace hubgate::api

@@ -1,0 +1,142 @@
+// The schema snippets of /openapi.json (declared in openapi.hpp). Routes name them in
+// route_table.cpp; a unit test checks that every name used there is defined here.
+#include <boost/json/parse.hpp>
+
+#include "booking/api/openapi.hpp"
+
+namespace hubgate::api {
+namespace {
+
+constexpr std::string_view schemas_json = R"json({
+  "problem": {"type": "object", "required": ["type", "title", "status", "code", "request_id"],
+    "properties": {"type": {"type": "string"}, "title": {"type": "string"},
+      "status": {"type": "integer"}, "detail": {"type": "string"}, "code": {"type": "string"},
+      "request_id": {"type": "string"},
+      "errors": {"type": "array", "items": {"type": "object",
+        "properties": {"field": {"type": "string"}, "code": {"type": "string"}, "message": {"type": "string"}}}},
+      "conflicts": {"type": "array", "items": {"type": "object",
+        "properties": {"booking_id": {"type": "string"}, "start": {"type": "string"},
+          "end": {"type": "string"}, "seats": {"type": "integer"}}}}}},
+  "health": {"type": "object", "properties": {"status": {"const": "ok"}}},
+  "openapi": {"type": "object"},
+  "time": {"type": "string", "description": "RFC 3339 with offset, or local wall time in the site's zone",
+    "examples": ["2027-03-28T09:00:00+02:00", "2027-03-28T09:00:00"]},
+  "interval": {"type": "object", "required": ["open", "close"], "additionalProperties": false,
+    "properties": {"open": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$"},
+                   "close": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$"}}},
+  "weekly_hours": {"type": "object", "additionalProperties": false,
+    "properties": {"monday": {"type": "array", "items": {"$ref": "#/components/schemas/interval"}},
+      "tuesday": {"type": "array", "items": {"$ref": "#/components/schemas/interval"}},
+      "wednesday": {"type": "array", "items": {"$ref": "#/components/schemas/interval"}},
+      "thursday": {"type": "array", "items": {"$ref": "#/components/schemas/interval"}},
+      "friday": {"type": "array", "items": {"$ref": "#/components/schemas/interval"}},
+      "saturday": {"type": "array", "items": {"$ref": "#/components/schemas/interval"}},
+      "sunday": {"type": "array", "items": {"$ref": "#/components/schemas/interval"}}}},
+  "closure": {"type": "object", "required": ["first", "last"], "additionalProperties": false,
+    "properties": {"first": {"type": "string", "format": "date"}, "last": {"type": "string", "format": "date"},
+      "reason": {"type": "string"}}},
+  "login_request": {"type": "object", "required": ["email", "password"], "additionalProperties": false,
+    "properties": {"email": {"type": "string"}, "password": {"type": "string"}}},
+  "session": {"type": "object", "properties": {"csrf_token": {"type": "string"},
+    "user": {"$ref": "#/components/schemas/user"}}},
+  "token_request": {"type": "object", "required": ["name"], "additionalProperties": false,
+    "properties": {"name": {"type": "string", "maxLength": 100}}},
+  "token": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+    "created_at": {"type": "string"}, "last_used": {"type": ["string", "null"]}}},
+  "new_token": {"allOf": [{"$ref": "#/components/schemas/token"},
+    {"type": "object", "properties": {"token": {"type": "string", "description": "shown once"}}}]},
+  "token_list": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/token"}}}},
+  "site": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+    "time_zone": {"type": "string"}, "opening_hours": {"$ref": "#/components/schemas/weekly_hours"},
+    "closures": {"type": "array", "items": {"$ref": "#/components/schemas/closure"}}}},
+  "site_write": {"type": "object", "additionalProperties": false, "properties": {"name": {"type": "string"},
+    "time_zone": {"type": "string"}, "opening_hours": {"$ref": "#/components/schemas/weekly_hours"},
+    "closures": {"type": "array", "items": {"$ref": "#/components/schemas/closure"}}}},
+  "site_list": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/site"}}}},
+  "space_write": {"type": "object", "additionalProperties": false, "properties": {
+    "site_id": {"type": "string"}, "name": {"type": "string"},
+    "kind": {"enum": ["desk", "room", "lab", "event", "training", "showroom"]},
+    "capacity": {"type": "integer", "minimum": 1}, "mode": {"enum": ["exclusive", "shared"]},
+    "position": {"type": "object", "properties": {"floor": {"type": "integer"}, "x": {"type": "number"},
+      "y": {"type": "number"}, "w": {"type": "number"}, "h": {"type": "number"}}},
+    "features": {"type": "array", "items": {"type": "string"}},
+    "opening_hours": {"oneOf": [{"$ref": "#/components/schemas/weekly_hours"}, {"type": "null"}]},
+    "closures": {"type": "array", "items": {"$ref": "#/components/schemas/closure"}},
+    "rules": {"type": "object", "properties": {"min_duration_minutes": {"type": "integer"},
+      "max_duration_minutes": {"type": "integer"}, "lead_time_minutes": {"type": "integer"},
+      "max_days_ahead": {"type": "integer"}, "buffer_minutes": {"type": "integer"}}},
+    "allowed_group_ids": {"type": "array", "items": {"type": "string"}},
+    "needs_approval": {"type": "boolean"}, "release_window_seconds": {"type": "integer"},
+    "check_in_required": {"type": "boolean"}, "active": {"type": "boolean"}}},
+  "space": {"allOf": [{"$ref": "#/components/schemas/space_write"},
+    {"type": "object", "properties": {"id": {"type": "string"}}}]},
+  "space_list": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/space"}}}},
+  "segments": {"type": "object", "properties": {"space_id": {"type": "string"},
+    "segments": {"type": "array", "items": {"type": "object", "properties": {
+      "from": {"type": "string"}, "to": {"type": "string"}, "free": {"type": "integer"}}}}}},
+  "group_write": {"type": "object", "additionalProperties": false, "properties": {"name": {"type": "string"},
+    "policy": {"type": "object", "properties": {"bookable_kinds": {"type": "array", "items": {"type": "string"}},
+      "weekly_quota_hours": {"type": ["number", "null"]}, "max_days_ahead": {"type": ["integer", "null"]}}},
+    "grants": {"type": "array", "items": {"type": "object", "properties": {"door_id": {"type": "string"},
+      "schedule": {"$ref": "#/components/schemas/weekly_hours"}}}}}},
+  "group": {"allOf": [{"$ref": "#/components/schemas/group_write"},
+    {"type": "object", "properties": {"id": {"type": "string"}}}]},
+  "group_list": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/group"}}}},
+  "user": {"type": "object", "properties": {"id": {"type": "string"}, "email": {"type": "string"},
+    "display_name": {"type": "string"}, "role": {"enum": ["member", "admin"]},
+    "group_ids": {"type": "array", "items": {"type": "string"}}, "active": {"type": "boolean"},
+    "language": {"type": "string"}, "created_at": {"type": "string"}}},
+  "user_list": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/user"}}}},
+  "user_create": {"type": "object", "required": ["email", "display_name", "password"], "additionalProperties": false,
+    "properties": {"email": {"type": "string"}, "display_name": {"type": "string"},
+      "password": {"type": "string", "minLength": 10}, "role": {"enum": ["member", "admin"]},
+      "group_ids": {"type": "array", "items": {"type": "string"}}, "language": {"type": "string"}}},
+  "user_self_update": {"type": "object", "additionalProperties": false,
+    "properties": {"display_name": {"type": "string"}, "language": {"type": "string"}}},
+  "user_update": {"type": "object", "additionalProperties": false,
+    "properties": {"display_name": {"type": "string"}, "language": {"type": "string"},
+      "email": {"type": "string"}, "role": {"enum": ["member", "admin"]},
+      "group_ids": {"type": "array", "items": {"type": "string"}}, "active": {"type": "boolean"}}},
+  "credential": {"type": "object", "properties": {"id": {"type": "string"}, "user_id": {"type": "string"},
+    "kind": {"enum": ["uid", "desfire"]}, "card_id": {"type": "string"}, "label": {"type": "string"},
+    "status": {"enum": ["active", "suspended", "lost", "revoked"]},
+    "expires_at": {"type": ["string", "null"]}, "legacy": {"type": "boolean"}, "created_at": {"type": "string"}}},
+  "credential_list": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/credential"}}}},
+  "credential_create": {"type": "object", "required": ["card_id"], "additionalProperties": false,
+    "properties": {"card_id": {"type": "string", "description": "hex UID, separators allowed"},
+      "kind": {"enum": ["uid", "desfire"]}, "label": {"type": "string"},
+      "expires_at": {"$ref": "#/components/schemas/time"}}},
+  "door_write": {"type": "object", "additionalProperties": false, "properties": {"site_id": {"type": "string"},
+    "name": {"type": "string"}, "space_ids": {"type": "array", "items": {"type": "string"}},
+    "controller_id": {"type": ["string", "null"]}, "unlock_ms": {"type": "integer"},
+    "held_open_alarm_ms": {"type": "integer"}, "fail_mode": {"enum": ["secure", "safe"]},
+    "is_entrance": {"type": "boolean"}}},
+  "door": {"allOf": [{"$ref": "#/components/schemas/door_write"},
+    {"type": "object", "properties": {"id": {"type": "string"}}}]},
+  "door_list": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/door"}}}},
+  "availability_list": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
+    "properties": {"space": {"$ref": "#/components/schemas/space"}, "free_seats": {"type": "integer"}}}}}},
+  "booking_create": {"type": "object", "required": ["space_id", "start", "end"], "additionalProperties": false,
+    "properties": {"space_id": {"type": "string"}, "start": {"$ref": "#/components/schemas/time"},
+      "end": {"$ref": "#/components/schemas/time"}, "seats": {"type": "integer", "minimum": 1},
+      "title": {"type": "string"}, "user_id": {"type": "string", "description": "admins only"}}},
+  "booking": {"type": "object", "properties": {"id": {"type": "string"}, "space_id": {"type": "string"},
+    "user_id": {"type": "string"}, "start": {"type": "string"}, "end": {"type": "string"},
+    "seats": {"type": "integer"}, "title": {"type": "string"},
+    "status": {"enum": ["pending", "confirmed", "checked_in", "released", "cancelled", "completed"]},
+    "created_at": {"type": "string"}, "checked_in_at": {"type": ["string", "null"]}}},
+  "booking_list": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/booking"}}}}
+})json";
+
+}  // namespace
+
+const boost::json::object& openapi_schemas() {
+  static const boost::json::object schemas = [] {
+    boost::system::error_code ec;
+    auto v = boost::json::parse(schemas_json, ec);
+    return (!ec && v.is_object()) ? v.as_object() : boost::json::object{};
+  }();
+  return schemas;
+}
+
+}  // namespace hubgate::api

@@ -1,0 +1,72 @@
+#include "booking/api/route_table.hpp"
+
+#include "booking/api/handlers.hpp"
+
+namespace hubgate::api {
+
+std::vector<route> api_routes() {
+  using enum privilege;
+  namespace h = handlers;
+  // clang-format off
+  return {
+    {"GET",    "/api/v1/health",                      anonymous,     h::health,             {"Liveness", "", "health"}},
+    {"GET",    "/api/v1/openapi.json",                anonymous,     h::openapi,            {"This description", "", "openapi"}},
+    {"GET",    "/api/v1/metrics",                     admin,         h::metrics,            {"Prometheus metrics (text)", "", "metrics_text"}},
+
+    {"POST",   "/api/v1/auth/login",                  anonymous,     h::login,              {"Sign in; sets the hubgate_session cookie", "login_request", "session", 200, {}, {"invalid_credentials", "rate_limited"}}},
+    {"POST",   "/api/v1/auth/logout",                 authenticated, h::logout,             {"Sign out (ends the cookie session)", "", "", 204}},
+    {"GET",    "/api/v1/auth/session",                authenticated, h::current_session,    {"The signed-in user and the session's CSRF token", "", "session"}},
+    {"POST",   "/api/v1/auth/tokens",                 authenticated, h::create_token,       {"Create a bearer token (shown once)", "token_request", "new_token", 201}},
+    {"GET",    "/api/v1/auth/tokens",                 authenticated, h::list_tokens,        {"Your bearer tokens", "", "token_list"}},
+    {"DELETE", "/api/v1/auth/tokens/{id}",            authenticated, h::revoke_token,       {"Revoke one of your bearer tokens", "", "", 204}},
+
+    {"GET",    "/api/v1/sites",                       authenticated, h::list_sites,         {"List sites", "", "site_list"}},
+    {"POST",   "/api/v1/sites",                       admin,         h::create_site,        {"Create a site", "site_write", "site", 201}},
+    {"GET",    "/api/v1/sites/{id}",                  authenticated, h::get_site,           {"Read a site", "", "site"}},
+    {"PATCH",  "/api/v1/sites/{id}",                  admin,         h::update_site,        {"Change a site", "site_write", "site"}},
+
+    {"GET",    "/api/v1/spaces",                      authenticated, h::list_spaces,        {"Search spaces", "", "space_list", 200, {"site", "kind", "feature", "seats", "include_inactive"}}},
+    {"POST",   "/api/v1/spaces",                      admin,         h::create_space,       {"Create a space", "space_write", "space", 201}},
+    {"GET",    "/api/v1/spaces/{id}",                 authenticated, h::get_space,          {"Read a space", "", "space"}},
+    {"PATCH",  "/api/v1/spaces/{id}",                 admin,         h::update_space,       {"Change a space (capacity cuts are checked)", "space_write", "space", 200, {}, {"capacity_conflict"}}},
+    {"DELETE", "/api/v1/spaces/{id}",                 admin,         h::deactivate_space,   {"Deactivate a space", "", "space"}},
+    {"GET",    "/api/v1/spaces/{id}/availability",    authenticated, h::space_availability, {"Free seats over time", "", "segments", 200, {"from", "to"}, {"nonexistent_local_time", "ambiguous_local_time"}}},
+
+    {"GET",    "/api/v1/groups",                      authenticated, h::list_groups,        {"List groups", "", "group_list"}},
+    {"POST",   "/api/v1/groups",                      admin,         h::create_group,       {"Create a group", "group_write", "group", 201}},
+    {"GET",    "/api/v1/groups/{id}",                 authenticated, h::get_group,          {"Read a group", "", "group"}},
+    {"PATCH",  "/api/v1/groups/{id}",                 admin,         h::update_group,       {"Change a group's policy or grants", "group_write", "group"}},
+    {"DELETE", "/api/v1/groups/{id}",                 admin,         h::delete_group,       {"Delete a group", "", "", 204}},
+
+    {"GET",    "/api/v1/users",                       admin,         h::list_users,         {"List users", "", "user_list"}},
+    {"POST",   "/api/v1/users",                       admin,         h::create_user,        {"Create a user with a password", "user_create", "user", 201, {}, {"email_taken"}}},
+    {"GET",    "/api/v1/users/me",                    authenticated, h::me,                 {"The signed-in user", "", "user"}},
+    {"PATCH",  "/api/v1/users/me",                    authenticated, h::update_me,          {"Change your name or language", "user_self_update", "user"}},
+    {"GET",    "/api/v1/users/{id}",                  authenticated, h::get_user,           {"Read a user (admin or self)", "", "user"}},
+    {"PATCH",  "/api/v1/users/{id}",                  admin,         h::update_user,        {"Change a user", "user_update", "user", 200, {}, {"email_taken"}}},
+    {"GET",    "/api/v1/users/{id}/credentials",      authenticated, h::list_credentials,   {"A user's cards (admin or self)", "", "credential_list"}},
+    {"POST",   "/api/v1/users/{id}/credentials",      admin,         h::enrol_credential,   {"Enrol a card by its UID", "credential_create", "credential", 201, {}, {"card_taken"}}},
+
+    {"POST",   "/api/v1/credentials/{id}/revoke",     admin,         h::revoke_credential,  {"Revoke a card for good", "", "credential"}},
+    {"POST",   "/api/v1/credentials/{id}/suspend",    admin,         h::suspend_credential, {"Suspend a card", "", "credential"}},
+    {"POST",   "/api/v1/credentials/{id}/reactivate", admin,         h::reactivate_credential, {"Reactivate a suspended card", "", "credential"}},
+
+    {"GET",    "/api/v1/doors",                       admin,         h::list_doors,         {"List doors", "", "door_list", 200, {"site"}}},
+    {"POST",   "/api/v1/doors",                       admin,         h::create_door,        {"Register a door", "door_write", "door", 201}},
+    {"GET",    "/api/v1/doors/{id}",                  admin,         h::get_door,           {"Read a door", "", "door"}},
+    {"PATCH",  "/api/v1/doors/{id}",                  admin,         h::update_door,        {"Change a door", "door_write", "door"}},
+
+    {"GET",    "/api/v1/availability",                authenticated, h::availability,       {"Spaces free for a whole interval", "", "availability_list", 200, {"kind", "site", "from", "to", "seats"}, {"nonexistent_local_time", "ambiguous_local_time"}}},
+
+    {"POST",   "/api/v1/bookings",                    authenticated, h::create_booking,     {"Book seats in a space", "booking_create", "booking", 201, {}, {"booking_conflict", "quota_exceeded", "nonexistent_local_time", "ambiguous_local_time", "outside_opening_hours"}}},
+    {"GET",    "/api/v1/bookings",                    authenticated, h::list_bookings,      {"Your bookings (admins: all, or ?user=)", "", "booking_list", 200, {"from", "to", "status", "user", "space"}}},
+    {"GET",    "/api/v1/bookings/{id}",               authenticated, h::get_booking,        {"Read a booking (owner or admin)", "", "booking"}},
+    {"POST",   "/api/v1/bookings/{id}/cancel",        authenticated, h::cancel_booking,     {"Cancel a booking", "", "booking", 200, {}, {"invalid_transition"}}},
+    {"POST",   "/api/v1/bookings/{id}/check-in",      authenticated, h::check_in_booking,   {"Check in to a booking", "", "booking", 200, {}, {"check_in_not_open", "invalid_transition"}}},
+    {"POST",   "/api/v1/bookings/{id}/approve",       admin,         h::approve_booking,    {"Approve a pending booking", "", "booking", 200, {}, {"invalid_transition"}}},
+    {"POST",   "/api/v1/bookings/{id}/reject",        admin,         h::reject_booking,     {"Reject a pending booking", "", "booking", 200, {}, {"invalid_transition"}}},
+  };
+  // clang-format on
+}
+
+}  // namespace hubgate::api
