@@ -36,7 +36,8 @@ async function draw(slot, groups) {
     slot.replaceChildren(alert_box(explain(error)));
     return;
   }
-  spaces.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, undefined, {numeric: true}));
+  // Rooms first: the desks are many and also shown on the plan below.
+  spaces.sort((a, b) => (a.kind === 'desk') - (b.kind === 'desk') || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, undefined, {numeric: true}));
   const rows = spaces.map((sp) => h('tr', {'data-space-id': sp.id},
     h('th', {scope: 'row'}, sp.name), h('td', {}, kind_label(sp.kind)), h('td', {}, String(sp.capacity)),
     h('td', {}, t(`mode_${sp.booking_mode}`)), h('td', {}, sp.needs_approval ? t('yes') : t('no')),
