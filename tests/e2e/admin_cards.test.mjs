@@ -1,0 +1,54 @@
+// An admin enrols a member's card by typing its UID and revokes it again; the member sees
+// the card's state under "my cards".
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {with_hub, de} from './support/fixture.mjs';
+import {open_page, sign_in, go, assert_accessible, assert_clean} from './support/browser.mjs';
+import {items} from './support/hub.mjs';
+
+const ctx = with_hub();
+
+test('an admin enrols a card and revokes it', async () => {
+  const member = await ctx.hub.add_member('Gerda Example');
+  const admin = await open_page(ctx.browser, ctx.hub);
+  await sign_in(admin, ctx.hub.admin);
+  await go(admin, '/admin/users');
+  await admin.fill('.toolbar input[type=search]', member.email);
+  const row = admin.locator(`tr[data-user-id="${member.id}"]`);
+  await row.waitFor();
+  await assert_accessible(admin, 'admin users');
+  await row.locator('button').click();
+  const dialog = admin.locator('dialog[open]');
+  await dialog.waitFor();
+
+  // A typo is explained before anything is sent.
+  await dialog.locator('input[type=text]').fill('04-XY');
+  await dialog.locator('form button[type=submit]').click();
+  await dialog.locator('[role=alert]').filter({hasText: de.card_uid_invalid}).waitFor();
+
+  await dialog.locator('input[type=text]').fill('04:a1:b2:c3:d4:e5:f6');
+  await dialog.locator('form button[type=submit]').click();
+  const card_row = dialog.locator('tr[data-credential-id]');
+  await card_row.waitFor();
+  assert.match(await card_row.textContent(), /04A1B2C3D4E5F6/);
+  assert.match(await card_row.textContent(), new RegExp(de.card_status_active));
+  await assert_accessible(admin, 'the cards dialog');
+
+  let cards = items(await ctx.hub.as_admin('GET', `/users/${member.id}/credentials`));
+  assert.equal(cards.length, 1);
+  assert.equal(cards[0].status, 'active');
+
+  await card_row.locator('button.danger').click();
+  const confirm = admin.locator('dialog[open]').last();
+  await confirm.locator('.dialog-actions button.danger').click();
+  await card_row.filter({hasText: de.card_status_revoked}).waitFor();
+  cards = items(await ctx.hub.as_admin('GET', `/users/${member.id}/credentials`));
+  assert.equal(cards[0].status, 'revoked');
+  assert_clean(admin);
+
+  const page = await open_page(ctx.browser, ctx.hub);
+  await sign_in(page, member);
+  await go(page, '/my/cards');
+  await page.locator('tr[data-credential-id]').filter({hasText: de.card_status_revoked}).waitFor();
+  assert_clean(page);
+});
