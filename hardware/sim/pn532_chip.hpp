@@ -48,7 +48,7 @@ struct chip_reply {
 // Pacing of answers that involve the RF side. Real chips take a few milliseconds per
 // activation attempt; tests may shrink or stretch these.
 struct chip_timing {
-  std::chrono::milliseconds rf_exchange{1};        // card answers a frame
+  std::chrono::milliseconds rf_exchange{4};        // card answers a frame (RF + UART time)
   std::chrono::milliseconds rf_timeout{5};         // nothing answers a frame
   std::chrono::milliseconds activation_attempt{3};  // one REQA/anticollision without a card
   std::chrono::milliseconds detect_tick{5};        // how often a waiting poll looks again

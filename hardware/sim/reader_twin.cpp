@@ -269,6 +269,7 @@ twin_status reader_twin::status() {
   if (plugged_) s.pty = port_.slave_path();
   if (chip_.card()) s.card = chip_.card()->uid_hex();
   s.commands = chip_.commands_executed();
+  s.chip_busy = chip_.busy();
   return s;
 }
 

@@ -34,6 +34,7 @@ struct twin_status {
   std::string card;  // UID hex, empty without a card
   bool plugged = false;
   std::uint64_t commands = 0;
+  bool chip_busy = false;  // a command is in flight (e.g. a poll waiting for a card)
 };
 
 class reader_twin {
