@@ -1,0 +1,1 @@
+hubgate_add_fuzzer(static_site ${CMAKE_CURRENT_SOURCE_DIR}/static_site.cpp hubgate_booking_static)
