@@ -1,0 +1,1 @@
+hubgate_add_fuzzer(protocol_envelope ${CMAKE_CURRENT_SOURCE_DIR}/protocol_envelope.cpp hubgate_protocol)
