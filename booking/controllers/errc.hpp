@@ -1,0 +1,33 @@
+// Why the door-link side of the booking service cannot do something (derive access lists,
+// ...): one stable code per reason, registered as a boost::system error category.
+#pragma once
+#include <string_view>
+#include <type_traits>
+
+#include <boost/system/error_category.hpp>
+#include <boost/system/error_code.hpp>
+#include <boost/system/result.hpp>
+
+namespace hubgate::controllers {
+
+template <class T>
+using result = boost::system::result<T>;
+
+enum class errc {
+  ok = 0,
+  unknown_time_zone = 1,  // a site with controller doors names a zone the tz database lacks
+  missing_list_key,       // a site with controller doors has no (or an empty) list key
+};
+
+const boost::system::error_category& controllers_category() noexcept;
+
+inline boost::system::error_code make_error_code(errc e) noexcept {
+  return {static_cast<int>(e), controllers_category()};
+}
+
+}  // namespace hubgate::controllers
+
+namespace boost::system {
+template <>
+struct is_error_code_enum<hubgate::controllers::errc> : std::true_type {};
+}  // namespace boost::system
