@@ -6,10 +6,22 @@
 
 #include "booking/domain/local_time.hpp"
 #include "booking/log/log.hpp"
+#include "booking/store/store_errc.hpp"
 
 namespace hubgate::api {
 
 problem to_problem(const domain::failure& f, std::string_view request_id) {
+  if (f.code == store::make_error_code(store::errc::busy) ||
+      f.code == store::make_error_code(store::errc::closed)) {
+    problem p;
+    p.status = 503;
+    p.code = "service_busy";
+    p.title = std::string(status_title(503));
+    p.detail = "the store is busy or shutting down; retry shortly";
+    p.headers.emplace_back("retry-after", "1");
+    log::write(log::level::warn, "store_busy", {{"request_id", request_id}});
+    return p;
+  }
   if (!domain::is_domain_error(f.code)) {
     log::write(log::level::error, "internal_failure",
                {{"request_id", request_id}, {"category", f.code.category().name()},

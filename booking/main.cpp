@@ -1,0 +1,309 @@
+// hubgate-booking: the booking service. `serve` opens the store, makes TLS material when none
+// is given, creates the first admin, optionally seeds the demo hub, and serves HTTPS.
+#include <atomic>
+#include <charconv>
+#include <condition_variable>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "booking/api/dispatcher.hpp"
+#include "booking/api/password_hash.hpp"
+#include "booking/api/services.hpp"
+#include "booking/demo/demo_hub.hpp"
+#include "booking/log/log.hpp"
+#include "booking/net/server.hpp"
+#include "booking/pki/tls_material.hpp"
+#include "booking/static/static_site.hpp"
+#include "booking/store/database.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace hubgate;
+
+constexpr std::string_view usage = R"(usage: hubgate-booking serve --data-dir DIR [options]
+
+  --data-dir DIR           where the database and TLS material live (created if missing)
+  --listen HOST:PORT       address to serve HTTPS on (default 127.0.0.1:8443; port 0 = any)
+  --demo                   seed the demo hub when the data dir is empty
+  --tls-cert FILE          PEM certificate chain (default: DIR/tls, made on first start)
+  --tls-key FILE           PEM private key for --tls-cert
+  --web-root DIR           browser UI files (default: the built web/ assets)
+  --log-level LEVEL        trace, debug, info (default), warn, error, off
+  --release-interval SECS  how often no-shows are released (default 60)
+  --workers N              request worker threads (default 64)
+
+Environment: HUBGATE_ADMIN_EMAIL and HUBGATE_ADMIN_PASSWORD create the first admin when no
+user exists; HUBGATE_DEMO_PASSWORD is the demo members' password with --demo
+(default "hubgate-demo").
+)";
+
+struct serve_options {
+  fs::path data_dir;
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8443;
+  bool demo = false;
+  std::string tls_cert, tls_key;
+  std::optional<fs::path> web_root;
+  log::level level = log::level::info;
+  std::chrono::seconds release_interval{60};
+  std::size_t workers = 64;
+};
+
+[[noreturn]] void bad_usage(const std::string& message) {
+  std::cerr << "hubgate-booking: " << message << "\n\n" << usage;
+  std::exit(2);
+}
+
+template <class T>
+std::optional<T> parse_number(std::string_view text) {
+  T v{};
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+serve_options parse_serve(const std::vector<std::string_view>& args) {
+  serve_options o;
+  bool have_dir = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto arg = args[i];
+    auto value = [&]() -> std::string_view {
+      if (i + 1 >= args.size()) bad_usage(fmt::format("{} needs a value", arg));
+      return args[++i];
+    };
+    if (arg == "--data-dir") {
+      o.data_dir = fs::path(value());
+      have_dir = true;
+    } else if (arg == "--listen") {
+      auto v = value();
+      auto colon = v.rfind(':');
+      if (colon == std::string_view::npos) bad_usage("--listen wants HOST:PORT");
+      auto port = parse_number<std::uint16_t>(v.substr(colon + 1));
+      if (!port) bad_usage(fmt::format("--listen: bad port in '{}'", v));
+      o.host = std::string(v.substr(0, colon));
+      if (o.host.size() > 2 && o.host.front() == '[' && o.host.back() == ']')
+        o.host = o.host.substr(1, o.host.size() - 2);
+      if (o.host.empty()) bad_usage("--listen: empty host");
+      o.port = *port;
+    } else if (arg == "--demo") {
+      o.demo = true;
+    } else if (arg == "--tls-cert") {
+      o.tls_cert = std::string(value());
+    } else if (arg == "--tls-key") {
+      o.tls_key = std::string(value());
+    } else if (arg == "--web-root") {
+      o.web_root = fs::path(value());
+    } else if (arg == "--log-level") {
+      auto l = log::parse_level(value());
+      if (!l) bad_usage("--log-level: one of trace, debug, info, warn, error, off");
+      o.level = *l;
+    } else if (arg == "--release-interval") {
+      auto s = parse_number<long>(value());
+      if (!s || *s < 1 || *s > 86400) bad_usage("--release-interval: seconds from 1 to 86400");
+      o.release_interval = std::chrono::seconds{*s};
+    } else if (arg == "--workers") {
+      auto n = parse_number<std::size_t>(value());
+      if (!n || *n < 1 || *n > 1024) bad_usage("--workers: 1 to 1024");
+      o.workers = *n;
+    } else {
+      bad_usage(fmt::format("unknown option '{}'", arg));
+    }
+  }
+  if (!have_dir || o.data_dir.empty()) bad_usage("--data-dir is required");
+  if (o.tls_cert.empty() != o.tls_key.empty()) bad_usage("--tls-cert and --tls-key go together");
+  return o;
+}
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+std::string hash_for_demo(std::string_view password) {
+  return api::hash_password(password).value_or("");
+}
+
+// Creates the first admin from the environment when the store has no user yet.
+bool bootstrap_admin(api::services& svc) {
+  auto count = svc.user_repo.count_users();
+  if (!count) {
+    log::write(log::level::error, "user_count_failed", {{"message", count.error().code.message()}});
+    return false;
+  }
+  const std::string email = env("HUBGATE_ADMIN_EMAIL"), password = env("HUBGATE_ADMIN_PASSWORD");
+  if (*count > 0) return true;
+  if (email.empty() || password.empty()) {
+    log::write(log::level::warn, "no_users",
+               {{"hint", "set HUBGATE_ADMIN_EMAIL and HUBGATE_ADMIN_PASSWORD to create the first admin"}});
+    return true;
+  }
+  auto hash = api::hash_password(password, svc.settings.password_cost);
+  if (!hash) return false;
+  domain::user admin;
+  admin.email = email;
+  admin.display_name = "Administrator";
+  admin.role = domain::role::admin;
+  admin.created_at = svc.now();
+  auto stored = svc.user_repo.insert_user(admin, *hash);
+  if (!stored) {
+    log::write(log::level::error, "admin_create_failed", {{"message", stored.error().message}});
+    return false;
+  }
+  log::write(log::level::info, "admin_created", {{"email", email}, {"user_id", stored->id}});
+  return true;
+}
+
+bool seed_demo(api::services& svc) {
+  auto sites = svc.catalog_repo.list_sites();
+  if (!sites) return false;
+  if (!sites->empty()) {
+    log::write(log::level::info, "demo_skipped", {{"reason", "the data dir already has a site"}});
+    return true;
+  }
+  std::string password = env("HUBGATE_DEMO_PASSWORD");
+  const bool default_password = password.empty();
+  if (default_password) password = std::string(demo::default_demo_password);
+  domain::actor system{"system", domain::role::admin, {}};
+  auto seeded = demo::seed_demo_hub(svc.catalog, svc.users, system, password, hash_for_demo, svc.now());
+  if (!seeded) {
+    log::write(log::level::error, "demo_failed", {{"code", seeded.error().code.message()},
+                                                 {"message", seeded.error().message}});
+    return false;
+  }
+  log::write(log::level::info, "demo_seeded",
+             {{"site_id", seeded->site_id}, {"spaces", seeded->spaces}, {"doors", seeded->doors}});
+  std::cout << "Demo hub seeded. Members (password "
+            << (default_password ? "\"hubgate-demo\"" : "from HUBGATE_DEMO_PASSWORD") << "):\n";
+  for (const auto& m : seeded->members)
+    std::cout << fmt::format("  {:<32} {:<18} {:<15} card {}\n", m.email, m.display_name, m.group, m.card_id);
+  std::cout.flush();
+  return true;
+}
+
+// Releases no-shows and completes ended bookings periodically until stopped.
+class periodic_jobs {
+public:
+  periodic_jobs(api::services& svc, std::chrono::seconds interval)
+      : svc_(svc), interval_(interval), thread_([this] { run(); }) {}
+  ~periodic_jobs() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    while (!cv_.wait_for(lock, interval_, [this] { return stopping_; })) {
+      lock.unlock();
+      const auto now = svc_.now();
+      if (auto released = svc_.bookings.release_no_shows(now)) {
+        svc_.metrics.no_shows_released(released->size());
+        for (const auto& b : *released)
+          log::write(log::level::info, "booking_released", {{"booking_id", b.id}});
+      } else {
+        log::write(log::level::warn, "release_failed", {{"message", released.error().code.message()}});
+      }
+      (void)svc_.bookings.complete_ended(now);
+      lock.lock();
+    }
+  }
+
+  api::services& svc_;
+  std::chrono::seconds interval_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+int serve(const serve_options& o) {
+  log::set_level(o.level);
+  std::error_code ec;
+  fs::create_directories(o.data_dir, ec);
+  if (ec) {
+    std::cerr << fmt::format("hubgate-booking: cannot create {}: {}\n", o.data_dir.string(), ec.message());
+    return 1;
+  }
+  net::server_options net_options;
+  net_options.host = o.host;
+  net_options.port = o.port;
+  net_options.worker_threads = o.workers;
+  net_options.body_limit = 256 * 1024;
+  if (!o.tls_cert.empty()) {
+    net_options.cert_chain_file = o.tls_cert;
+    net_options.private_key_file = o.tls_key;
+  } else {
+    std::vector<std::string> names = {"localhost", "127.0.0.1", "::1"};
+    if (std::find(names.begin(), names.end(), o.host) == names.end() && o.host != "0.0.0.0" &&
+        o.host != "::")
+      names.push_back(o.host);
+    auto tls = pki::ensure_server_tls(o.data_dir, names);
+    if (!tls) {
+      std::cerr << "hubgate-booking: cannot prepare TLS material: " << tls.error().message() << "\n";
+      return 1;
+    }
+    net_options.cert_chain_file = tls->certificate_chain.string();
+    net_options.private_key_file = tls->private_key.string();
+  }
+
+  auto db = store::open_sqlite(o.data_dir);
+  if (!db) {
+    std::cerr << "hubgate-booking: cannot open the store: " << db.error().message() << "\n";
+    return 1;
+  }
+  {
+    auto& store = **db;
+    api::services svc(store.catalog(), store.bookings(), store.users(), store.auth());
+    if (!bootstrap_admin(svc)) return 1;
+    if (o.demo && !seed_demo(svc)) return 1;
+    web::static_site site(o.web_root.value_or(web::default_web_root()));
+    api::dispatcher handler(svc, &site);
+    try {
+      net::server server(net_options, handler);
+      log::write(log::level::info, "serving",
+                 {{"host", o.host}, {"port", server.port()}, {"web_files", site.file_count()},
+                  {"data_dir", o.data_dir.string()}});
+      periodic_jobs jobs(svc, o.release_interval);
+      server.run_until_signal();
+      log::write(log::level::info, "stopping", {});
+    } catch (const std::exception& e) {
+      std::cerr << "hubgate-booking: " << e.what() << "\n";
+      return 1;
+    }
+  }
+  db->reset();  // closes the store: the writer drains and commits before this returns
+  log::write(log::level::info, "stopped", {});
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (args.empty()) bad_usage("a command is required");
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << usage;
+    return 0;
+  }
+  if (args[0] != "serve") bad_usage(fmt::format("unknown command '{}'", args[0]));
+  args.erase(args.begin());
+  for (auto a : args)
+    if (a == "--help" || a == "-h") {
+      std::cout << usage;
+      return 0;
+    }
+  return serve(parse_serve(args));
+}
