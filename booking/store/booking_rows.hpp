@@ -1,0 +1,28 @@
+// Row <-> record mapping for bookings and the overlap queries the capacity and quota checks
+// run inside the writer's transaction. Internal to booking/store.
+#pragma once
+#include <string_view>
+#include <vector>
+
+#include "booking/domain/booking.hpp"
+#include "booking/store/sqlite_connection.hpp"
+
+namespace hubgate::store {
+
+inline constexpr const char* booking_columns =
+    "id, space_id, user_id, start_at, end_at, seats, title, status, created_at, "
+    "checked_in_at, series_id";
+
+outcome<domain::booking> read_booking(const statement& st);
+void bind_booking(statement& st, const domain::booking& b);
+
+// Active bookings of the space overlapping `window` (index bookings_space_time).
+outcome<std::vector<domain::booking>> active_bookings_of_space(connection& c,
+                                                               std::string_view space_id,
+                                                               domain::time_range window);
+// Active bookings of the user overlapping `window` (index bookings_user_time).
+outcome<std::vector<domain::booking>> active_bookings_of_user(connection& c,
+                                                              std::string_view user_id,
+                                                              domain::time_range window);
+
+}  // namespace hubgate::store

@@ -1,0 +1,102 @@
+#include "booking/store/migrations.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "booking/store/database.hpp"
+
+namespace hubgate::store {
+namespace {
+
+// Never edit a released migration: add a new one. Times are Unix seconds (UTC); nested
+// values (opening hours, rules, policies) are JSON text, read and written only by the store.
+constexpr std::array<const char*, 1> migrations{{
+    R"sql(
+CREATE TABLE sites(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL,
+  opening_hours TEXT NOT NULL, closures TEXT NOT NULL);
+CREATE TABLE spaces(
+  id TEXT PRIMARY KEY, site_id TEXT NOT NULL REFERENCES sites(id), name TEXT NOT NULL,
+  kind TEXT NOT NULL, capacity INTEGER NOT NULL, mode TEXT NOT NULL, position TEXT NOT NULL,
+  features TEXT NOT NULL, opening_hours TEXT, closures TEXT NOT NULL, rules TEXT NOT NULL,
+  allowed_group_ids TEXT NOT NULL, needs_approval INTEGER NOT NULL,
+  release_window INTEGER NOT NULL, check_in_required INTEGER NOT NULL,
+  active INTEGER NOT NULL);
+CREATE INDEX spaces_site ON spaces(site_id, kind);
+CREATE TABLE user_groups(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, policy TEXT NOT NULL, grants TEXT NOT NULL);
+CREATE TABLE doors(
+  id TEXT PRIMARY KEY, site_id TEXT NOT NULL REFERENCES sites(id), name TEXT NOT NULL,
+  space_ids TEXT NOT NULL, controller_id TEXT, unlock_ms INTEGER NOT NULL,
+  held_open_ms INTEGER NOT NULL, fail_mode TEXT NOT NULL, is_entrance INTEGER NOT NULL);
+CREATE TABLE users(
+  id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  display_name TEXT NOT NULL, role TEXT NOT NULL, group_ids TEXT NOT NULL,
+  active INTEGER NOT NULL, language TEXT NOT NULL, password_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL);
+CREATE TABLE credentials(
+  id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), kind TEXT NOT NULL,
+  card_id TEXT NOT NULL UNIQUE, label TEXT NOT NULL, status TEXT NOT NULL,
+  expires_at INTEGER, legacy INTEGER NOT NULL, created_at INTEGER NOT NULL);
+CREATE INDEX credentials_user ON credentials(user_id);
+CREATE TABLE bookings(
+  id TEXT PRIMARY KEY, space_id TEXT NOT NULL REFERENCES spaces(id),
+  user_id TEXT NOT NULL REFERENCES users(id), start_at INTEGER NOT NULL,
+  end_at INTEGER NOT NULL, seats INTEGER NOT NULL, title TEXT NOT NULL,
+  status TEXT NOT NULL, created_at INTEGER NOT NULL, checked_in_at INTEGER,
+  series_id TEXT, CHECK (end_at > start_at), CHECK (seats > 0));
+CREATE INDEX bookings_space_time ON bookings(space_id, start_at, end_at);
+CREATE INDEX bookings_user_time ON bookings(user_id, start_at);
+CREATE INDEX bookings_status_start ON bookings(status, start_at);
+CREATE TABLE sessions(
+  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL);
+CREATE INDEX sessions_expiry ON sessions(expires_at);
+CREATE TABLE api_tokens(
+  id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, name TEXT NOT NULL,
+  created_at INTEGER NOT NULL, last_used INTEGER, revoked INTEGER NOT NULL);
+CREATE INDEX api_tokens_user ON api_tokens(user_id);
+)sql",
+}};
+
+outcome<int> user_version(connection& c) {
+  auto st = c.prepare("PRAGMA user_version");
+  if (!st) return st.error();
+  auto row = st->step();
+  if (!row) return row.error();
+  return static_cast<int>(st->integer(0));
+}
+
+}  // namespace
+
+int current_schema_version() noexcept { return static_cast<int>(migrations.size()); }
+
+outcome<int> migrate(connection& c) {
+  if (auto r = c.exec("BEGIN IMMEDIATE"); !r) return r.error();
+  auto fail = [&](failure f) -> outcome<int> {
+    c.exec("ROLLBACK");
+    f.code = make_error_code(errc::migration_failed);
+    return f;
+  };
+  auto v = user_version(c);
+  if (!v) return fail(v.error());
+  int target = current_schema_version();
+  if (*v > target) {
+    c.exec("ROLLBACK");
+    return failure(make_error_code(errc::newer_schema),
+                   fmt::format("schema version {} is newer than {}", *v, target));
+  }
+  for (int next = *v + 1; next <= target; ++next) {
+    if (auto r = c.exec(migrations[static_cast<std::size_t>(next - 1)]); !r)
+      return fail(r.error());
+    auto pragma = fmt::format("PRAGMA user_version={}", next);
+    if (auto r = c.exec(pragma.c_str()); !r) return fail(r.error());
+  }
+  if (auto r = c.exec("COMMIT"); !r) return fail(r.error());
+  return target;
+}
+
+}  // namespace hubgate::store

@@ -1,0 +1,12 @@
+// The versioned schema: migration N brings a database from user_version N-1 to N. All
+// pending migrations are applied at start in one transaction. Internal to booking/store.
+#pragma once
+#include "booking/store/sqlite_connection.hpp"
+
+namespace hubgate::store {
+
+// Applies the pending migrations; returns the resulting version. newer_schema when the file
+// is ahead of this build (never downgrade silently).
+outcome<int> migrate(connection& c);
+
+}  // namespace hubgate::store

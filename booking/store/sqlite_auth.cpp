@@ -1,0 +1,189 @@
+#include "booking/store/sqlite_auth.hpp"
+
+#include "booking/store/record_codec.hpp"
+#include "booking/store/sql_helpers.hpp"
+#include "booking/store/sqlite_users.hpp"
+#include "booking/store/store_ids.hpp"
+
+namespace hubgate::store {
+namespace {
+
+
+constexpr const char* token_columns = "id, name, user_id, created_at, last_used, revoked";
+
+outcome<domain::api_token_record> read_token(const statement& st) {
+  domain::api_token_record t;
+  t.id = st.text(0);
+  t.name = st.text(1);
+  t.user_id = st.text(2);
+  t.created_at = from_unix(st.integer(3));
+  if (auto u = st.optional_integer(4)) t.last_used = from_unix(*u);
+  t.revoked = st.integer(5) != 0;
+  return t;
+}
+
+// Runs a one-statement write; not_found when it changed nothing and `must_change`.
+outcome<void> run_update(connection& c, statement& st, bool must_change) {
+  if (auto r = st.run(); !r) return r.error();
+  if (must_change && c.changes() == 0) return domain::failure(domain::errc::not_found);
+  return {};
+}
+
+}  // namespace
+
+outcome<domain::login_record> sqlite_auth::find_login(std::string_view email) {
+  return read<domain::login_record>([email](connection& c) -> outcome<domain::login_record> {
+    auto st = c.prepare(std::string("SELECT ") + user_columns +
+                        ", password_hash FROM users WHERE email = ?1 COLLATE NOCASE");
+    if (!st) return st.error();
+    st->bind(1, email);
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) return domain::failure(domain::errc::not_found);
+    auto u = read_user(*st);
+    if (!u) return u.error();
+    return domain::login_record{std::move(*u), st->text(8)};
+  });
+}
+
+outcome<void> sqlite_auth::set_password_hash(std::string_view user_id, std::string hash) {
+  std::string id(user_id);
+  return write<void>([id, hash = std::move(hash)](connection& c) -> outcome<void> {
+    auto st = c.prepare("UPDATE users SET password_hash = ?2 WHERE id = ?1");
+    if (!st) return st.error();
+    st->bind(1, id).bind(2, hash);
+    return run_update(c, *st, true);
+  });
+}
+
+outcome<void> sqlite_auth::insert_session(std::string_view token,
+                                          const domain::session_record& s) {
+  auto digest = sha256_hex(token);
+  return write<void>([digest, s](connection& c) -> outcome<void> {
+    auto st = c.prepare(
+        "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at,"
+        " last_seen) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!st) return st.error();
+    st->bind(1, digest).bind(2, s.user_id).bind(3, s.csrf_token).bind(4, to_unix(s.created_at));
+    st->bind(5, to_unix(s.expires_at)).bind(6, to_unix(s.last_seen));
+    return run_update(c, *st, false);
+  });
+}
+
+outcome<domain::session_record> sqlite_auth::find_session(std::string_view token,
+                                                          domain::sys_seconds now) {
+  auto digest = sha256_hex(token);
+  return read<domain::session_record>([&digest, now](connection& c)
+                                          -> outcome<domain::session_record> {
+    auto st = c.prepare(
+        "SELECT user_id, csrf_token, created_at, expires_at, last_seen FROM sessions"
+        " WHERE token_hash = ?1 AND expires_at > ?2");
+    if (!st) return st.error();
+    st->bind(1, digest).bind(2, to_unix(now));
+    return first<domain::session_record>(*st, [](const statement& s) -> outcome<domain::session_record> {
+      return domain::session_record{s.text(0), s.text(1), from_unix(s.integer(2)),
+                                    from_unix(s.integer(3)), from_unix(s.integer(4))};
+    });
+  });
+}
+
+outcome<void> sqlite_auth::touch_session(std::string_view token, domain::sys_seconds now) {
+  auto digest = sha256_hex(token);
+  return write<void>([digest, now](connection& c) -> outcome<void> {
+    auto st = c.prepare("UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1");
+    if (!st) return st.error();
+    st->bind(1, digest).bind(2, to_unix(now));
+    return run_update(c, *st, true);
+  });
+}
+
+outcome<void> sqlite_auth::delete_session(std::string_view token) {
+  auto digest = sha256_hex(token);
+  return write<void>([digest](connection& c) -> outcome<void> {
+    auto st = c.prepare("DELETE FROM sessions WHERE token_hash = ?1");
+    if (!st) return st.error();
+    st->bind(1, digest);
+    return run_update(c, *st, false);
+  });
+}
+
+outcome<std::size_t> sqlite_auth::delete_expired_sessions(domain::sys_seconds now) {
+  return write<std::size_t>([now](connection& c) -> outcome<std::size_t> {
+    auto st = c.prepare("DELETE FROM sessions WHERE expires_at <= ?1");
+    if (!st) return st.error();
+    st->bind(1, to_unix(now));
+    if (auto r = st->run(); !r) return r.error();
+    return static_cast<std::size_t>(c.changes());
+  });
+}
+
+outcome<domain::api_token_record> sqlite_auth::insert_api_token(std::string_view token,
+                                                                domain::api_token_record t) {
+  if (t.id.empty()) t.id = new_id("tok");
+  auto digest = sha256_hex(token);
+  return write<domain::api_token_record>([digest, t](connection& c)
+                                             -> outcome<domain::api_token_record> {
+    auto dup = c.prepare("SELECT 1 FROM api_tokens WHERE user_id = ?1 AND name = ?2 AND NOT revoked");
+    if (!dup) return dup.error();
+    dup->bind(1, t.user_id).bind(2, t.name);
+    auto row = dup->step();
+    if (!row) return row.error();
+    if (*row) return domain::failure(domain::errc::name_taken, "a token with this name exists");
+    auto st = c.prepare(
+        "INSERT INTO api_tokens(id, token_hash, user_id, name, created_at, last_used, revoked)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    if (!st) return st.error();
+    st->bind(1, t.id).bind(2, digest).bind(3, t.user_id).bind(4, t.name);
+    st->bind(5, to_unix(t.created_at));
+    if (t.last_used) st->bind(6, to_unix(*t.last_used)); else st->bind_null(6);
+    st->bind(7, t.revoked);
+    if (auto r = run_update(c, *st, false); !r) return r.error();
+    return t;
+  });
+}
+
+outcome<domain::api_token_record> sqlite_auth::find_api_token(std::string_view token) {
+  auto digest = sha256_hex(token);
+  return read<domain::api_token_record>([&digest](connection& c)
+                                            -> outcome<domain::api_token_record> {
+    auto st = c.prepare(std::string("SELECT ") + token_columns +
+                        " FROM api_tokens WHERE token_hash = ?1 AND NOT revoked");
+    if (!st) return st.error();
+    st->bind(1, digest);
+    return first<domain::api_token_record>(*st, read_token);
+  });
+}
+
+outcome<void> sqlite_auth::touch_api_token(std::string_view id, domain::sys_seconds now) {
+  std::string key(id);
+  return write<void>([key, now](connection& c) -> outcome<void> {
+    auto st = c.prepare("UPDATE api_tokens SET last_used = ?2 WHERE id = ?1");
+    if (!st) return st.error();
+    st->bind(1, key).bind(2, to_unix(now));
+    return run_update(c, *st, true);
+  });
+}
+
+outcome<std::vector<domain::api_token_record>> sqlite_auth::list_api_tokens(
+    std::string_view user_id) {
+  return read<std::vector<domain::api_token_record>>(
+      [user_id](connection& c) -> outcome<std::vector<domain::api_token_record>> {
+        auto st = c.prepare(std::string("SELECT ") + token_columns +
+                            " FROM api_tokens WHERE user_id = ?1 ORDER BY created_at, id");
+        if (!st) return st.error();
+        st->bind(1, user_id);
+        return collect<domain::api_token_record>(*st, read_token);
+      });
+}
+
+outcome<void> sqlite_auth::revoke_api_token(std::string_view id) {
+  std::string key(id);
+  return write<void>([key](connection& c) -> outcome<void> {
+    auto st = c.prepare("UPDATE api_tokens SET revoked = 1 WHERE id = ?1");
+    if (!st) return st.error();
+    st->bind(1, key);
+    return run_update(c, *st, true);
+  });
+}
+
+}  // namespace hubgate::store

@@ -1,0 +1,112 @@
+#include "booking/store/sqlite_bookings.hpp"
+
+#include <fmt/format.h>
+
+#include "booking/domain/capacity.hpp"
+#include "booking/domain/local_time.hpp"
+#include "booking/domain/rules.hpp"
+#include "booking/store/booking_rows.hpp"
+#include "booking/store/catalog_rows.hpp"
+#include "booking/store/record_codec.hpp"
+#include "booking/store/sql_helpers.hpp"
+#include "booking/store/store_ids.hpp"
+
+namespace hubgate::store {
+namespace {
+
+
+outcome<domain::booking> load_booking(connection& c, std::string_view id) {
+  static const std::string sql =
+      std::string("SELECT ") + booking_columns + " FROM bookings WHERE id = ?1";
+  auto st = c.prepare(sql);
+  if (!st) return st.error();
+  st->bind(1, id);
+  return first<domain::booking>(*st, read_booking);
+}
+
+// The whole admission decision, run on the writer connection inside its transaction.
+outcome<domain::booking> admit(connection& c, domain::booking b,
+                               const std::optional<domain::quota_check>& quota) {
+  auto s = load_space(c, b.space_id);
+  if (!s) return s.error();
+  if (!s->active) return domain::failure(domain::errc::space_inactive, "this space cannot be booked now");
+  auto neighbours = active_bookings_of_space(c, b.space_id, domain::capacity_window(*s, b.interval()));
+  if (!neighbours) return neighbours.error();
+  if (auto r = domain::check_capacity(*s, *neighbours, b); !r) return r.error();
+  if (quota) {
+    auto zone = domain::find_zone(quota->time_zone);
+    if (!zone) return zone.error();
+    auto window = domain::quota_window(*zone, b.interval());
+    auto mine = active_bookings_of_user(c, b.user_id, window);
+    if (!mine) return mine.error();
+    if (auto r = domain::check_quota(*zone, quota->per_week, *mine, b); !r) return r.error();
+  }
+  if (b.id.empty()) b.id = new_id("bk");
+  static const std::string sql = insert_sql("bookings", booking_columns, false);
+  auto st = c.prepare(sql);
+  if (!st) return st.error();
+  bind_booking(*st, b);
+  if (auto r = st->run(); !r) return r.error();
+  return b;
+}
+
+}  // namespace
+
+outcome<domain::booking> sqlite_bookings::insert_booking(
+    domain::booking candidate, const std::optional<domain::quota_check>& quota) {
+  return write<domain::booking>([b = std::move(candidate), quota](connection& c) {
+    return admit(c, b, quota);
+  });
+}
+
+outcome<domain::booking> sqlite_bookings::get_booking(std::string_view id) {
+  return read<domain::booking>([id](connection& c) { return load_booking(c, id); });
+}
+
+outcome<std::vector<domain::booking>> sqlite_bookings::list_bookings(
+    const domain::booking_filter& f) {
+  return read<std::vector<domain::booking>>([&f](connection& c)
+                                                -> outcome<std::vector<domain::booking>> {
+    std::string statuses;
+    for (auto s : f.statuses)
+      statuses += fmt::format("{}'{}'", statuses.empty() ? "" : ",", domain::to_string(s));
+    // Status names are our own constants, never client text, so they can be inlined.
+    auto sql = fmt::format(
+        "SELECT {} FROM bookings WHERE (?1 IS NULL OR user_id = ?1) AND"
+        " (?2 IS NULL OR space_id = ?2) AND (?3 IS NULL OR end_at > ?3) AND"
+        " (?4 IS NULL OR start_at < ?4){} ORDER BY start_at, id LIMIT ?5",
+        booking_columns, statuses.empty() ? "" : fmt::format(" AND status IN ({})", statuses));
+    auto st = c.prepare(sql);
+    if (!st) return st.error();
+    st->bind(1, f.user_id).bind(2, f.space_id);
+    if (f.from) st->bind(3, to_unix(*f.from)); else st->bind_null(3);
+    if (f.to) st->bind(4, to_unix(*f.to)); else st->bind_null(4);
+    st->bind(5, static_cast<std::int64_t>(f.limit));
+    return collect<domain::booking>(*st, read_booking);
+  });
+}
+
+outcome<domain::booking> sqlite_bookings::set_status(
+    std::string_view id, domain::booking_status from, domain::booking_status to,
+    std::optional<domain::sys_seconds> checked_in_at) {
+  std::string key(id);
+  return write<domain::booking>([key, from, to, checked_in_at](connection& c)
+                                    -> outcome<domain::booking> {
+    auto st = c.prepare(
+        "UPDATE bookings SET status = ?3, checked_in_at = COALESCE(?4, checked_in_at)"
+        " WHERE id = ?1 AND status = ?2");
+    if (!st) return st.error();
+    st->bind(1, key).bind(2, domain::to_string(from)).bind(3, domain::to_string(to));
+    if (checked_in_at) st->bind(4, to_unix(*checked_in_at)); else st->bind_null(4);
+    if (auto r = st->run(); !r) return r.error();
+    auto changed = c.changes();
+    auto b = load_booking(c, key);
+    if (!b) return b;
+    if (changed == 0)
+      return domain::failure(domain::errc::invalid_transition,
+                             fmt::format("the booking is {} now", domain::to_string(b->status)));
+    return b;
+  });
+}
+
+}  // namespace hubgate::store

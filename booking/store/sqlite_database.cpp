@@ -1,0 +1,67 @@
+// open_sqlite: the SQLite implementation of store::database.
+#include <system_error>
+
+#include "booking/store/database.hpp"
+#include "booking/store/migrations.hpp"
+#include "booking/store/sqlite_auth.hpp"
+#include "booking/store/sqlite_bookings.hpp"
+#include "booking/store/sqlite_catalog.hpp"
+#include "booking/store/sqlite_users.hpp"
+
+namespace hubgate::store {
+namespace {
+
+class sqlite_database final : public database {
+public:
+  sqlite_database(std::unique_ptr<write_queue> writer, std::unique_ptr<reader_pool> readers,
+                  int version)
+      : writer_(std::move(writer)),
+        readers_(std::move(readers)),
+        version_(version),
+        catalog_(*writer_, *readers_),
+        bookings_(*writer_, *readers_),
+        users_(*writer_, *readers_),
+        auth_(*writer_, *readers_) {}
+
+  domain::catalog_repository& catalog() override { return catalog_; }
+  domain::booking_repository& bookings() override { return bookings_; }
+  domain::user_repository& users() override { return users_; }
+  domain::auth_repository& auth() override { return auth_; }
+  int schema_version() const override { return version_; }
+
+private:
+  std::unique_ptr<write_queue> writer_;
+  std::unique_ptr<reader_pool> readers_;
+  int version_;
+  sqlite_catalog catalog_;
+  sqlite_bookings bookings_;
+  sqlite_users users_;
+  sqlite_auth auth_;
+};
+
+}  // namespace
+
+boost::system::result<std::unique_ptr<database>> open_sqlite(const std::filesystem::path& data_dir,
+                                                              const sqlite_options& options) {
+  std::error_code fs_ec;
+  std::filesystem::create_directories(data_dir, fs_ec);
+  if (fs_ec) return make_error_code(errc::open_failed);
+  auto file = data_dir / "hubgate.db";
+  int busy = static_cast<int>(options.busy_timeout.count());
+  auto writer = connection::open(file, connection::mode::writer, busy, options.durable);
+  if (!writer) return writer.error().code;
+  auto version = migrate(**writer);
+  if (!version) return version.error().code;
+  std::vector<std::unique_ptr<connection>> readers;
+  for (std::size_t i = 0; i < std::max<std::size_t>(options.readers, 1); ++i) {
+    auto r = connection::open(file, connection::mode::reader, busy, options.durable);
+    if (!r) return r.error().code;
+    readers.push_back(std::move(*r));
+  }
+  auto queue = std::make_unique<write_queue>(std::move(*writer), options.max_batch);
+  auto pool = std::make_unique<reader_pool>(std::move(readers));
+  return std::unique_ptr<database>(
+      std::make_unique<sqlite_database>(std::move(queue), std::move(pool), *version));
+}
+
+}  // namespace hubgate::store

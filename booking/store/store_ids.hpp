@@ -1,0 +1,13 @@
+// Record ids and token digests made by the store. Internal to booking/store.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace hubgate::store {
+
+// "<prefix>_" + 24 hex digits from the system CSPRNG: opaque and unguessable.
+std::string new_id(std::string_view prefix);
+// Lower-case hex SHA-256, what the store keeps instead of session and API tokens.
+std::string sha256_hex(std::string_view data);
+
+}  // namespace hubgate::store

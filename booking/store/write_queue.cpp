@@ -1,0 +1,88 @@
+#include "booking/store/write_queue.hpp"
+
+namespace hubgate::store {
+
+write_queue::write_queue(std::unique_ptr<connection> conn, std::size_t max_batch)
+    : conn_(std::move(conn)), max_batch_(max_batch == 0 ? 1 : max_batch) {
+  thread_ = std::thread([this] { loop(); });
+}
+
+write_queue::~write_queue() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+bool write_queue::enqueue(job j) {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return false;
+    queue_.push_back(std::move(j));
+  }
+  wake_.notify_one();
+  return true;
+}
+
+std::size_t write_queue::commits() const {
+  std::lock_guard lock(mutex_);
+  return commits_;
+}
+
+std::size_t write_queue::operations() const {
+  std::lock_guard lock(mutex_);
+  return operations_;
+}
+
+void write_queue::loop() {
+  for (;;) {
+    std::deque<job> batch;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping and drained
+      while (!queue_.empty() && batch.size() < max_batch_) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    commit_batch(batch);
+  }
+}
+
+void write_queue::commit_batch(std::deque<job>& batch) {
+  auto fail_all = [&](const failure& f) {
+    for (auto& j : batch) j.done(&f);
+  };
+  if (auto r = conn_->exec("BEGIN IMMEDIATE"); !r) return fail_all(r.error());
+  for (auto& j : batch) {
+    if (auto r = conn_->exec("SAVEPOINT op"); !r) {
+      conn_->exec("ROLLBACK");
+      return fail_all(r.error());
+    }
+    bool ok = j.run(*conn_);
+    // On failure undo only this op; RELEASE then ends the savepoint either way.
+    if (!ok && !conn_->exec("ROLLBACK TO op")) {
+      conn_->exec("ROLLBACK");
+      return fail_all(failure(make_error_code(errc::sqlite_error), "rollback to savepoint"));
+    }
+    if (auto r = conn_->exec("RELEASE op"); !r) {
+      conn_->exec("ROLLBACK");
+      return fail_all(r.error());
+    }
+  }
+  if (auto r = conn_->exec("COMMIT"); !r) {
+    conn_->exec("ROLLBACK");
+    return fail_all(r.error());
+  }
+  {
+    std::lock_guard lock(mutex_);
+    ++commits_;
+    operations_ += batch.size();
+  }
+  for (auto& j : batch) j.done(nullptr);
+}
+
+}  // namespace hubgate::store

@@ -1,0 +1,72 @@
+// The single writer: a thread that drains queued write operations in groups, runs each in
+// its own SAVEPOINT inside one BEGIN IMMEDIATE transaction, commits once (synchronous=FULL),
+// and only then hands every caller its result. Internal to booking/store.
+#pragma once
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "booking/store/sqlite_connection.hpp"
+
+namespace hubgate::store {
+
+class write_queue {
+public:
+  write_queue(std::unique_ptr<connection> conn, std::size_t max_batch);
+  ~write_queue();  // completes what is queued, then stops
+  write_queue(const write_queue&) = delete;
+  write_queue& operator=(const write_queue&) = delete;
+
+  // Runs `op` on the writer connection inside a transaction; blocks until the group it ran
+  // in is committed. A failed op is rolled back to its savepoint and returns its failure
+  // without affecting the other ops of the group.
+  template <class T>
+  outcome<T> run(std::function<outcome<T>(connection&)> op) {
+    auto result = std::make_shared<std::optional<outcome<T>>>();
+    auto promise = std::make_shared<std::promise<outcome<T>>>();
+    auto fut = promise->get_future();
+    job j;
+    j.run = [op = std::move(op), result](connection& c) {
+      result->emplace(op(c));
+      return result->value().has_value();
+    };
+    j.done = [result, promise](const failure* commit_error) {
+      if (commit_error)
+        promise->set_value(*commit_error);
+      else
+        promise->set_value(std::move(**result));
+    };
+    if (!enqueue(std::move(j))) return failure(make_error_code(errc::closed));
+    return fut.get();
+  }
+
+  // Groups committed so far and operations in them (for figures and tests).
+  std::size_t commits() const;
+  std::size_t operations() const;
+
+private:
+  struct job {
+    std::function<bool(connection&)> run;
+    std::function<void(const failure*)> done;
+  };
+  bool enqueue(job j);
+  void loop();
+  void commit_batch(std::deque<job>& batch);
+
+  std::unique_ptr<connection> conn_;
+  std::size_t max_batch_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<job> queue_;
+  bool stopping_ = false;
+  std::size_t commits_ = 0;
+  std::size_t operations_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace hubgate::store
