@@ -136,10 +136,10 @@ bool door_loop::record(event_kind kind, std::optional<protocol::pseudonym> card,
 }
 
 void door_loop::pulse() {
-  const auto now = clock_.steady_now();
-  relay_off_at_ = now + options_.unlock;
-  authorised_until_ = relay_off_at_;
   if (!relay_on_) drive_relay(true);
+  // Timed from when the relay has moved, so the door stays unlocked for the whole unlock time.
+  relay_off_at_ = clock_.steady_now() + options_.unlock;
+  authorised_until_ = relay_off_at_;
 }
 
 void door_loop::drive_relay(bool on) {

@@ -38,6 +38,11 @@ public:
   void start(sink on_event) override {
     if (watcher_.joinable()) return;
     sink_ = std::move(on_event);
+    {
+      // Connected ahead of the first unlock, so that one is not slowed by the connect.
+      std::lock_guard lock(command_mutex_);
+      if (auto connected = control_socket::connect(path_)) command_ = std::move(*connected);
+    }
     watcher_ = std::thread([this] { watch(); });
   }
 

@@ -29,6 +29,7 @@ protected:
   bool granted_tap(std::size_t n) {
     return wait_until(
         [&] {
+          if (!rig_.wait_card_removed()) return false;
           rig_.control("tap " + allowed_uid + " 400");
           return rig_.wait_events(event_kind::tap_granted, n, std::chrono::seconds(3));
         },
@@ -100,6 +101,7 @@ TEST_F(door_resilience, tampered_and_replayed_list_files_are_refused_and_the_las
   // And a genuinely newer list that drops the card does take effect.
   rig_.write_list_file(rig_.signed_list_text(nobody, 4));
   ASSERT_TRUE(rig_.wait_events(event_kind::list_accepted, 3)) << rig_.door_log();
+  ASSERT_TRUE(rig_.wait_card_removed());
   EXPECT_EQ(rig_.control("tap " + allowed_uid + " 300"), "ok");
   ASSERT_TRUE(rig_.wait_events(event_kind::tap_denied)) << rig_.door_log();
   EXPECT_EQ(rig_.events_of(event_kind::tap_denied)[0].reason, "unknown_card");

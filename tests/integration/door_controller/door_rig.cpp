@@ -218,14 +218,19 @@ bool door_rig::wait_events(protocol::event_kind kind, std::size_t n,
                     std::chrono::milliseconds(100));
 }
 
-bool door_rig::wait_reader_polling() {
+bool door_rig::wait_card_removed() {
+  return wait_until([&] { return control("status").find("card=none") != std::string::npos; }) &&
+         wait_reader_polling(20);
+}
+
+bool door_rig::wait_reader_polling(long polls) {
   const auto commands = [this]() -> long {
     const std::string status = control("status");
     const auto at = status.find("commands=");
     return at == std::string::npos ? -1 : std::stol(status.substr(at + 9));
   };
   const long before = commands();
-  return wait_until([&] { return commands() > before + 10; });
+  return wait_until([&] { return commands() > before + polls; });
 }
 
 std::string door_rig::door_log() const { return read_file(dir_ / "door.log"); }

@@ -28,7 +28,7 @@ struct timeline_entry {
 inline const std::string allowed_uid = "04A1B2C3D4E5F6";
 inline const std::string revoked_uid = "04BEEF000000A1";
 inline const std::string expired_uid = "04C0FFEE0000B2";
-inline const std::string unknown_uid = "0455667788";
+inline const std::string unknown_uid = "04556677";
 
 struct rig_options {
   int unlock_ms = 400;
@@ -62,7 +62,10 @@ public:
   bool wait_events(protocol::event_kind kind, std::size_t n = 1,
                    std::chrono::milliseconds deadline = std::chrono::seconds(30));
   // Waits until libnfc is talking to the twin (the daemon's reader is open and polling).
-  bool wait_reader_polling();
+  bool wait_reader_polling(long commands = 10);
+  // Waits until the card is off the reader and the reader has polled the empty field often
+  // enough (20 polls of at least poll_ms each) for the next tap to count as a new one.
+  bool wait_card_removed();
 
   std::string door_log() const;
   const temp_dir& dir() const { return dir_; }
