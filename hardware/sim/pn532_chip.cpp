@@ -75,8 +75,14 @@ std::optional<chip_reply> pn532_chip::take_reply(sim_clock::time_point now) {
   }
   const bool give_up = f.deadline && now >= *f.deadline;
   auto reply = poll_result(f, give_up);
-  if (reply) in_flight_.reset();
-  return reply;
+  if (!reply) return std::nullopt;
+  // A card that just entered the field still needs its activation on the air.
+  in_flight done;
+  done.kind = wait_kind::scheduled;
+  done.due = now + timing_.rf_exchange;
+  done.reply = std::move(*reply);
+  in_flight_ = std::move(done);
+  return std::nullopt;
 }
 
 std::optional<sim_clock::time_point> pn532_chip::next_wakeup(sim_clock::time_point now) const {
