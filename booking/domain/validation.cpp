@@ -22,7 +22,9 @@ public:
     require(value.size() <= 200, field, "too_long", "at most 200 characters");
   }
   void merge(const outcome<void>& r) {
-    if (!r) f_.fields.insert(f_.fields.end(), r.error().fields.begin(), r.error().fields.end());
+    if (r) return;
+    auto e = r.error();  // by value: take the fields from one copy
+    f_.fields.insert(f_.fields.end(), e.fields.begin(), e.fields.end());
   }
   outcome<void> result() {
     if (f_.fields.empty()) return {};
