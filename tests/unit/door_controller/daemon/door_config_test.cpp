@@ -121,3 +121,18 @@ TEST(door_config, syntax_errors_are_values_with_a_position) {
 
 }  // namespace
 }  // namespace hubgate::door
+
+namespace hubgate::door {
+namespace {
+
+// The shipped example documents every key; it must stay a valid configuration.
+TEST(door_config, the_shipped_example_configuration_is_valid) {
+  auto c = load_config(HUBGATE_EXAMPLE_DOOR_CONFIG);
+  ASSERT_TRUE(c) << c.error().what();
+  EXPECT_EQ(c->door_id, "door-entrance");
+  EXPECT_EQ(c->io.backend, io_options::backend_kind::gpiod);
+  EXPECT_EQ(c->list_file, "/var/lib/hubgate-door/list.json");
+}
+
+}  // namespace
+}  // namespace hubgate::door
