@@ -1,0 +1,265 @@
+// One connection: TLS handshake, then HTTP/1.1 requests read with limits and deadlines,
+// each handed to the api handler on the worker pool and answered on the connection's strand.
+#include "booking/net/session.hpp"
+
+#include <chrono>
+#include <exception>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/ssl/stream.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+#include <openssl/ssl.h>
+
+#include "booking/log/log.hpp"
+#include "booking/net/http_conventions.hpp"
+#include "booking/net/http_translation.hpp"
+#include "booking/pki/tls_material.hpp"
+
+namespace hubgate::net::detail {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+
+// After an error response the peer may still be sending (an oversized body): we read and
+// discard for a while so it sees our response instead of a reset.
+constexpr auto lingering_time = std::chrono::seconds(5);
+constexpr std::size_t lingering_bytes = 16 * 1024 * 1024;
+constexpr auto tls_shutdown_time = std::chrono::seconds(1);
+
+class session final : public connection, public std::enable_shared_from_this<session> {
+public:
+  session(std::shared_ptr<server_state> state, tcp::socket socket)
+      : state_(std::move(state)), stream_(std::move(socket), state_->tls) {
+    boost::system::error_code ec;
+    const auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
+    if (!ec) remote_ = endpoint.address().to_string();
+  }
+
+  ~session() override { state_->remove_connection(id_); }
+
+  void start() {
+    id_ = state_->add_connection(weak_from_this());
+    asio::co_spawn(stream_.get_executor(), run(shared_from_this()), asio::detached);
+  }
+
+  void close_if_idle() override {
+    asio::post(stream_.get_executor(), [weak = weak_from_this()] {
+      if (auto self = weak.lock(); self && self->idle_) beast::get_lowest_layer(self->stream_).cancel();
+    });
+  }
+
+private:
+  enum class read_outcome { request, closed, error_response_sent };
+
+  static asio::awaitable<void> run(std::shared_ptr<session> self) {
+    try {
+      co_await self->serve();
+    } catch (const std::exception& e) {
+      log::write(log::level::error, "session_exception", {{"what", e.what()}, {"remote", self->remote_}});
+    }
+  }
+
+  asio::awaitable<void> serve() {
+    auto& lowest = beast::get_lowest_layer(stream_);
+    lowest.expires_after(state_->options.header_timeout);
+    if (auto [ec] = co_await stream_.async_handshake(asio::ssl::stream_base::server, use_tuple); ec) {
+      log::write(log::level::debug, "tls_handshake_failed", {{"remote", remote_}, {"error", ec.message()}});
+      co_return;
+    }
+    client_cert_sha256_ = peer_certificate_sha256();
+
+    bool first = true;
+    for (;;) {
+      if (state_->stopping) break;
+      if (!co_await wait_for_request_start(first)) co_return;
+      first = false;
+
+      const auto started = std::chrono::steady_clock::now();
+      http::request_parser<http::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(state_->options.header_limit));
+      parser.body_limit(state_->options.body_limit);
+      const auto outcome = co_await read_request(parser);
+      if (outcome == read_outcome::closed) co_return;
+      if (outcome == read_outcome::error_response_sent) break;
+
+      const bool keep_alive = parser.get().keep_alive();
+      const bool upgrade = beast::websocket::is_upgrade(parser.get());
+      auto request = std::make_shared<const api::http_request>(
+          to_api_request(parser.get(), remote_, client_cert_sha256_));
+      api::http_response response;
+      if (upgrade) {
+        // The hand-off point for WebSocket endpoints (controller stream, live access log):
+        // none is attached yet, so the upgrade is refused like an unknown route.
+        response = problem_response(404, "not_found", "Not Found", "no WebSocket endpoint here");
+      } else {
+        response = co_await call_handler(request);
+      }
+      const bool again = keep_alive && !state_->stopping;
+      const auto bytes = co_await write_response(*request, std::move(response), again, started);
+      if (!bytes || !again) break;
+    }
+    co_await close_gracefully();
+  }
+
+  // Waits until the first bytes of the next request are buffered. The first request gets the
+  // header deadline (a connection must be useful quickly), later ones the idle keep-alive one.
+  asio::awaitable<bool> wait_for_request_start(bool first) {
+    if (buffer_.size() > 0) co_return true;
+    idle_ = true;
+    beast::get_lowest_layer(stream_).expires_after(first ? state_->options.header_timeout
+                                                         : state_->options.idle_timeout);
+    auto [ec, n] = co_await stream_.async_read_some(buffer_.prepare(4096), use_tuple);
+    idle_ = false;
+    if (ec) {
+      // Idle timeout or server stop: say goodbye properly. A peer that left needs nothing.
+      if (ec == beast::error::timeout || ec == asio::error::operation_aborted) co_await close_gracefully();
+      co_return false;
+    }
+    buffer_.commit(n);
+    co_return true;
+  }
+
+  asio::awaitable<read_outcome> read_request(http::request_parser<http::string_body>& parser) {
+    auto& lowest = beast::get_lowest_layer(stream_);
+    lowest.expires_after(state_->options.header_timeout);
+    auto [ec, n] = co_await http::async_read_header(stream_, buffer_, parser, use_tuple);
+    if (!ec && !parser.is_done()) {
+      if (parser.get()[http::field::expect] == "100-continue") {
+        http::response<http::empty_body> go_on{http::status::continue_, 11};
+        auto [wec, wn] = co_await http::async_write(stream_, go_on, use_tuple);
+        if (wec) co_return read_outcome::closed;
+      }
+      lowest.expires_after(state_->options.body_timeout);
+      std::tie(ec, n) = co_await http::async_read(stream_, buffer_, parser, use_tuple);
+    }
+    if (!ec) co_return read_outcome::request;
+
+    if (ec == http::error::header_limit) {
+      co_await send_error(problem_response(431, "header_too_large", "Request Header Fields Too Large"));
+    } else if (ec == http::error::body_limit) {
+      co_await send_error(problem_response(413, "payload_too_large", "Payload Too Large"));
+    } else if (ec == beast::error::timeout) {
+      log::write(log::level::debug, "request_timeout", {{"remote", remote_}});
+      co_return read_outcome::closed;
+    } else if (ec.category() == http::make_error_code(http::error::bad_method).category() &&
+               ec != http::error::end_of_stream && ec != http::error::partial_message) {
+      co_await send_error(problem_response(400, "bad_request", "Bad Request", "malformed HTTP request"));
+    } else {
+      co_return read_outcome::closed;  // the peer went away mid-request
+    }
+    co_return read_outcome::error_response_sent;
+  }
+
+  asio::awaitable<api::http_response> call_handler(std::shared_ptr<const api::http_request> request) {
+    // The handler may block on the store: it runs on the worker pool, and the coroutine
+    // resumes on this connection's strand when it is done.
+    auto state = state_;
+    co_return co_await asio::co_spawn(
+        state->workers.get_executor(),
+        [state, request]() -> asio::awaitable<api::http_response> {
+          try {
+            co_return state->handler.handle(*request);
+          } catch (const std::exception& e) {
+            log::write(log::level::error, "handler_exception",
+                       {{"what", e.what()}, {"request_id", request->request_id}});
+          } catch (...) {
+            log::write(log::level::error, "handler_exception", {{"request_id", request->request_id}});
+          }
+          co_return problem_response(500, "internal_error", "Internal Server Error");
+        },
+        asio::use_awaitable);
+  }
+
+  // Returns the body bytes written, or nullopt when the write failed.
+  asio::awaitable<std::optional<std::size_t>> write_response(const api::http_request& request,
+                                                             api::http_response response,
+                                                             bool keep_alive,
+                                                             std::chrono::steady_clock::time_point started) {
+    auto message = to_beast_response(request, std::move(response), keep_alive, state_->options.server_name);
+    const auto status = message.result_int();
+    const auto bytes = message.body().size();
+    beast::get_lowest_layer(stream_).expires_after(state_->options.body_timeout);
+    auto [ec, n] = co_await http::async_write(stream_, message, use_tuple);
+    if (log::enabled(log::level::debug)) {
+      const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                              std::chrono::steady_clock::now() - started).count();
+      log::write(log::level::debug, "http_request",
+                 {{"method", request.method}, {"path", path_of(request.target)}, {"status", status},
+                  {"bytes", bytes}, {"duration_us", micros}, {"request_id", request.request_id},
+                  {"remote", remote_}, {"write_ok", !ec}});
+    }
+    if (ec) co_return std::nullopt;
+    co_return bytes;
+  }
+
+  asio::awaitable<void> send_error(api::http_response response) {
+    api::http_request request;  // nothing parsed: id and log fields come from the connection
+    request.method = "-";
+    request.target = "-";
+    request.request_id = make_request_id();
+    response.set_header("connection", "close");
+    const auto ok = co_await write_response(request, std::move(response), false,
+                                            std::chrono::steady_clock::now());
+    if (ok) co_await linger();
+  }
+
+  asio::awaitable<void> linger() {
+    auto& lowest = beast::get_lowest_layer(stream_);
+    lowest.expires_after(lingering_time);
+    std::size_t discarded = 0;
+    while (discarded < lingering_bytes) {
+      buffer_.consume(buffer_.size());
+      auto [ec, n] = co_await stream_.async_read_some(buffer_.prepare(64 * 1024), use_tuple);
+      if (ec) break;
+      discarded += n;
+    }
+    buffer_.consume(buffer_.size());
+  }
+
+  asio::awaitable<void> close_gracefully() {
+    auto& lowest = beast::get_lowest_layer(stream_);
+    lowest.expires_after(tls_shutdown_time);
+    co_await stream_.async_shutdown(use_tuple);
+    lowest.close();
+  }
+
+  std::optional<std::string> peer_certificate_sha256() {
+    X509* cert = SSL_get0_peer_certificate(stream_.native_handle());
+    if (cert == nullptr) return std::nullopt;
+    unsigned char* der = nullptr;
+    const int length = i2d_X509(cert, &der);
+    if (length <= 0) return std::nullopt;
+    auto hex = pki::sha256_hex(std::string_view(reinterpret_cast<const char*>(der),
+                                                static_cast<std::size_t>(length)));
+    OPENSSL_free(der);
+    return hex;
+  }
+
+  std::shared_ptr<server_state> state_;
+  beast::ssl_stream<beast::tcp_stream> stream_;
+  beast::flat_buffer buffer_;
+  std::string remote_;
+  std::optional<std::string> client_cert_sha256_;
+  std::uint64_t id_ = 0;
+  bool idle_ = true;  // only touched on the strand
+};
+
+}  // namespace
+
+void start_session(std::shared_ptr<server_state> state, tcp::socket socket) {
+  std::make_shared<session>(std::move(state), std::move(socket))->start();
+}
+
+}  // namespace hubgate::net::detail
