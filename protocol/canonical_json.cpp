@@ -48,6 +48,21 @@ void append(std::string& out, const boost::json::value& v) {
 
 }  // namespace
 
+bool has_only_integers(const boost::json::value& value) noexcept {
+  switch (value.kind()) {
+    case boost::json::kind::double_: return false;
+    case boost::json::kind::object:
+      for (const auto& kv : value.get_object())
+        if (!has_only_integers(kv.value())) return false;
+      return true;
+    case boost::json::kind::array:
+      for (const auto& v : value.get_array())
+        if (!has_only_integers(v)) return false;
+      return true;
+    default: return true;
+  }
+}
+
 std::string canonical_json(const boost::json::value& value) {
   std::string out;
   append(out, value);

@@ -126,7 +126,7 @@ result<signed_envelope> decode(std::string_view text) {
   if (!type || !is_printable_id(*type, max_type_length)) return errc::bad_field;
   out.body.type.assign(type->data(), type->size());
   const auto* payload = jf::find(*o, "payload");
-  if (!payload || !payload->is_object()) return errc::bad_field;
+  if (!payload || !payload->is_object() || !has_only_integers(*payload)) return errc::bad_field;
   out.body.payload = canonical_json(*payload);
 
   if (const auto* sig = jf::find(*o, "sig")) {

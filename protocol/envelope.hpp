@@ -14,6 +14,7 @@
 //    "payload":{...},"sig":"<base64 of 64 bytes>"}
 // On decode the payload object is re-serialised canonically (see canonical_json.hpp), so
 // whitespace and key order on the wire do not matter, while any value change breaks the sig.
+// Payloads hold integers only: a floating-point number anywhere in them is refused.
 #pragma once
 #include <cstdint>
 #include <string>

@@ -25,5 +25,11 @@ TEST(canonical_json, different_values_give_different_text) {
   EXPECT_NE(canon(R"({"a":[1,2]})"), canon(R"({"a":[2,1]})"));
 }
 
+TEST(canonical_json, detects_floating_point_numbers) {
+  EXPECT_TRUE(has_only_integers(boost::json::parse(R"({"a":[1,-2,{"b":18446744073709551615}]})")));
+  EXPECT_FALSE(has_only_integers(boost::json::parse(R"({"a":[1,{"b":2.0}]})")));
+  EXPECT_FALSE(has_only_integers(boost::json::parse("1e3")));
+}
+
 }  // namespace
 }  // namespace hubgate::protocol

@@ -160,6 +160,10 @@ TEST_F(envelope_test, garbage_is_an_error_not_a_crash) {
        errc::bad_base64},
       {R"({"v":1,"controller_id":"b","epoch":1,"sequence":1,"issued_at":0,"type":"snapshot","payload":{},"extra":1})",
        errc::bad_field},
+      {R"({"v":1,"controller_id":"b","epoch":1,"sequence":1,"issued_at":0,"type":"snapshot","payload":{"a":[1.5]}})",
+       errc::bad_field},
+      {R"({"v":1,"controller_id":"b","epoch":1,"sequence":1,"issued_at":0,"type":"snapshot","payload":{"a":199999999999999949999999995}})",
+       errc::bad_field},
       {valid.substr(0, valid.size() / 2), errc::malformed_json},
   };
   for (const auto& [text, expected] : cases) {
