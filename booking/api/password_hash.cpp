@@ -79,8 +79,8 @@ bool decode(std::string_view encoded, scrypt_cost& cost, std::string& salt, std:
       cost.p > 16)
     return false;
   return base64_decode(encoded.substr(d1 + 1, d2 - d1 - 1), salt) &&
-         base64_decode(encoded.substr(d2 + 1), hash) && !salt.empty() && hash.size() >= 16 &&
-         hash.size() <= 64;
+         base64_decode(encoded.substr(d2 + 1), hash) && salt.size() >= 8 && salt.size() <= 64 &&
+         hash.size() == hash_bytes;
 }
 
 }  // namespace

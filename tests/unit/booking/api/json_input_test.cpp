@@ -16,14 +16,14 @@ http_request json_request(std::string body, std::string content_type = "applicat
   return r;
 }
 
-TEST(json_body, malformed_json_is_400) {
+TEST(api_json_body, malformed_json_is_400) {
   auto r = parse_json_body(json_request("{\"a\": "));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().status, 400);
   EXPECT_EQ(r.error().code, "malformed_json");
 }
 
-TEST(json_body, wrong_content_type_is_415) {
+TEST(api_json_body, wrong_content_type_is_415) {
   auto r = parse_json_body(json_request("{}", "text/plain"));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().status, 415);
@@ -31,13 +31,13 @@ TEST(json_body, wrong_content_type_is_415) {
   EXPECT_TRUE(parse_json_body(json_request("{}", "Application/JSON")));
 }
 
-TEST(json_body, oversized_body_is_413) {
+TEST(api_json_body, oversized_body_is_413) {
   auto r = parse_json_body(json_request("{\"a\":\"" + std::string(max_json_body, 'x') + "\"}"));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().status, 413);
 }
 
-TEST(json_body, non_object_is_422_and_empty_is_empty_object) {
+TEST(api_json_body, non_object_is_422_and_empty_is_empty_object) {
   auto r = parse_json_body(json_request("[1,2]"));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().status, 422);
@@ -46,13 +46,13 @@ TEST(json_body, non_object_is_422_and_empty_is_empty_object) {
   EXPECT_TRUE(empty->empty());
 }
 
-TEST(json_body, deep_nesting_is_rejected_not_crashing) {
+TEST(api_json_body, deep_nesting_is_rejected_not_crashing) {
   auto r = parse_json_body(json_request(std::string(5000, '[') + std::string(5000, ']')));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().status, 400);
 }
 
-TEST(json_fields, reports_unknown_fields_and_wrong_types) {
+TEST(api_json_fields, reports_unknown_fields_and_wrong_types) {
   auto obj = boost::json::parse(R"({"name":"x","seats":"two","colour":"red","ok":true})").as_object();
   json_fields f(obj);
   EXPECT_EQ(f.text("name", need::required), "x");
@@ -69,7 +69,7 @@ TEST(json_fields, reports_unknown_fields_and_wrong_types) {
   EXPECT_EQ(errors[2].code, "unknown_field");
 }
 
-TEST(json_fields, integer_range_and_null_as_absent) {
+TEST(api_json_fields, integer_range_and_null_as_absent) {
   auto obj = boost::json::parse(R"({"a":0,"b":2.0,"c":2.5,"d":null})").as_object();
   json_fields f(obj);
   EXPECT_FALSE(f.integer("a", need::optional, 1, 10));
@@ -82,7 +82,7 @@ TEST(json_fields, integer_range_and_null_as_absent) {
   EXPECT_EQ(errors[1].code, "wrong_type");
 }
 
-TEST(json_fields, nested_paths_name_the_member) {
+TEST(api_json_fields, nested_paths_name_the_member) {
   auto obj = boost::json::parse(R"({"x":1})").as_object();
   json_fields f(obj, "rules");
   auto errors = f.finish();

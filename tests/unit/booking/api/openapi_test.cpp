@@ -8,7 +8,7 @@
 namespace hubgate::api {
 namespace {
 
-TEST(openapi, every_route_is_described_and_every_schema_it_names_exists) {
+TEST(api_openapi, every_route_is_described_and_every_schema_it_names_exists) {
   router r(api_routes());
   auto doc = openapi_document(r);
   EXPECT_EQ(doc.at("openapi").as_string(), "3.1.0");
@@ -28,7 +28,7 @@ TEST(openapi, every_route_is_described_and_every_schema_it_names_exists) {
   }
 }
 
-TEST(openapi, routes_are_unique) {
+TEST(api_openapi, routes_are_unique) {
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& route : api_routes())
     EXPECT_TRUE(seen.emplace(std::string(route.method), std::string(route.pattern)).second)

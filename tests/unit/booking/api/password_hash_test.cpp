@@ -5,7 +5,7 @@
 namespace hubgate::api {
 namespace {
 
-TEST(password_hash, round_trip_with_the_default_cost) {
+TEST(api_password_hash, round_trip_with_the_default_cost) {
   auto h = hash_password("correct horse battery staple");
   ASSERT_TRUE(h);
   EXPECT_EQ(h->rfind("$scrypt$ln=15,r=8,p=1$", 0), 0u) << *h;
@@ -14,7 +14,7 @@ TEST(password_hash, round_trip_with_the_default_cost) {
   EXPECT_FALSE(verify_password("", *h));
 }
 
-TEST(password_hash, salts_differ) {
+TEST(api_password_hash, salts_differ) {
   scrypt_cost cheap{10, 8, 1};
   auto a = hash_password("same", cheap), b = hash_password("same", cheap);
   ASSERT_TRUE(a && b);
@@ -23,7 +23,7 @@ TEST(password_hash, salts_differ) {
   EXPECT_TRUE(verify_password("same", *b));
 }
 
-TEST(password_hash, malformed_or_excessive_encodings_never_verify) {
+TEST(api_password_hash, malformed_or_excessive_encodings_never_verify) {
   scrypt_cost cheap{10, 8, 1};
   auto good = *hash_password("pw", cheap);
   for (std::string bad : {std::string(""), std::string("$scrypt$"), std::string("plain"),

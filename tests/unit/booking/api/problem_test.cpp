@@ -17,7 +17,7 @@ std::string header_of(const http_response& r, std::string_view name) {
   return "";
 }
 
-TEST(problem, renders_rfc9457_members_with_code_and_request_id) {
+TEST(api_problem, renders_rfc9457_members_with_code_and_request_id) {
   auto r = to_response(not_found("no such booking"), "req-1");
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(header_of(r, "content-type"), "application/problem+json");
@@ -31,7 +31,7 @@ TEST(problem, renders_rfc9457_members_with_code_and_request_id) {
   EXPECT_FALSE(b.contains("errors"));
 }
 
-TEST(problem, validation_failed_lists_fields) {
+TEST(api_problem, validation_failed_lists_fields) {
   auto r = to_response(validation_failed({{"start", "required", "is required"},
                                           {"colour", "unknown_field", "is not a field"}}),
                        "r");
@@ -44,7 +44,7 @@ TEST(problem, validation_failed_lists_fields) {
   EXPECT_EQ(errors[1].at("code").as_string(), "unknown_field");
 }
 
-TEST(problem, dst_errors_carry_their_own_code) {
+TEST(api_problem, dst_errors_carry_their_own_code) {
   auto r = to_response(validation_failed("start", "nonexistent_local_time", "gap"), "r");
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(body_of(r).at("code").as_string(), "nonexistent_local_time");
@@ -52,28 +52,28 @@ TEST(problem, dst_errors_carry_their_own_code) {
   EXPECT_EQ(body_of(r).at("code").as_string(), "ambiguous_local_time");
 }
 
-TEST(problem, method_not_allowed_sets_allow) {
+TEST(api_problem, method_not_allowed_sets_allow) {
   auto r = to_response(method_not_allowed({"GET", "PATCH"}), "r");
   EXPECT_EQ(r.status, 405);
   EXPECT_EQ(header_of(r, "allow"), "GET, PATCH");
   EXPECT_EQ(body_of(r).at("code").as_string(), "method_not_allowed");
 }
 
-TEST(problem, rate_limited_sets_retry_after) {
+TEST(api_problem, rate_limited_sets_retry_after) {
   auto r = to_response(rate_limited(42), "r");
   EXPECT_EQ(r.status, 429);
   EXPECT_EQ(header_of(r, "retry-after"), "42");
   EXPECT_EQ(body_of(r).at("code").as_string(), "rate_limited");
 }
 
-TEST(problem, carries_security_headers) {
+TEST(api_problem, carries_security_headers) {
   auto r = to_response(forbidden(), "r");
   EXPECT_EQ(header_of(r, "x-content-type-options"), "nosniff");
   EXPECT_EQ(header_of(r, "cache-control"), "no-store");
   EXPECT_NE(header_of(r, "strict-transport-security").find("max-age="), std::string::npos);
 }
 
-TEST(problem, extra_members_are_merged) {
+TEST(api_problem, extra_members_are_merged) {
   problem p = conflict("capacity_conflict", "cut refused");
   p.extra_json = R"({"conflicts":[{"booking_id":"b1"}]})";
   auto b = body_of(to_response(p, "r"));

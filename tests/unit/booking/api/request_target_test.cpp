@@ -5,7 +5,7 @@
 namespace hubgate::api {
 namespace {
 
-TEST(request_target, decodes_path_and_query) {
+TEST(api_request_target, decodes_path_and_query) {
   auto t = parse_request_target("/api/v1/spaces/a%20b?kind=desk&from=2027-03-28T09%3A00%3A00%2B02%3A00");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->segments, (std::vector<std::string>{"api", "v1", "spaces", "a b"}));
@@ -14,20 +14,20 @@ TEST(request_target, decodes_path_and_query) {
   EXPECT_FALSE(t->param("seats"));
 }
 
-TEST(request_target, repeated_parameter_keeps_all_and_param_returns_last) {
+TEST(api_request_target, repeated_parameter_keeps_all_and_param_returns_last) {
   auto t = parse_request_target("/x?feature=a&feature=b");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->query.size(), 2u);
   EXPECT_EQ(t->param("feature"), "b");
 }
 
-TEST(request_target, trailing_slash_is_ignored) {
+TEST(api_request_target, trailing_slash_is_ignored) {
   auto t = parse_request_target("/api/v1/sites/");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->segments.size(), 3u);
 }
 
-TEST(request_target, rejects_malformed_targets) {
+TEST(api_request_target, rejects_malformed_targets) {
   EXPECT_FALSE(parse_request_target(""));
   EXPECT_FALSE(parse_request_target("api/v1"));
   EXPECT_FALSE(parse_request_target("http://example.org/api"));

@@ -23,7 +23,7 @@ router make_router() {
 
 std::vector<std::string> segs(std::initializer_list<const char*> s) { return {s.begin(), s.end()}; }
 
-TEST(router, matches_a_parameter_and_extracts_it) {
+TEST(api_router, matches_a_parameter_and_extracts_it) {
   auto r = make_router();
   auto found = r.find("POST", segs({"api", "v1", "bookings", "b 42", "cancel"}));
   auto* m = std::get_if<route_match>(&found);
@@ -34,7 +34,7 @@ TEST(router, matches_a_parameter_and_extracts_it) {
   EXPECT_EQ(m->params[0].second, "b 42");
 }
 
-TEST(router, literal_segment_wins_over_parameter) {
+TEST(api_router, literal_segment_wins_over_parameter) {
   auto r = make_router();
   auto found = r.find("GET", segs({"api", "v1", "users", "me"}));
   auto* m = std::get_if<route_match>(&found);
@@ -46,7 +46,7 @@ TEST(router, literal_segment_wins_over_parameter) {
   EXPECT_EQ(m->matched->pattern, "/api/v1/users/{id}");
 }
 
-TEST(router, unknown_path_is_not_found) {
+TEST(api_router, unknown_path_is_not_found) {
   auto r = make_router();
   EXPECT_TRUE(std::holds_alternative<route_not_found>(r.find("GET", segs({"api", "v1", "nope"}))));
   EXPECT_TRUE(std::holds_alternative<route_not_found>(
@@ -54,7 +54,7 @@ TEST(router, unknown_path_is_not_found) {
   EXPECT_TRUE(std::holds_alternative<route_not_found>(r.find("GET", segs({"api", "v1", "users"}))));
 }
 
-TEST(router, wrong_method_lists_the_allowed_ones) {
+TEST(api_router, wrong_method_lists_the_allowed_ones) {
   auto r = make_router();
   auto found = r.find("DELETE", segs({"api", "v1", "users", "u1"}));
   auto* m = std::get_if<route_method_not_allowed>(&found);
@@ -66,7 +66,7 @@ TEST(router, wrong_method_lists_the_allowed_ones) {
   EXPECT_EQ(m->allowed, (std::vector<std::string>{"POST"}));
 }
 
-TEST(router, head_is_served_by_get_routes) {
+TEST(api_router, head_is_served_by_get_routes) {
   auto r = make_router();
   auto found = r.find("HEAD", segs({"api", "v1", "health"}));
   auto* m = std::get_if<route_match>(&found);
@@ -74,7 +74,7 @@ TEST(router, head_is_served_by_get_routes) {
   EXPECT_EQ(m->matched->pattern, "/api/v1/health");
 }
 
-TEST(router, empty_parameter_segment_does_not_match) {
+TEST(api_router, empty_parameter_segment_does_not_match) {
   auto r = make_router();
   EXPECT_TRUE(std::holds_alternative<route_not_found>(
       r.find("POST", segs({"api", "v1", "bookings", "", "cancel"}))));

@@ -26,21 +26,21 @@ std::optional<sys_seconds> read(std::string text, std::vector<field_error>& erro
   return resolve_time(*in, berlin(), "start", errors);
 }
 
-TEST(time_input, offset_and_utc_forms) {
+TEST(api_time_input, offset_and_utc_forms) {
   std::vector<field_error> errors;
   EXPECT_EQ(read("2027-03-28T09:00:00+02:00", errors), utc(2027, 3, 28, 7, 0));
   EXPECT_EQ(read("2027-03-28T07:00:00Z", errors), utc(2027, 3, 28, 7, 0));
   EXPECT_TRUE(errors.empty());
 }
 
-TEST(time_input, local_time_is_read_in_the_site_zone) {
+TEST(api_time_input, local_time_is_read_in_the_site_zone) {
   std::vector<field_error> errors;
   EXPECT_EQ(read("2027-01-15T09:00:00", errors), utc(2027, 1, 15, 8, 0));  // CET
   EXPECT_EQ(read("2027-07-15T09:00", errors), utc(2027, 7, 15, 7, 0));     // CEST
   EXPECT_TRUE(errors.empty());
 }
 
-TEST(time_input, spring_forward_gap_is_nonexistent) {
+TEST(api_time_input, spring_forward_gap_is_nonexistent) {
   std::vector<field_error> errors;
   EXPECT_FALSE(read("2027-03-28T02:30:00", errors));
   ASSERT_EQ(errors.size(), 1u);
@@ -48,7 +48,7 @@ TEST(time_input, spring_forward_gap_is_nonexistent) {
   EXPECT_EQ(errors[0].field, "start");
 }
 
-TEST(time_input, fall_back_overlap_is_ambiguous_unless_offset_given) {
+TEST(api_time_input, fall_back_overlap_is_ambiguous_unless_offset_given) {
   std::vector<field_error> errors;
   EXPECT_FALSE(read("2027-10-31T02:30:00", errors));
   ASSERT_EQ(errors.size(), 1u);
@@ -58,8 +58,8 @@ TEST(time_input, fall_back_overlap_is_ambiguous_unless_offset_given) {
   EXPECT_TRUE(errors.empty());
 }
 
-TEST(time_input, garbage_is_invalid_time) {
-  for (std::string bad : {"tomorrow", "2027-13-01T00:00:00Z", "2027-02-30T10:00:00", "2027-03-28 09:00",
+TEST(api_time_input, garbage_is_invalid_time) {
+  for (std::string bad : {"tomorrow", "2027-13-01T00:00:00Z", "2027-02-30T10:00:00", "2027-03-28T09",
                           "2027-03-28T25:00:00Z", ""}) {
     std::vector<field_error> errors;
     EXPECT_FALSE(read(bad, errors)) << bad;
@@ -68,7 +68,7 @@ TEST(time_input, garbage_is_invalid_time) {
   }
 }
 
-TEST(time_input, query_parameters_use_the_same_rules) {
+TEST(api_time_input, query_parameters_use_the_same_rules) {
   auto target = parse_request_target("/x?from=2027-03-28T09%3A00%3A00&to=never&extra=1");
   ASSERT_TRUE(target);
   query_fields q(*target, {"from", "to"});
