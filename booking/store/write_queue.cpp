@@ -36,6 +36,11 @@ std::size_t write_queue::operations() const {
   return operations_;
 }
 
+std::size_t write_queue::queued() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size();
+}
+
 void write_queue::loop() {
   for (;;) {
     std::deque<job> batch;

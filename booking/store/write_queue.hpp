@@ -48,6 +48,8 @@ public:
   // Groups committed so far and operations in them (for figures and tests).
   std::size_t commits() const;
   std::size_t operations() const;
+  // Operations waiting for the writer right now.
+  std::size_t queued() const;
 
 private:
   struct job {

@@ -1,0 +1,106 @@
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include "booking/store/sql_helpers.hpp"
+#include "booking/store/write_queue.hpp"
+#include "hubgate/test/net_util.hpp"
+#include "store_fixture.hpp"
+
+namespace hubgate::store {
+namespace {
+
+using namespace testing;
+using group_commit_test = store_fixture;
+
+TEST_F(group_commit_test, many_writers_racing_for_three_seats_get_exactly_three) {
+  constexpr int writers = 48;
+  std::atomic<int> ok{0}, conflict{0}, other{0};
+  std::atomic<bool> go{false};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < writers; ++i) {
+    threads.emplace_back([&, i] {
+      while (!go.load()) std::this_thread::yield();
+      auto r = db->bookings().insert_booking(
+          make_booking("pool", "u" + std::to_string(i + 1), utc(2027, 5, 3, 9),
+                       utc(2027, 5, 3, 10)),
+          std::nullopt);
+      if (r)
+        ++ok;
+      else if (r.error().is(domain::errc::booking_conflict))
+        ++conflict;
+      else
+        ++other;
+    });
+  }
+  go = true;
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 3);
+  EXPECT_EQ(conflict.load(), writers - 3);
+  EXPECT_EQ(other.load(), 0);
+  domain::booking_filter f;
+  f.space_id = "pool";
+  EXPECT_EQ(db->bookings().list_bookings(f)->size(), 3u);
+  reopen();  // and the file agrees after a restart
+  EXPECT_EQ(db->bookings().list_bookings(f)->size(), 3u);
+}
+
+TEST_F(group_commit_test, a_failing_operation_does_not_affect_the_others_in_its_batch) {
+  db.reset();
+  auto conn = connection::open(dir.path() / "hubgate.db", connection::mode::writer, 5000, true);
+  ASSERT_TRUE(conn);
+  write_queue queue(std::move(*conn), 64);
+
+  // Hold the writer in a first operation until four more are queued behind it, so those
+  // four are committed together in the next group.
+  std::promise<void> release, started;
+  auto gate = release.get_future().share();
+  auto running = started.get_future();
+  auto first = std::async(std::launch::async, [&] {
+    return queue.run<void>([gate, &started](connection&) -> outcome<void> {
+      started.set_value();
+      gate.wait();
+      return {};
+    });
+  });
+  running.wait();  // the writer is inside the first group now
+  auto insert_site = [&](std::string id, bool then_fail) {
+    return std::async(std::launch::async, [&queue, id, then_fail] {
+      return queue.run<void>([id, then_fail](connection& c) -> outcome<void> {
+        auto st = c.prepare(
+            "INSERT INTO sites(id, name, time_zone, opening_hours, closures)"
+            " VALUES(?1, ?1, 'UTC', '[[],[],[],[],[],[],[]]', '[]')");
+        if (!st) return st.error();
+        st->bind(1, id);
+        if (auto r = st->run(); !r) return r.error();
+        if (then_fail) return domain::failure(domain::errc::validation_failed, "fails after writing");
+        return {};
+      });
+    });
+  };
+  std::vector<std::future<outcome<void>>> rest;
+  rest.push_back(insert_site("a", false));
+  rest.push_back(insert_site("b", true));
+  rest.push_back(insert_site("c", false));
+  rest.push_back(insert_site("a", false));  // duplicate key: fails in SQLite itself
+  ASSERT_TRUE(hubgate::test::wait_until([&] { return queue.queued() == 4; }));
+  auto commits_before = queue.commits();
+  release.set_value();
+  ASSERT_TRUE(first.get());
+  auto ra = rest[0].get(), rb = rest[1].get(), rc = rest[2].get(), rdup = rest[3].get();
+  EXPECT_TRUE(ra);
+  EXPECT_TRUE(rb.error().is(domain::errc::validation_failed));
+  EXPECT_TRUE(rc);
+  EXPECT_EQ(rdup.error().code, make_error_code(store::errc::constraint));
+  EXPECT_EQ(queue.commits(), commits_before + 2);  // the gate's group, then the four together
+
+  auto exists = [&](const char* id) {
+    return queue.run<bool>([id](connection& c) { return row_exists(c, "sites", id); });
+  };
+  EXPECT_TRUE(*exists("a"));
+  EXPECT_FALSE(*exists("b"));
+  EXPECT_TRUE(*exists("c"));
+}
+
+}  // namespace
+}  // namespace hubgate::store

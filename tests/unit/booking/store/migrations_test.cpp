@@ -1,0 +1,84 @@
+#include <sqlite3.h>
+
+#include "store_fixture.hpp"
+
+namespace hubgate::store {
+namespace {
+
+using namespace testing;
+
+int user_version_of(const std::string& file) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
+  sqlite3_step(st);
+  int v = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+
+std::string pragma_text(const std::string& file, const char* sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+  sqlite3_step(st);
+  auto p = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  std::string v = p ? p : "";
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+
+TEST(migrations, fresh_directory_gets_the_current_schema_in_wal_mode) {
+  hubgate::test::temp_dir dir{"hubgate-store"};
+  auto db = open_sqlite(dir.path() / "nested");
+  ASSERT_TRUE(db) << db.error().message();
+  EXPECT_EQ((*db)->schema_version(), current_schema_version());
+  EXPECT_GE(current_schema_version(), 1);
+  auto file = (dir.path() / "nested" / "hubgate.db").string();
+  EXPECT_EQ(user_version_of(file), current_schema_version());
+  EXPECT_EQ(pragma_text(file, "PRAGMA journal_mode"), "wal");
+}
+
+using migrations_existing = store_fixture;
+
+TEST_F(migrations_existing, reopening_keeps_schema_and_data) {
+  reopen();
+  EXPECT_EQ(db->schema_version(), current_schema_version());
+  auto sites = db->catalog().list_sites();
+  ASSERT_TRUE(sites);
+  EXPECT_EQ(sites->size(), 1u);
+  EXPECT_EQ(*db->users().count_users(), 64u);
+}
+
+TEST(migrations, a_database_from_a_newer_version_is_refused) {
+  hubgate::test::temp_dir dir{"hubgate-store"};
+  {
+    sqlite3* raw = nullptr;
+    auto file = (dir.path() / "hubgate.db").string();
+    ASSERT_EQ(sqlite3_open(file.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, "PRAGMA user_version=999", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  auto db = open_sqlite(dir.path());
+  ASSERT_FALSE(db);
+  EXPECT_EQ(db.error(), make_error_code(store::errc::newer_schema));
+}
+
+TEST(migrations, a_file_that_is_not_a_database_is_refused) {
+  hubgate::test::temp_dir dir{"hubgate-store"};
+  {
+    std::FILE* f = std::fopen((dir.path() / "hubgate.db").c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fputs("this is not an SQLite database, just some text long enough to matter......", f);
+    std::fclose(f);
+  }
+  auto db = open_sqlite(dir.path());
+  ASSERT_FALSE(db);
+}
+
+}  // namespace
+}  // namespace hubgate::store
