@@ -20,9 +20,12 @@ std::string flat_key(const pseudonym& card, std::string_view door, grant_source 
 
 std::string_view to_string(grant_source s) noexcept {
   switch (s) {
-    case grant_source::booking: return "booking";
-    case grant_source::standing: return "standing";
-    case grant_source::admin: return "admin";
+    case grant_source::booking:
+      return "booking";
+    case grant_source::standing:
+      return "standing";
+    case grant_source::admin:
+      return "admin";
   }
   return "booking";
 }

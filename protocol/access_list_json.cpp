@@ -1,9 +1,8 @@
 #include "protocol/access_list_json.hpp"
 
+#include <boost/json/parse.hpp>
 #include <string>
 #include <unordered_set>
-
-#include <boost/json/parse.hpp>
 
 #include "protocol/json_fields.hpp"
 

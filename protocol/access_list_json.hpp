@@ -7,10 +7,9 @@
 //   delta:    {"upserts":[ENTRY...],"removals":[{"card":..,"door":..,"source":..}...],
 //              "revoked_added":[...],"revoked_removed":[...]}
 #pragma once
+#include <boost/json/value.hpp>
 #include <string>
 #include <string_view>
-
-#include <boost/json/value.hpp>
 
 #include "protocol/access_list.hpp"
 #include "protocol/errc.hpp"

@@ -1,10 +1,9 @@
 #include "protocol/canonical_json.hpp"
 
 #include <algorithm>
+#include <boost/json/serialize.hpp>
 #include <string_view>
 #include <vector>
-
-#include <boost/json/serialize.hpp>
 
 namespace hubgate::protocol {
 namespace {
@@ -50,7 +49,8 @@ void append(std::string& out, const boost::json::value& v) {
 
 bool has_only_integers(const boost::json::value& value) noexcept {
   switch (value.kind()) {
-    case boost::json::kind::double_: return false;
+    case boost::json::kind::double_:
+      return false;
     case boost::json::kind::object:
       for (const auto& kv : value.get_object())
         if (!has_only_integers(kv.value())) return false;
@@ -59,7 +59,8 @@ bool has_only_integers(const boost::json::value& value) noexcept {
       for (const auto& v : value.get_array())
         if (!has_only_integers(v)) return false;
       return true;
-    default: return true;
+    default:
+      return true;
   }
 }
 

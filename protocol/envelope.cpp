@@ -1,11 +1,11 @@
 #include "protocol/envelope.hpp"
 
-#include <memory>
+#include <openssl/err.h>
+#include <openssl/evp.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <openssl/err.h>
-#include <openssl/evp.h>
+#include <memory>
 
 #include "protocol/base64.hpp"
 #include "protocol/canonical_json.hpp"
@@ -87,12 +87,9 @@ std::string encode(const signed_envelope& e) {
   boost::system::error_code ec;
   boost::json::value payload = boost::json::parse(e.body.payload, ec);
   if (ec) payload = boost::json::object{};  // unreachable for envelopes made by sign()
-  boost::json::object o{{"v", envelope_version},
-                        {"controller_id", e.body.controller_id},
-                        {"epoch", e.body.epoch},
-                        {"sequence", e.body.sequence},
-                        {"issued_at", e.body.issued_at},
-                        {"type", e.body.type},
+  boost::json::object o{{"v", envelope_version},         {"controller_id", e.body.controller_id},
+                        {"epoch", e.body.epoch},         {"sequence", e.body.sequence},
+                        {"issued_at", e.body.issued_at}, {"type", e.body.type},
                         {"payload", std::move(payload)}};
   if (!e.signature.empty()) o["sig"] = base64_encode(e.signature);
   return boost::json::serialize(o);
@@ -105,8 +102,8 @@ result<signed_envelope> decode(std::string_view text) {
   if (ec) return errc::malformed_json;
   const auto* o = v.if_object();
   if (!o) return errc::malformed_json;
-  if (!jf::only_keys(*o, {"v", "controller_id", "epoch", "sequence", "issued_at", "type",
-                          "payload", "sig"}))
+  if (!jf::only_keys(
+          *o, {"v", "controller_id", "epoch", "sequence", "issued_at", "type", "payload", "sig"}))
     return errc::bad_field;
 
   std::int64_t version = 0;
@@ -145,10 +142,9 @@ result<void> verify(const signed_envelope& e, const verify_key& key) {
   const auto tbs = canonical_bytes(e.body);
   md_ctx_ptr ctx(EVP_MD_CTX_new());
   if (!ctx) return errc::crypto_error;
-  const bool ok =
-      EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.native()) == 1 &&
-      EVP_DigestVerify(ctx.get(), e.signature.data(), e.signature.size(), tbs.data(),
-                       tbs.size()) == 1;
+  const bool ok = EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.native()) == 1 &&
+                  EVP_DigestVerify(ctx.get(), e.signature.data(), e.signature.size(), tbs.data(),
+                                   tbs.size()) == 1;
   ERR_clear_error();
   if (!ok) return errc::bad_signature;
   return {};

@@ -1,11 +1,11 @@
 #include "protocol/event.hpp"
 
-#include <array>
-#include <cstdlib>
+#include <openssl/rand.h>
 
+#include <array>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <openssl/rand.h>
+#include <cstdlib>
 
 #include "protocol/access_list_json.hpp"
 #include "protocol/hex.hpp"
@@ -17,9 +17,9 @@ namespace {
 namespace jf = json_fields;
 
 constexpr std::array all_kinds = {
-    event_kind::tap_granted,     event_kind::tap_denied,     event_kind::exit_button,
-    event_kind::door_forced_open, event_kind::door_held_open, event_kind::door_closed,
-    event_kind::reader_lost,     event_kind::reader_recovered, event_kind::list_refused,
+    event_kind::tap_granted,      event_kind::tap_denied,       event_kind::exit_button,
+    event_kind::door_forced_open, event_kind::door_held_open,   event_kind::door_closed,
+    event_kind::reader_lost,      event_kind::reader_recovered, event_kind::list_refused,
     event_kind::list_accepted,
 };
 
@@ -32,16 +32,26 @@ bool valid_event_id(std::string_view id) {
 
 std::string_view to_string(event_kind k) noexcept {
   switch (k) {
-    case event_kind::tap_granted: return "tap_granted";
-    case event_kind::tap_denied: return "tap_denied";
-    case event_kind::exit_button: return "exit_button";
-    case event_kind::door_forced_open: return "door_forced_open";
-    case event_kind::door_held_open: return "door_held_open";
-    case event_kind::door_closed: return "door_closed";
-    case event_kind::reader_lost: return "reader_lost";
-    case event_kind::reader_recovered: return "reader_recovered";
-    case event_kind::list_refused: return "list_refused";
-    case event_kind::list_accepted: return "list_accepted";
+    case event_kind::tap_granted:
+      return "tap_granted";
+    case event_kind::tap_denied:
+      return "tap_denied";
+    case event_kind::exit_button:
+      return "exit_button";
+    case event_kind::door_forced_open:
+      return "door_forced_open";
+    case event_kind::door_held_open:
+      return "door_held_open";
+    case event_kind::door_closed:
+      return "door_closed";
+    case event_kind::reader_lost:
+      return "reader_lost";
+    case event_kind::reader_recovered:
+      return "reader_recovered";
+    case event_kind::list_refused:
+      return "list_refused";
+    case event_kind::list_accepted:
+      return "list_accepted";
   }
   return "tap_denied";
 }
@@ -65,8 +75,11 @@ std::string make_event_id() {
 }
 
 boost::json::value to_json(const access_event& e) {
-  boost::json::object o{{"id", e.id}, {"door", e.door_id}, {"at", e.at},
-                        {"kind", to_string(e.kind)}, {"reason", e.reason}};
+  boost::json::object o{{"id", e.id},
+                        {"door", e.door_id},
+                        {"at", e.at},
+                        {"kind", to_string(e.kind)},
+                        {"reason", e.reason}};
   if (e.card) o["card"] = to_hex(*e.card);
   return o;
 }

@@ -5,13 +5,12 @@
 //           "kind":"tap_granted",...,"reason":".."}
 //   batch: {"events":[event...]}
 #pragma once
+#include <boost/json/value.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/json/value.hpp>
 
 #include "protocol/errc.hpp"
 #include "protocol/pseudonym.hpp"

@@ -1,12 +1,11 @@
 // Small non-throwing accessors over boost::json values, shared by the payload parsers:
 // each returns false (or nullptr) on a missing field or a value of the wrong type.
 #pragma once
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
-
-#include <boost/json/object.hpp>
-#include <boost/json/value.hpp>
 
 #include "protocol/access_list.hpp"
 #include "protocol/errc.hpp"
@@ -25,7 +24,8 @@ const boost::json::array* get_array(const boost::json::object& o, std::string_vi
 
 // True when every key of `o` is one of `allowed`: unknown fields are refused, since they
 // would be covered by the signature yet ignored by the reader.
-bool only_keys(const boost::json::object& o, std::initializer_list<std::string_view> allowed) noexcept;
+bool only_keys(const boost::json::object& o,
+               std::initializer_list<std::string_view> allowed) noexcept;
 
 result<pseudonym> get_pseudonym(const boost::json::value& v) noexcept;
 

@@ -1,13 +1,13 @@
 #include "protocol/keys.hpp"
 
-#include <cstdio>
-#include <fstream>
-#include <iterator>
-
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
 
 namespace hubgate::protocol {
 namespace {
@@ -33,7 +33,9 @@ result<std::string> read_small_file(const std::filesystem::path& path) {
   return text;
 }
 
-bool is_ed25519(const EVP_PKEY* key) { return key && EVP_PKEY_get_id(key) == EVP_PKEY_ED25519; }
+bool is_ed25519(const EVP_PKEY* key) {
+  return key && EVP_PKEY_get_id(key) == EVP_PKEY_ED25519;
+}
 
 std::string bio_text(BIO* bio) {
   char* data = nullptr;
@@ -54,10 +56,13 @@ result<evp_pkey_ptr> read_pem(std::string_view pem, Read read) {
 
 }  // namespace
 
-void evp_pkey_deleter::operator()(evp_pkey_st* key) const noexcept { EVP_PKEY_free(key); }
+void evp_pkey_deleter::operator()(evp_pkey_st* key) const noexcept {
+  EVP_PKEY_free(key);
+}
 
 result<verify_key> verify_key::from_pem(std::string_view pem) {
-  auto key = read_pem(pem, [](BIO* b) { return PEM_read_bio_PUBKEY(b, nullptr, nullptr, nullptr); });
+  auto key =
+      read_pem(pem, [](BIO* b) { return PEM_read_bio_PUBKEY(b, nullptr, nullptr, nullptr); });
   if (!key) return key.error();
   return verify_key(std::move(*key));
 }
@@ -69,8 +74,7 @@ result<verify_key> verify_key::load_pem_file(const std::filesystem::path& path) 
 }
 
 result<verify_key> verify_key::from_raw(const raw_public_key& raw) {
-  evp_pkey_ptr key(
-      EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, raw.data(), raw.size()));
+  evp_pkey_ptr key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, raw.data(), raw.size()));
   if (!key) {
     ERR_clear_error();
     return errc::key_error;
@@ -104,9 +108,8 @@ result<signing_key> signing_key::generate() {
 }
 
 result<signing_key> signing_key::from_pem(std::string_view pem) {
-  auto key = read_pem(pem, [](BIO* b) {
-    return PEM_read_bio_PrivateKey(b, nullptr, nullptr, nullptr);
-  });
+  auto key =
+      read_pem(pem, [](BIO* b) { return PEM_read_bio_PrivateKey(b, nullptr, nullptr, nullptr); });
   if (!key) return key.error();
   return signing_key(std::move(*key));
 }

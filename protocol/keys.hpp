@@ -22,7 +22,7 @@ using evp_pkey_ptr = std::unique_ptr<evp_pkey_st, evp_pkey_deleter>;
 using raw_public_key = std::array<std::uint8_t, 32>;
 
 class verify_key {
-public:
+ public:
   // SubjectPublicKeyInfo PEM ("-----BEGIN PUBLIC KEY-----") of an Ed25519 key.
   static result<verify_key> from_pem(std::string_view pem);
   static result<verify_key> load_pem_file(const std::filesystem::path& path);
@@ -32,13 +32,13 @@ public:
   raw_public_key raw() const;
   evp_pkey_st* native() const noexcept { return key_.get(); }
 
-private:
+ private:
   explicit verify_key(evp_pkey_ptr key) : key_(std::move(key)) {}
   evp_pkey_ptr key_;
 };
 
 class signing_key {
-public:
+ public:
   static result<signing_key> generate();
   // PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----") of an Ed25519 key, unencrypted.
   static result<signing_key> from_pem(std::string_view pem);
@@ -49,7 +49,7 @@ public:
   verify_key public_key() const;
   evp_pkey_st* native() const noexcept { return key_.get(); }
 
-private:
+ private:
   explicit signing_key(evp_pkey_ptr key) : key_(std::move(key)) {}
   evp_pkey_ptr key_;
 };

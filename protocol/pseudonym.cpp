@@ -1,8 +1,8 @@
 #include "protocol/pseudonym.hpp"
 
-#include <cstdlib>
-
 #include <openssl/evp.h>
+
+#include <cstdlib>
 
 #include "protocol/hex.hpp"
 
@@ -29,7 +29,9 @@ pseudonym make_pseudonym(std::span<const std::uint8_t> list_key,
   return p;
 }
 
-std::string to_hex(const pseudonym& p) { return to_hex(std::span<const std::uint8_t>(p)); }
+std::string to_hex(const pseudonym& p) {
+  return to_hex(std::span<const std::uint8_t>(p));
+}
 
 result<pseudonym> parse_pseudonym(std::string_view hex) {
   pseudonym p;

@@ -25,8 +25,8 @@ result<std::string> read_limited(const std::filesystem::path& path) {
 
 result<list_file_contents> load_list_file(const std::filesystem::path& path,
                                           const protocol::verify_key& key,
-                                          std::string_view controller_id,
-                                          std::uint64_t last_epoch, std::uint64_t last_sequence) {
+                                          std::string_view controller_id, std::uint64_t last_epoch,
+                                          std::uint64_t last_sequence) {
   auto text = read_limited(path);
   if (!text) return text.error();
   auto e = protocol::decode(*text);

@@ -23,7 +23,7 @@ struct list_file_contents {
 // replayed_sequence), a delta (unexpected_type) and an invalid payload.
 result<list_file_contents> load_list_file(const std::filesystem::path& path,
                                           const protocol::verify_key& key,
-                                          std::string_view controller_id,
-                                          std::uint64_t last_epoch, std::uint64_t last_sequence);
+                                          std::string_view controller_id, std::uint64_t last_epoch,
+                                          std::uint64_t last_sequence);
 
 }  // namespace hubgate::door

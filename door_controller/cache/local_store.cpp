@@ -1,8 +1,8 @@
 #include "door_controller/cache/local_store.hpp"
 
-#include <utility>
-
 #include <sqlite3.h>
+
+#include <utility>
 
 #include "door_controller/cache/sqlite_statement.hpp"
 #include "door_controller/cache/sqlite_util.hpp"
@@ -44,8 +44,7 @@ result<void> configure(sqlite3* db) {
       return cache_errc::open_failed;
   }
   // FULL: each commit is on disk when it returns, which the event queue relies on.
-  if (!exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"))
-    return cache_errc::open_failed;
+  if (!exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")) return cache_errc::open_failed;
 
   sqlite_statement version(db, "PRAGMA user_version");
   if (!version.ok() || version.step() != SQLITE_ROW) return cache_errc::open_failed;
@@ -61,9 +60,9 @@ result<void> configure(sqlite3* db) {
 result<void> save_snapshot(sqlite3* db, const protocol::envelope& body, std::string_view text) {
   transaction tx(db);
   if (!tx.begun() || !exec(db, "DELETE FROM list_messages")) return cache_errc::sql_error;
-  sqlite_statement insert(
-      db, "INSERT INTO list_messages(position, kind, epoch, sequence, envelope) "
-          "VALUES (0, 'snapshot', ?1, ?2, ?3)");
+  sqlite_statement insert(db,
+                          "INSERT INTO list_messages(position, kind, epoch, sequence, envelope) "
+                          "VALUES (0, 'snapshot', ?1, ?2, ?3)");
   if (!insert.ok()) return cache_errc::sql_error;
   insert.bind(1, static_cast<std::int64_t>(body.epoch));
   insert.bind(2, static_cast<std::int64_t>(body.sequence));
@@ -87,9 +86,9 @@ result<void> save_delta(sqlite3* db, const protocol::envelope& body, std::string
   last.reset();
   if (body.epoch != epoch || body.sequence != sequence + 1) return cache_errc::out_of_order;
 
-  sqlite_statement insert(
-      db, "INSERT INTO list_messages(position, kind, epoch, sequence, envelope) "
-          "VALUES (?1, 'delta', ?2, ?3, ?4)");
+  sqlite_statement insert(db,
+                          "INSERT INTO list_messages(position, kind, epoch, sequence, envelope) "
+                          "VALUES (?1, 'delta', ?2, ?3, ?4)");
   if (!insert.ok()) return cache_errc::sql_error;
   insert.bind(1, position + 1);
   insert.bind(2, static_cast<std::int64_t>(body.epoch));
@@ -113,9 +112,8 @@ result<protocol::signed_envelope> reverify(std::string_view text, const protocol
 
 result<local_store> local_store::open(const std::filesystem::path& path) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   local_store store(db);  // owns db from here on, even when opening failed
   if (rc != SQLITE_OK) return cache_errc::open_failed;
   if (auto r = configure(db); !r) return r.error();
@@ -132,7 +130,9 @@ local_store& local_store::operator=(local_store&& other) noexcept {
   return *this;
 }
 
-local_store::~local_store() { sqlite3_close_v2(db_); }
+local_store::~local_store() {
+  sqlite3_close_v2(db_);
+}
 
 result<void> local_store::save_list(std::string_view signed_envelope_text) {
   auto e = protocol::decode(signed_envelope_text);

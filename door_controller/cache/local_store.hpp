@@ -23,7 +23,7 @@ namespace hubgate::door {
 // WAL with synchronous=FULL, so every successful call is durable on return (kill -9 and
 // power loss included).
 class local_store {
-public:
+ public:
   // Creates the file and schema when absent; refuses a schema newer than this code knows.
   static result<local_store> open(const std::filesystem::path& path);
 
@@ -40,8 +40,7 @@ public:
   // Decodes and verifies the snapshot and every delta again (signature, controller id,
   // epoch, consecutive sequences) and applies the deltas. no_list when empty; tampered when
   // anything fails: the caller reports it and asks for a fresh snapshot.
-  result<loaded_list> load_list(const protocol::verify_key& key,
-                                std::string_view controller_id);
+  result<loaded_list> load_list(const protocol::verify_key& key, std::string_view controller_id);
 
   // Forgets the stored list (e.g. after it was found tampered).
   result<void> clear_list();
@@ -55,7 +54,7 @@ public:
   result<std::size_t> delete_events(std::span<const std::string> ids);
   result<std::uint64_t> event_count();
 
-private:
+ private:
   explicit local_store(sqlite3* db) noexcept : db_(db) {}
   sqlite3* db_ = nullptr;
 };

@@ -1,10 +1,10 @@
 // The event queue half of local_store: append before acting, read oldest first, delete
 // only what the service acknowledged.
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
-
-#include <sqlite3.h>
 
 #include "door_controller/cache/local_store.hpp"
 #include "door_controller/cache/sqlite_statement.hpp"
@@ -27,9 +27,9 @@ bool valid_event(const protocol::access_event& e) {
 result<void> local_store::append_event(const protocol::access_event& event) {
   if (!valid_event(event)) return cache_errc::bad_event;
   // A single statement in autocommit mode is its own durable transaction.
-  sqlite_statement insert(
-      db_, "INSERT OR IGNORE INTO events(id, door, card, at_ms, kind, reason) "
-           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  sqlite_statement insert(db_,
+                          "INSERT OR IGNORE INTO events(id, door, card, at_ms, kind, reason) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   if (!insert.ok()) return cache_errc::sql_error;
   insert.bind(1, event.id);
   insert.bind(2, event.door_id);

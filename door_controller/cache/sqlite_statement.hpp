@@ -1,15 +1,15 @@
 // A prepared SQLite statement owned RAII-style, with the few bind/step helpers the local
 // store needs. Internal to door_controller/cache.
 #pragma once
+#include <sqlite3.h>
+
 #include <cstdint>
 #include <string_view>
-
-#include <sqlite3.h>
 
 namespace hubgate::door {
 
 class sqlite_statement {
-public:
+ public:
   sqlite_statement(sqlite3* db, std::string_view sql) noexcept;
   ~sqlite_statement() { sqlite3_finalize(stmt_); }
   sqlite_statement(const sqlite_statement&) = delete;
@@ -30,16 +30,14 @@ public:
   }
 
   std::int64_t column_int64(int i) const noexcept { return sqlite3_column_int64(stmt_, i); }
-  bool column_is_null(int i) const noexcept {
-    return sqlite3_column_type(stmt_, i) == SQLITE_NULL;
-  }
+  bool column_is_null(int i) const noexcept { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
   std::string_view column_text(int i) const noexcept {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i));
     return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)))
              : std::string_view();
   }
 
-private:
+ private:
   sqlite3_stmt* stmt_ = nullptr;
 };
 

@@ -1,10 +1,10 @@
 // Statement execution and an immediate-mode transaction guard for the local store.
 // Internal to door_controller/cache.
 #pragma once
+#include <sqlite3.h>
+
 #include <string>
 #include <string_view>
-
-#include <sqlite3.h>
 
 namespace hubgate::door {
 
@@ -17,7 +17,7 @@ inline bool exec(sqlite3* db, std::string_view sql) {
 // BEGIN IMMEDIATE takes the write lock up front, so a read-then-write cannot be invalidated
 // by another writer between the two. Rolls back unless committed.
 class transaction {
-public:
+ public:
   explicit transaction(sqlite3* db) : db_(db), begun_(exec(db, "BEGIN IMMEDIATE")) {}
   ~transaction() {
     if (begun_ && !done_) exec(db_, "ROLLBACK");
@@ -31,7 +31,7 @@ public:
     return done_;
   }
 
-private:
+ private:
   sqlite3* db_;
   bool begun_;
   bool done_ = false;

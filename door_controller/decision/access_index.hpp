@@ -24,7 +24,7 @@ struct door_windows {
 };
 
 class access_index {
-public:
+ public:
   access_index() = default;
   explicit access_index(const protocol::access_list& list);
 
@@ -34,7 +34,7 @@ public:
 
   std::size_t card_count() const noexcept { return cards_.size(); }
 
-private:
+ private:
   std::unordered_map<protocol::pseudonym, std::vector<door_windows>, protocol::pseudonym_hash>
       cards_;
   std::unordered_set<protocol::pseudonym, protocol::pseudonym_hash> revoked_;

@@ -16,9 +16,8 @@ bool is_stale(const list_freshness& freshness, std::int64_t now_unix_seconds) no
   return age > freshness.max_age_seconds;
 }
 
-verdict decide(const access_index& index, const protocol::pseudonym& card,
-               std::string_view door_id, std::int64_t now_unix_seconds,
-               const list_freshness& freshness) {
+verdict decide(const access_index& index, const protocol::pseudonym& card, std::string_view door_id,
+               std::int64_t now_unix_seconds, const list_freshness& freshness) {
   if (!freshness.issued_at) return verdict::deny(deny_reason::no_list);
   if (index.is_revoked(card)) return verdict::deny(deny_reason::revoked);
   const bool stale = is_stale(freshness, now_unix_seconds);

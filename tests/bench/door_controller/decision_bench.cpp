@@ -42,13 +42,15 @@ int main() {
     const auto card = random_card(rng);
     cards.push_back(card);
     for (int k = 0; k < 2 && list.entries.size() < entry_count; ++k) {
-      protocol::access_entry e{card, doors[(rng() % 5)],
-                               k == 0 ? protocol::grant_source::booking
-                                      : protocol::grant_source::standing,
-                               {}};
+      protocol::access_entry e{
+          card,
+          doors[(rng() % 5)],
+          k == 0 ? protocol::grant_source::booking : protocol::grant_source::standing,
+          {}};
       if (k == 1 && e.door_id == list.entries.back().door_id) e.door_id = "showroom";
       for (int day = 0; day < 14; ++day) {
-        const std::int64_t start = now - 7 * 86400 + day * 86400 + static_cast<std::int64_t>(rng() % 36000);
+        const std::int64_t start =
+            now - 7 * 86400 + day * 86400 + static_cast<std::int64_t>(rng() % 36000);
         e.windows.push_back({start, start + 3600 + static_cast<std::int64_t>(rng() % 14400)});
       }
       list.entries.push_back(std::move(e));
@@ -88,7 +90,8 @@ int main() {
   std::printf("door decision, %zu entries (%zu cards), %zu random lookups (%zu granted)\n",
               list.entries.size(), index.card_count(), lookups, granted);
   std::printf("index build: %.1f ms\n", build_ms);
-  std::printf("decide: p50 %.3f us  p99 %.3f us  p99.9 %.3f us  max %.3f us  (target p99 < 50 us)\n",
-              pct(0.50), pct(0.99), pct(0.999), samples.back());
+  std::printf(
+      "decide: p50 %.3f us  p99 %.3f us  p99.9 %.3f us  max %.3f us  (target p99 < 50 us)\n",
+      pct(0.50), pct(0.99), pct(0.999), samples.back());
   return pct(0.99) < 50.0 ? 0 : 1;
 }

@@ -1,7 +1,8 @@
 #include "protocol/access_list.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json/serialize.hpp>
 
 #include "protocol/access_list_json.hpp"
 

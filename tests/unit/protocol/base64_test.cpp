@@ -5,7 +5,9 @@
 namespace hubgate::protocol {
 namespace {
 
-std::vector<std::uint8_t> v(std::string_view s) { return {s.begin(), s.end()}; }
+std::vector<std::uint8_t> v(std::string_view s) {
+  return {s.begin(), s.end()};
+}
 
 TEST(base64, encodes_rfc4648_vectors) {
   EXPECT_EQ(base64_encode(v("")), "");
@@ -24,13 +26,13 @@ TEST(base64, decodes_what_it_encodes) {
 }
 
 TEST(base64, refuses_malformed_text) {
-  EXPECT_FALSE(base64_decode("Zg="));       // wrong length
-  EXPECT_FALSE(base64_decode("Z g=="));     // whitespace
-  EXPECT_FALSE(base64_decode("Zg=a"));      // padding in the middle
-  EXPECT_FALSE(base64_decode("Zh=="));      // unused bits set: not canonical
-  EXPECT_FALSE(base64_decode("Zm9v\n"));    // trailing newline
-  EXPECT_FALSE(base64_decode("====")); 
-  EXPECT_FALSE(base64_decode("Zm-v"));      // URL-safe alphabet is not ours
+  EXPECT_FALSE(base64_decode("Zg="));     // wrong length
+  EXPECT_FALSE(base64_decode("Z g=="));   // whitespace
+  EXPECT_FALSE(base64_decode("Zg=a"));    // padding in the middle
+  EXPECT_FALSE(base64_decode("Zh=="));    // unused bits set: not canonical
+  EXPECT_FALSE(base64_decode("Zm9v\n"));  // trailing newline
+  EXPECT_FALSE(base64_decode("===="));
+  EXPECT_FALSE(base64_decode("Zm-v"));  // URL-safe alphabet is not ours
 }
 
 }  // namespace

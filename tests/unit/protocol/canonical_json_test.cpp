@@ -1,12 +1,15 @@
 #include "protocol/canonical_json.hpp"
 
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
 
 namespace hubgate::protocol {
 namespace {
 
-std::string canon(std::string_view text) { return canonical_json(boost::json::parse(text)); }
+std::string canon(std::string_view text) {
+  return canonical_json(boost::json::parse(text));
+}
 
 TEST(canonical_json, sorts_keys_and_drops_whitespace) {
   EXPECT_EQ(canon(R"( { "b" : 1, "a" : [ 2 , {"z":null,"y":true} ] } )"),

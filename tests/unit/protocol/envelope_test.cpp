@@ -1,8 +1,9 @@
 #include "protocol/envelope.hpp"
 
+#include <gtest/gtest.h>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <gtest/gtest.h>
 
 #include "protocol/base64.hpp"
 
@@ -10,14 +11,15 @@ namespace hubgate::protocol {
 namespace {
 
 class envelope_test : public ::testing::Test {
-protected:
+ protected:
   signing_key key_ = std::move(*signing_key::generate());
   verify_key pub_ = key_.public_key();
 
-  static envelope sample(std::string_view type = envelope_type::snapshot,
-                         std::uint64_t epoch = 3, std::uint64_t sequence = 7) {
-    return {"board-1", epoch, sequence, 1'800'000'000, std::string(type),
-            R"({"revoked":[],"entries":[]})"};
+  static envelope sample(std::string_view type = envelope_type::snapshot, std::uint64_t epoch = 3,
+                         std::uint64_t sequence = 7) {
+    return {"board-1",         epoch,
+            sequence,          1'800'000'000,
+            std::string(type), R"({"revoked":[],"entries":[]})"};
   }
 
   signed_envelope signed_sample(std::string_view type = envelope_type::snapshot,
@@ -29,19 +31,20 @@ protected:
 TEST_F(envelope_test, canonical_bytes_are_stable) {
   const envelope e{"b", 1, 2, -1, "t", "{}"};
   const std::vector<std::uint8_t> expected = {
-      'H', 'G', 'E', 'N', 'V', 0, 0, 1,                 // magic and version
-      0, 0, 0, 1, 'b',                                  // controller_id
-      0, 0, 0, 0, 0, 0, 0, 1,                           // epoch
-      0, 0, 0, 0, 0, 0, 0, 2,                           // sequence
-      0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,   // issued_at -1
-      0, 0, 0, 1, 't',                                  // type
-      0, 0, 0, 2, '{', '}'};                            // payload
+      'H',  'G',  'E',  'N',  'V',  0,    0,    1,     // magic and version
+      0,    0,    0,    1,    'b',                     // controller_id
+      0,    0,    0,    0,    0,    0,    0,    1,     // epoch
+      0,    0,    0,    0,    0,    0,    0,    2,     // sequence
+      0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,  // issued_at -1
+      0,    0,    0,    1,    't',                     // type
+      0,    0,    0,    2,    '{',  '}'};              // payload
   EXPECT_EQ(canonical_bytes(e), expected);
 }
 
 TEST_F(envelope_test, length_prefixes_keep_fields_apart) {
   // Moving a character from one field to its neighbour must change the signed bytes.
-  EXPECT_NE(canonical_bytes({"ab", 1, 1, 0, "c", "{}"}), canonical_bytes({"a", 1, 1, 0, "bc", "{}"}));
+  EXPECT_NE(canonical_bytes({"ab", 1, 1, 0, "c", "{}"}),
+            canonical_bytes({"a", 1, 1, 0, "bc", "{}"}));
 }
 
 TEST_F(envelope_test, sign_canonicalises_the_payload) {

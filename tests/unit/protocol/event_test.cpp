@@ -1,8 +1,8 @@
 #include "protocol/event.hpp"
 
-#include <set>
-
 #include <gtest/gtest.h>
+
+#include <set>
 
 namespace hubgate::protocol {
 namespace {
@@ -44,13 +44,18 @@ TEST(event, batch_round_trip) {
 TEST(event, decode_refuses_bad_records) {
   const std::string id = make_event_id();
   auto batch = [&](std::string fields) { return R"({"events":[{)" + fields + "}]}"; };
-  const std::string good = R"("id":")" + id + R"(","door":"lab","at":5,"kind":"door_closed","reason":"")";
+  const std::string good =
+      R"("id":")" + id + R"(","door":"lab","at":5,"kind":"door_closed","reason":"")";
   EXPECT_TRUE(decode_event_batch(batch(good)));
-  EXPECT_EQ(decode_event_batch(batch(R"("id":"abc","door":"lab","at":5,"kind":"door_closed","reason":"")")).error(),
+  EXPECT_EQ(decode_event_batch(
+                batch(R"("id":"abc","door":"lab","at":5,"kind":"door_closed","reason":"")"))
+                .error(),
             errc::bad_hex);
   EXPECT_EQ(decode_event_batch(batch(good + R"(,"card":"12")")).error(), errc::bad_hex);
   EXPECT_EQ(decode_event_batch(batch(good + R"(,"extra":1)")).error(), errc::bad_field);
-  EXPECT_EQ(decode_event_batch(R"({"events":[{"id":")" + id + R"(","door":"lab","at":5,"kind":"nope","reason":""}]})").error(),
+  EXPECT_EQ(decode_event_batch(R"({"events":[{"id":")" + id +
+                               R"(","door":"lab","at":5,"kind":"nope","reason":""}]})")
+                .error(),
             errc::bad_field);
   EXPECT_EQ(decode_event_batch("{\"events\":{}}").error(), errc::bad_field);
   EXPECT_EQ(decode_event_batch("garbage").error(), errc::malformed_json);

@@ -1,8 +1,8 @@
 #include "protocol/keys.hpp"
 
-#include <fstream>
-
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 #include "hubgate/test/temp_dir.hpp"
 

@@ -1,9 +1,9 @@
 #include "protocol/pseudonym.hpp"
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "protocol/hex.hpp"
 
@@ -16,7 +16,9 @@ std::vector<std::uint8_t> bytes(std::string_view hex) {
   return out;
 }
 
-std::vector<std::uint8_t> text(std::string_view s) { return {s.begin(), s.end()}; }
+std::vector<std::uint8_t> text(std::string_view s) {
+  return {s.begin(), s.end()};
+}
 
 // Expected values computed once with the openssl CLI, e.g.
 //   printf '04a22b9c5d8081' | xxd -r -p | openssl dgst -sha256 -mac HMAC -macopt hexkey:0001..1f

@@ -1,8 +1,8 @@
 #include "door_controller/cache/list_file.hpp"
 
-#include <fstream>
-
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 #include "hubgate/test/temp_dir.hpp"
 #include "signed_lists.hpp"
@@ -11,7 +11,7 @@ namespace hubgate::door {
 namespace {
 
 class list_file_test : public ::testing::Test {
-protected:
+ protected:
   hubgate::test::temp_dir dir_{"hubgate-list-file"};
   protocol::signing_key key_ = std::move(*protocol::signing_key::generate());
   protocol::verify_key pub_ = key_.public_key();

@@ -1,13 +1,12 @@
 #include "door_controller/cache/local_store.hpp"
 
-#include <csignal>
-#include <string>
-
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <gtest/gtest.h>
+#include <csignal>
+#include <string>
 
 #include "hubgate/test/temp_dir.hpp"
 #include "signed_lists.hpp"
@@ -19,7 +18,7 @@ using test::card;
 using test::sample_list;
 
 class local_store_test : public ::testing::Test {
-protected:
+ protected:
   hubgate::test::temp_dir dir_{"hubgate-door-cache"};
   std::string path_ = dir_ / "board.db";
   protocol::signing_key key_ = std::move(*protocol::signing_key::generate());
@@ -56,8 +55,12 @@ protected:
   }
 
   static protocol::access_event event(std::string door = "lab") {
-    return {protocol::make_event_id(), std::move(door), card(1), 1'800'000'000'000,
-            protocol::event_kind::tap_granted, ""};
+    return {protocol::make_event_id(),
+            std::move(door),
+            card(1),
+            1'800'000'000'000,
+            protocol::event_kind::tap_granted,
+            ""};
   }
 };
 

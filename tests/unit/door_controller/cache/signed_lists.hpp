@@ -1,8 +1,7 @@
 // Signed snapshot and delta envelopes for the store and list-file tests.
 #pragma once
-#include <string>
-
 #include <boost/json/serialize.hpp>
+#include <string>
 
 #include "protocol/access_list_json.hpp"
 #include "protocol/envelope.hpp"
@@ -22,11 +21,12 @@ inline protocol::access_list sample_list() {
 }
 
 inline std::string signed_text(const protocol::signing_key& key, std::string_view type,
-                                std::uint64_t epoch, std::uint64_t sequence,
-                                const boost::json::value& payload,
-                                std::string controller = "board-1", std::int64_t issued_at = 500) {
-  protocol::envelope e{std::move(controller), epoch, sequence, issued_at, std::string(type),
-                       boost::json::serialize(payload)};
+                               std::uint64_t epoch, std::uint64_t sequence,
+                               const boost::json::value& payload,
+                               std::string controller = "board-1", std::int64_t issued_at = 500) {
+  protocol::envelope e{
+      std::move(controller),          epoch, sequence, issued_at, std::string(type),
+      boost::json::serialize(payload)};
   return protocol::encode(protocol::sign(e, key));
 }
 

@@ -38,11 +38,11 @@ list_freshness fresh(staleness_policy policy = staleness_policy::deny_all) {
 }
 
 class decide_test : public ::testing::Test {
-protected:
+ protected:
   access_index index_ = make_index();
 
-  verdict at(const protocol::pseudonym& c, std::int64_t now,
-             const list_freshness& f = fresh(), std::string_view door = "lab") {
+  verdict at(const protocol::pseudonym& c, std::int64_t now, const list_freshness& f = fresh(),
+             std::string_view door = "lab") {
     return decide(index_, c, door, now, f);
   }
 };
@@ -67,9 +67,9 @@ TEST_F(decide_test, reports_each_deny_reason) {
   EXPECT_EQ(at(member, from, fresh(), "entrance").reason, deny_reason::wrong_door);
   EXPECT_EQ(at(member, to + 5).reason, deny_reason::outside_window);
   EXPECT_EQ(at(revoked, from).reason, deny_reason::revoked);
-  EXPECT_EQ(at(member, from, list_freshness{std::nullopt, max_age, staleness_policy::keep_cached})
-                .reason,
-            deny_reason::no_list);
+  EXPECT_EQ(
+      at(member, from, list_freshness{std::nullopt, max_age, staleness_policy::keep_cached}).reason,
+      deny_reason::no_list);
   EXPECT_EQ(at(member, issued + max_age + 1).reason, deny_reason::list_stale);
 }
 
