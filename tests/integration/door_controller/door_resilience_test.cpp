@@ -107,5 +107,19 @@ TEST_F(door_resilience, tampered_and_replayed_list_files_are_refused_and_the_las
   EXPECT_EQ(rig_.events_of(event_kind::tap_denied)[0].reason, "unknown_card");
 }
 
+TEST(door_reload, sighup_reads_the_list_file_at_once) {
+  door_rig rig({.list_check_ms = 3'600'000});
+  rig.start_sim();
+  rig.start_door();
+  ASSERT_TRUE(rig.wait_events(event_kind::list_accepted, 1)) << rig.door_log();
+  rig.write_list_file(rig.signed_list_text(protocol::access_list{}, 2));
+  rig.door().signal(SIGHUP);
+  ASSERT_TRUE(rig.wait_events(event_kind::list_accepted, 2)) << rig.door_log();
+  EXPECT_EQ(rig.control("tap " + allowed_uid + " 300"), "ok");
+  ASSERT_TRUE(rig.wait_events(event_kind::tap_denied)) << rig.door_log();
+  EXPECT_TRUE(rig.door().running());
+  rig.stop_door(SIGTERM);
+}
+
 }  // namespace
 }  // namespace hubgate::test

@@ -65,7 +65,8 @@ door_rig::door_rig(rig_options options) : options_(options), dir_("hubgate-door"
          << "[door]\nunlock_ms = " << options_.unlock_ms
          << "\nheld_open_ms = " << options_.held_open_ms << "\n"
          << "[io]\nbackend = \"sim\"\nsim_control = \"" << control_path_ << "\"\n"
-         << "[list]\nfile = \"" << list_path_ << "\"\ncheck_ms = 100\nmax_age_s = 3600\n"
+         << "[list]\nfile = \"" << list_path_ << "\"\ncheck_ms = " << options_.list_check_ms
+         << "\nmax_age_s = 3600\n"
          << "[keys]\nverify_key = \"" << (dir_ / "verify.pem") << "\"\nlist_key = \""
          << (dir_ / "list.key") << "\"\n"
          << "[log]\nlevel = \"debug\"\n";

@@ -33,6 +33,7 @@ inline const std::string unknown_uid = "04556677";
 struct rig_options {
   int unlock_ms = 400;
   int held_open_ms = 1500;
+  int list_check_ms = 100;
 };
 
 class door_rig {
