@@ -54,7 +54,8 @@ class grant_collector {
       entry.source = key.source;
       entry.windows.reserve(ws.size());
       for (const auto& w : ws)
-        entry.windows.push_back({w.from.time_since_epoch().count(), w.to.time_since_epoch().count()});
+        entry.windows.push_back(
+            {w.from.time_since_epoch().count(), w.to.time_since_epoch().count()});
       lists[*key.door->door->controller_id].entries.push_back(std::move(entry));
     }
   }

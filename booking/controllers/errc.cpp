@@ -10,9 +10,12 @@ class category final : public boost::system::error_category {
   const char* name() const noexcept override { return "hubgate.controllers"; }
   std::string message(int ev) const override {
     switch (static_cast<errc>(ev)) {
-      case errc::ok: return "ok";
-      case errc::unknown_time_zone: return "a site's time zone is not in the tz database";
-      case errc::missing_list_key: return "a site with controller doors has no list key";
+      case errc::ok:
+        return "ok";
+      case errc::unknown_time_zone:
+        return "a site's time zone is not in the tz database";
+      case errc::missing_list_key:
+        return "a site with controller doors has no list key";
     }
     return "unknown controllers error";
   }

@@ -1,12 +1,11 @@
 // Why the door-link side of the booking service cannot do something (derive access lists,
 // ...): one stable code per reason, registered as a boost::system error category.
 #pragma once
-#include <string_view>
-#include <type_traits>
-
 #include <boost/system/error_category.hpp>
 #include <boost/system/error_code.hpp>
 #include <boost/system/result.hpp>
+#include <string_view>
+#include <type_traits>
 
 namespace hubgate::controllers {
 

@@ -1,9 +1,9 @@
 // The UTC windows a single grant opens a door in (a booking with its grace, a desk's local
 // day, a weekly standing schedule), and the merge/clip every entry's windows go through.
 #pragma once
-#include <vector>
-
 #include <date/tz.h>
+
+#include <vector>
 
 #include "booking/controllers/derivation_options.hpp"
 #include "booking/domain/booking.hpp"

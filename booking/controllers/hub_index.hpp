@@ -1,14 +1,14 @@
 // Lookups over a hub_state that derivation needs: doors with controllers by id and by the
 // space they lead into, each site's zone and list key, each user's usable and revoked cards.
 #pragma once
+#include <date/tz.h>
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
-
-#include <date/tz.h>
 
 #include "booking/controllers/errc.hpp"
 #include "booking/controllers/hub_state.hpp"

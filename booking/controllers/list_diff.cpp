@@ -29,7 +29,9 @@ struct key_view_hash {
   }
 };
 
-key_view key_of(const access_entry& e) { return {&e.card, e.door_id, e.source}; }
+key_view key_of(const access_entry& e) {
+  return {&e.card, e.door_id, e.source};
+}
 
 const protocol::access_list& empty_list() {
   static const protocol::access_list none;

@@ -29,8 +29,8 @@ bool same_contents(protocol::access_list a, protocol::access_list b);
 // controller id -> the delta it needs, for every controller whose list changed. A controller
 // present only in `after` gets its whole list as upserts; one present only in `before` (its
 // doors were removed) gets a delta that empties its list.
-std::map<std::string, protocol::access_list_delta, std::less<>> diff_all(
-    const access_lists& before, const access_lists& after);
+std::map<std::string, protocol::access_list_delta, std::less<>> diff_all(const access_lists& before,
+                                                                         const access_lists& after);
 
 // The ids of diff_all, sorted.
 std::vector<std::string> affected_controllers(const access_lists& before,

@@ -1,8 +1,8 @@
 // Which cards get windows, which are refused, and rule (c): admins open every door.
-#include <algorithm>
-
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
 
 #include "protocol/access_list_json.hpp"
 #include "sample_hub.hpp"
@@ -29,18 +29,23 @@ bool revoked_everywhere(const access_lists& lists, const protocol::pseudonym& p)
 
 TEST(credential_access, expiry_clips_windows) {
   auto s = sample_hub();
-  s.bookings.push_back(make_booking("b1", "lab", "u-member", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
-  s.bookings.push_back(make_booking("b2", "lab", "u-member", utc(2027, 6, 9, 10), utc(2027, 6, 9, 12)));
+  s.bookings.push_back(
+      make_booking("b1", "lab", "u-member", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
+  s.bookings.push_back(
+      make_booking("b2", "lab", "u-member", utc(2027, 6, 9, 10), utc(2027, 6, 9, 12)));
   credential_of(s, "c-member").expires_at = utc(2027, 6, 8, 11);
   auto lists = derive_ok(s, now);
-  const auto* e = find_entry(lists, "ctrl-lab", card(s, member_card), "lab-door", grant_source::booking);
+  const auto* e =
+      find_entry(lists, "ctrl-lab", card(s, member_card), "lab-door", grant_source::booking);
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->windows, std::vector<protocol::window>{win(utc(2027, 6, 8, 9, 45), utc(2027, 6, 8, 11))});
+  EXPECT_EQ(e->windows,
+            std::vector<protocol::window>{win(utc(2027, 6, 8, 9, 45), utc(2027, 6, 8, 11))});
 }
 
 TEST(credential_access, expired_card_gets_nothing_and_is_not_revoked) {
   auto s = sample_hub();
-  s.bookings.push_back(make_booking("b1", "lab", "u-member", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
+  s.bookings.push_back(
+      make_booking("b1", "lab", "u-member", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
   credential_of(s, "c-member").expires_at = now;
   auto lists = derive_ok(s, now);
   auto c = card(s, member_card);
@@ -49,9 +54,11 @@ TEST(credential_access, expired_card_gets_nothing_and_is_not_revoked) {
 }
 
 TEST(credential_access, suspended_lost_and_revoked_cards_are_refused_on_every_board) {
-  for (auto status : {credential_status::suspended, credential_status::lost, credential_status::revoked}) {
+  for (auto status :
+       {credential_status::suspended, credential_status::lost, credential_status::revoked}) {
     auto s = sample_hub();
-    s.bookings.push_back(make_booking("b1", "lab", "u-member", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
+    s.bookings.push_back(
+        make_booking("b1", "lab", "u-member", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
     credential_of(s, "c-member").status = status;
     auto lists = derive_ok(s, now);
     auto c = card(s, member_card);
@@ -64,7 +71,8 @@ TEST(credential_access, suspended_lost_and_revoked_cards_are_refused_on_every_bo
 
 TEST(credential_access, a_users_other_active_card_still_opens) {
   auto s = sample_hub();
-  s.bookings.push_back(make_booking("b1", "lab", "u-member", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
+  s.bookings.push_back(
+      make_booking("b1", "lab", "u-member", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
   credential_of(s, "c-member").status = credential_status::lost;
   s.credentials.push_back({.id = "c-member-2", .user_id = "u-member", .card_id = "04CAFE01"});
   auto lists = derive_ok(s, now);
@@ -74,7 +82,8 @@ TEST(credential_access, a_users_other_active_card_still_opens) {
 
 TEST(credential_access, inactive_users_get_nothing_and_their_cards_are_refused) {
   auto s = sample_hub();
-  s.bookings.push_back(make_booking("b1", "lab", "u-staff", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
+  s.bookings.push_back(
+      make_booking("b1", "lab", "u-staff", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
   for (auto& u : s.users) u.active = false;
   auto lists = derive_ok(s, now);
   for (const auto& [id, list] : lists) {
@@ -108,7 +117,8 @@ TEST(credential_access, every_board_gets_a_list_and_boardless_doors_get_none) {
 
 TEST(credential_access, lists_hold_no_names_emails_or_card_identifiers) {
   auto s = sample_hub();
-  s.bookings.push_back(make_booking("b1", "lab", "u-member", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
+  s.bookings.push_back(
+      make_booking("b1", "lab", "u-member", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
   credential_of(s, "c-staff").status = credential_status::revoked;
   auto lists = derive_ok(s, now);
   for (const auto& [id, list] : lists) {

@@ -1,10 +1,10 @@
 // The same state gives byte-identical lists, whatever the order of its records, and time
 // passing within a horizon step changes nothing, so recomputing to diff stays quiet.
-#include <algorithm>
-#include <random>
-
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <random>
 
 #include "booking/controllers/list_diff.hpp"
 #include "protocol/access_list_json.hpp"
@@ -17,7 +17,9 @@ const sys_seconds now = utc(2027, 6, 7, 8);
 
 hub_state busy_hub() {
   auto s = sample_hub();
-  s.credentials.push_back({.id = "c-lost", .user_id = "u-member", .card_id = "04BEEF00",
+  s.credentials.push_back({.id = "c-lost",
+                           .user_id = "u-member",
+                           .card_id = "04BEEF00",
                            .status = domain::credential_status::lost});
   s.credentials.push_back({.id = "c-staff-2", .user_id = "u-staff", .card_id = "04BEEF01"});
   for (int d = 0; d < 10; ++d) {
@@ -60,11 +62,10 @@ TEST(determinism, record_order_does_not_matter) {
 TEST(determinism, entries_are_sorted_by_door_card_and_source) {
   auto lists = derive_ok(busy_hub(), now);
   for (const auto& [id, list] : lists) {
-    EXPECT_TRUE(std::is_sorted(list.entries.begin(), list.entries.end(),
-                               [](const auto& a, const auto& b) {
-                                 return std::tie(a.door_id, a.card, a.source) <
-                                        std::tie(b.door_id, b.card, b.source);
-                               }));
+    EXPECT_TRUE(
+        std::is_sorted(list.entries.begin(), list.entries.end(), [](const auto& a, const auto& b) {
+          return std::tie(a.door_id, a.card, a.source) < std::tie(b.door_id, b.card, b.source);
+        }));
     EXPECT_TRUE(std::is_sorted(list.revoked.begin(), list.revoked.end()));
   }
 }
@@ -82,7 +83,8 @@ TEST(determinism, minutes_passing_inside_a_horizon_step_change_nothing) {
 TEST(determinism, one_booking_touches_only_the_boards_of_its_doors) {
   auto s = busy_hub();
   auto before = derive_ok(s, now);
-  s.bookings.push_back(make_booking("new", "room-1", "u-member", utc(2027, 6, 9, 13), utc(2027, 6, 9, 14)));
+  s.bookings.push_back(
+      make_booking("new", "room-1", "u-member", utc(2027, 6, 9, 13), utc(2027, 6, 9, 14)));
   auto after = derive_ok(s, now);
   // Room 1's door is on ctrl-lab; the entrance gains 12:45-14:15, apart from the lab's hours.
   EXPECT_EQ(affected_controllers(before, after),

@@ -1,7 +1,8 @@
 // The window helpers: horizon rounding, local days across DST, merging and clipping.
+#include "booking/controllers/grant_windows.hpp"
+
 #include <gtest/gtest.h>
 
-#include "booking/controllers/grant_windows.hpp"
 #include "sample_hub.hpp"
 
 namespace hubgate::controllers::test {
@@ -32,7 +33,7 @@ TEST(grant_windows, local_days_window_spans_every_day_touched) {
 
 TEST(grant_windows, normalize_clips_drops_sorts_and_merges) {
   auto t = [](int h) { return utc(2027, 6, 7, h); };
-  std::vector<time_range> ws{{t(10), t(12)}, {t(1), t(3)}, {t(11), t(13)}, {t(13), t(14)},
+  std::vector<time_range> ws{{t(10), t(12)}, {t(1), t(3)},   {t(11), t(13)}, {t(13), t(14)},
                              {t(5), t(5)},   {t(20), t(30)}, {t(16), t(17)}};
   normalize_windows(ws, t(3), t(22));
   EXPECT_EQ(ws, (std::vector<time_range>{{t(10), t(14)}, {t(16), t(17)}, {t(20), t(22)}}));

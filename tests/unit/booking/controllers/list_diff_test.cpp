@@ -1,10 +1,10 @@
 // diff_access_lists: apply_delta(before, diff(before, after)) holds what `after` holds, on
 // randomised lists; deltas are minimal and empty when nothing changed.
-#include <random>
+#include "booking/controllers/list_diff.hpp"
 
 #include <gtest/gtest.h>
 
-#include "booking/controllers/list_diff.hpp"
+#include <random>
 
 namespace hubgate::controllers {
 namespace {
@@ -27,8 +27,10 @@ access_list random_list(std::mt19937& rng) {
   std::uniform_int_distribution<int> count(0, 40), small(0, 3), windows(1, 3);
   const int n = count(rng);
   for (int i = 0; i < n; ++i) {
-    access_entry e{random_card(rng, 8), "door-" + std::to_string(small(rng)),
-                   static_cast<grant_source>(small(rng) % 3), {}};
+    access_entry e{random_card(rng, 8),
+                   "door-" + std::to_string(small(rng)),
+                   static_cast<grant_source>(small(rng) % 3),
+                   {}};
     std::int64_t t = 1'800'000'000 + small(rng) * 3600;
     for (int w = windows(rng); w > 0; --w, t += 7200) e.windows.push_back({t, t + 1800});
     auto same_key = [&](const access_entry& o) {

@@ -17,33 +17,51 @@ hub_state sample_hub() {
   domain::space room2{.id = "room-2", .site_id = "s1", .name = "Meeting 2"};
   s.spaces = {desk, lab, room1, room2};
 
-  s.doors.push_back({.id = "entrance", .site_id = "s1", .name = "Main entrance",
-                     .controller_id = "ctrl-front", .is_entrance = true});
-  s.doors.push_back({.id = "lab-door", .site_id = "s1", .name = "Lab", .space_ids = {"lab"},
+  s.doors.push_back({.id = "entrance",
+                     .site_id = "s1",
+                     .name = "Main entrance",
+                     .controller_id = "ctrl-front",
+                     .is_entrance = true});
+  s.doors.push_back({.id = "lab-door",
+                     .site_id = "s1",
+                     .name = "Lab",
+                     .space_ids = {"lab"},
                      .controller_id = "ctrl-lab"});
-  s.doors.push_back({.id = "room1-door", .site_id = "s1", .name = "Training 1",
-                     .space_ids = {"room-1"}, .controller_id = "ctrl-lab"});
+  s.doors.push_back({.id = "room1-door",
+                     .site_id = "s1",
+                     .name = "Training 1",
+                     .space_ids = {"room-1"},
+                     .controller_id = "ctrl-lab"});
   // Not wired to any board yet.
-  s.doors.push_back({.id = "room2-door", .site_id = "s1", .name = "Meeting 2",
-                     .space_ids = {"room-2"}});
+  s.doors.push_back(
+      {.id = "room2-door", .site_id = "s1", .name = "Meeting 2", .space_ids = {"room-2"}});
 
   domain::weekly_hours office_hours;
   for (int d = 0; d < 5; ++d) office_hours.days[d].push_back({hours{7}, hours{19}});
   domain::group administration{.id = "administration", .name = "Administration"};
-  administration.grants = {{"entrance", office_hours}, {"lab-door", office_hours},
-                           {"room2-door", office_hours}};
+  administration.grants = {
+      {"entrance", office_hours}, {"lab-door", office_hours}, {"room2-door", office_hours}};
   s.groups = {administration, {.id = "students", .name = "Students"}};
 
-  s.users.push_back({.id = "u-member", .email = "mia@example.org", .display_name = "Mia Member",
+  s.users.push_back({.id = "u-member",
+                     .email = "mia@example.org",
+                     .display_name = "Mia Member",
                      .group_ids = {"students"}});
-  s.users.push_back({.id = "u-staff", .email = "sam@example.org", .display_name = "Sam Staff",
+  s.users.push_back({.id = "u-staff",
+                     .email = "sam@example.org",
+                     .display_name = "Sam Staff",
                      .group_ids = {"administration"}});
-  s.users.push_back({.id = "u-admin", .email = "ada@example.org", .display_name = "Ada Admin",
+  s.users.push_back({.id = "u-admin",
+                     .email = "ada@example.org",
+                     .display_name = "Ada Admin",
                      .role = domain::role::admin});
 
-  s.credentials.push_back({.id = "c-member", .user_id = "u-member", .card_id = std::string(member_card)});
-  s.credentials.push_back({.id = "c-staff", .user_id = "u-staff", .card_id = std::string(staff_card)});
-  s.credentials.push_back({.id = "c-admin", .user_id = "u-admin", .card_id = std::string(admin_card)});
+  s.credentials.push_back(
+      {.id = "c-member", .user_id = "u-member", .card_id = std::string(member_card)});
+  s.credentials.push_back(
+      {.id = "c-staff", .user_id = "u-staff", .card_id = std::string(staff_card)});
+  s.credentials.push_back(
+      {.id = "c-admin", .user_id = "u-admin", .card_id = std::string(admin_card)});
 
   std::vector<std::uint8_t> key(32);
   for (std::size_t i = 0; i < key.size(); ++i) key[i] = static_cast<std::uint8_t>(i * 7 + 1);
@@ -57,8 +75,8 @@ protocol::pseudonym card(const hub_state& state, std::string_view card_hex) {
   return protocol::make_pseudonym(state.list_keys.at("s1"), bytes);
 }
 
-domain::booking make_booking(std::string id, std::string space, std::string user,
-                             sys_seconds start, sys_seconds end, domain::booking_status status) {
+domain::booking make_booking(std::string id, std::string space, std::string user, sys_seconds start,
+                             sys_seconds end, domain::booking_status status) {
   domain::booking b;
   b.id = std::move(id);
   b.space_id = std::move(space);

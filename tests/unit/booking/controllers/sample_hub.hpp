@@ -1,13 +1,13 @@
 // A small hub for the derivation tests: one Berlin site, a desk, a lab and two rooms, an
 // entrance and room doors on two boards, a member, a staff member with standing access, an admin.
 #pragma once
+#include <date/tz.h>
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <date/tz.h>
-#include <gtest/gtest.h>
 
 #include "booking/controllers/access_derivation.hpp"
 #include "protocol/access_list.hpp"
@@ -20,7 +20,9 @@ inline sys_seconds utc(int y, unsigned m, unsigned d, int h = 0, int mi = 0) {
   return sys_seconds{date::sys_days{date::year{y} / m / d}} + hours{h} + minutes{mi};
 }
 
-inline const date::time_zone* berlin() { return date::locate_zone("Europe/Berlin"); }
+inline const date::time_zone* berlin() {
+  return date::locate_zone("Europe/Berlin");
+}
 
 // A Berlin wall time that exists and is unambiguous.
 inline sys_seconds berlin_time(int y, unsigned m, unsigned d, int h = 0, int mi = 0) {
@@ -42,8 +44,8 @@ hub_state sample_hub();
 // The pseudonym the boards of site "s1" know `card_hex` by.
 protocol::pseudonym card(const hub_state& state, std::string_view card_hex);
 
-domain::booking make_booking(std::string id, std::string space, std::string user,
-                             sys_seconds start, sys_seconds end,
+domain::booking make_booking(std::string id, std::string space, std::string user, sys_seconds start,
+                             sys_seconds end,
                              domain::booking_status status = domain::booking_status::confirmed);
 
 // derive_access_lists, failing the test on an error.

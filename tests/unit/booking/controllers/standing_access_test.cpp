@@ -15,7 +15,8 @@ TEST(standing_access, weekday_schedule_keeps_local_hours_across_spring_dst_chang
   opt.horizon = days{7};
   // Thursday 25 March 2027, 00:00 in Berlin; DST starts on Sunday the 28th.
   auto lists = derive_ok(s, berlin_time(2027, 3, 25), opt);
-  const auto* e = find_entry(lists, "ctrl-front", card(s, staff_card), "entrance", grant_source::standing);
+  const auto* e =
+      find_entry(lists, "ctrl-front", card(s, staff_card), "entrance", grant_source::standing);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->windows, (std::vector<protocol::window>{
                             win(utc(2027, 3, 25, 6), utc(2027, 3, 25, 18)),  // Thu, CET
@@ -36,11 +37,12 @@ TEST(standing_access, weekday_schedule_across_autumn_dst_change) {
   derivation_options opt;
   opt.horizon = days{5};
   auto lists = derive_ok(s, berlin_time(2027, 10, 29), opt);  // Friday; DST ends Sunday 31st
-  const auto* e = find_entry(lists, "ctrl-lab", card(s, staff_card), "lab-door", grant_source::standing);
+  const auto* e =
+      find_entry(lists, "ctrl-lab", card(s, staff_card), "lab-door", grant_source::standing);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->windows, (std::vector<protocol::window>{
-                            win(utc(2027, 10, 29, 5), utc(2027, 10, 29, 17)),   // Fri, CEST
-                            win(utc(2027, 11, 1, 6), utc(2027, 11, 1, 18)),     // Mon, CET
+                            win(utc(2027, 10, 29, 5), utc(2027, 10, 29, 17)),  // Fri, CEST
+                            win(utc(2027, 11, 1, 6), utc(2027, 11, 1, 18)),    // Mon, CET
                             win(utc(2027, 11, 2, 6), utc(2027, 11, 2, 18))}));
 }
 
@@ -59,7 +61,8 @@ TEST(standing_access, running_period_is_kept_and_merged_with_nothing_else) {
   opt.horizon = days{1};
   // Monday 12:00 Berlin: today's 07:00-19:00 has begun; the horizon ends Tuesday 12:00.
   auto lists = derive_ok(s, berlin_time(2027, 6, 7, 12), opt);
-  const auto* e = find_entry(lists, "ctrl-front", card(s, staff_card), "entrance", grant_source::standing);
+  const auto* e =
+      find_entry(lists, "ctrl-front", card(s, staff_card), "entrance", grant_source::standing);
   ASSERT_NE(e, nullptr);
   ASSERT_EQ(e->windows.size(), 2u);
   EXPECT_LE(e->windows[0].from, win(berlin_time(2027, 6, 7, 12), berlin_time(2027, 6, 7, 12)).from);
@@ -69,7 +72,8 @@ TEST(standing_access, running_period_is_kept_and_merged_with_nothing_else) {
 
 TEST(standing_access, booking_and_standing_grants_stay_separate_entries) {
   auto s = sample_hub();
-  s.bookings.push_back(make_booking("b1", "lab", "u-staff", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
+  s.bookings.push_back(
+      make_booking("b1", "lab", "u-staff", utc(2027, 6, 8, 10), utc(2027, 6, 8, 12)));
   auto lists = derive_ok(s, utc(2027, 6, 7, 8));
   auto c = card(s, staff_card);
   EXPECT_NE(find_entry(lists, "ctrl-lab", c, "lab-door", grant_source::booking), nullptr);
