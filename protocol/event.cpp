@@ -24,7 +24,7 @@ constexpr std::array all_kinds = {
 };
 
 bool valid_event_id(std::string_view id) {
-  std::array<std::uint8_t, 16> bytes;
+  std::array<std::uint8_t, 16> bytes{};
   return from_hex(id, bytes);
 }
 
@@ -67,7 +67,7 @@ bool parse_event_kind(std::string_view text, event_kind& out) noexcept {
 }
 
 std::string make_event_id() {
-  std::array<std::uint8_t, 16> bytes;
+  std::array<std::uint8_t, 16> bytes{};
   // Without randomness ids could collide and the service would drop real events as
   // duplicates; refusing to run is the safer failure.
   if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) std::abort();

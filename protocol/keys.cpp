@@ -13,7 +13,7 @@ namespace hubgate::protocol {
 namespace {
 
 // Key files are a few hundred bytes; anything much larger is not a key.
-constexpr std::size_t max_key_file_bytes = 64 * 1024;
+constexpr std::size_t max_key_file_bytes = 64u * 1024u;
 
 struct bio_deleter {
   void operator()(BIO* b) const noexcept { BIO_free(b); }

@@ -24,7 +24,7 @@ pseudonym make_pseudonym(std::span<const std::uint8_t> list_key,
                 mac, sizeof mac, &mac_len) == nullptr ||
       mac_len < 16)
     std::abort();
-  pseudonym p;
+  pseudonym p{};
   std::copy_n(mac, p.size(), p.begin());
   return p;
 }
@@ -34,7 +34,7 @@ std::string to_hex(const pseudonym& p) {
 }
 
 result<pseudonym> parse_pseudonym(std::string_view hex) {
-  pseudonym p;
+  pseudonym p{};
   if (!from_hex(hex, p)) return errc::bad_hex;
   return p;
 }

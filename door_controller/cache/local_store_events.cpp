@@ -16,7 +16,7 @@ namespace hubgate::door {
 namespace {
 
 bool valid_event(const protocol::access_event& e) {
-  std::array<std::uint8_t, 16> id;
+  std::array<std::uint8_t, 16> id{};
   return protocol::from_hex(e.id, id) &&
          (e.door_id.empty() || protocol::valid_door_id(e.door_id)) &&
          e.reason.size() <= protocol::max_reason_length;
