@@ -29,7 +29,7 @@ auto find_or_null(const Map& map, std::string_view key) -> typename Map::mapped_
 const protocol::pseudonym& card_entry::pseudonym_at(const site_entry& site) const {
   for (const auto& [s, p] : pseudonyms)
     if (s == &site) return p;
-  pseudonyms.emplace_back(&site, protocol::make_pseudonym(*site.list_key, card_id));
+  pseudonyms.emplace_back(&site, (*site.pseudonyms)(card_id));
   return pseudonyms.back().second;
 }
 
@@ -70,7 +70,7 @@ result<hub_index> hub_index::build(const hub_state& state, std::chrono::sys_seco
     site.zone = *zone;
     auto key = state.list_keys.find(site.site->id);
     if (key == state.list_keys.end() || key->second.empty()) return errc::missing_list_key;
-    site.list_key = &key->second;
+    site.pseudonyms = std::make_unique<pseudonym_maker>(key->second);
   }
 
   for (const auto& s : state.spaces) ix.space_by_id_.emplace(s.id, &s);

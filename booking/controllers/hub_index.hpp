@@ -4,6 +4,7 @@
 #include <date/tz.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -12,6 +13,7 @@
 
 #include "booking/controllers/errc.hpp"
 #include "booking/controllers/hub_state.hpp"
+#include "booking/controllers/pseudonym_maker.hpp"
 #include "protocol/pseudonym.hpp"
 
 namespace hubgate::controllers {
@@ -21,7 +23,7 @@ struct door_entry;
 struct site_entry {
   const domain::site* site = nullptr;
   const date::time_zone* zone = nullptr;
-  const std::vector<std::uint8_t>* list_key = nullptr;
+  std::unique_ptr<pseudonym_maker> pseudonyms;  // set for sites with controller doors
   std::vector<std::string_view> controller_ids;  // of the site's doors, sorted, unique
   std::vector<const door_entry*> entrances;
 };
