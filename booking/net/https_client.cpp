@@ -183,6 +183,7 @@ private:
     // Even when the write failed the server may have answered first (413, 431): read it.
     http::response_parser<http::string_body> parser;
     parser.body_limit(boost::none);
+    parser.skip(message.method() == http::verb::head);  // its Content-Length announces no body
     error_code read_ec;
     if (!write_ec || stream_->next_layer().socket().is_open()) {
       lowest.expires_after(options_.timeout);

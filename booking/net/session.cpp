@@ -8,6 +8,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -37,6 +38,20 @@ constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 constexpr auto lingering_time = std::chrono::seconds(5);
 constexpr std::size_t lingering_bytes = 16 * 1024 * 1024;
 constexpr auto tls_shutdown_time = std::chrono::seconds(1);
+
+// Never lets an exception escape into the worker pool: a throwing handler is a bug, answered
+// with a 500 and logged with the request id.
+api::http_response invoke_handler(api::request_handler& handler, const api::http_request& request) {
+  try {
+    return handler.handle(request);
+  } catch (const std::exception& e) {
+    log::write(log::level::error, "handler_exception",
+               {{"what", e.what()}, {"request_id", request.request_id}});
+  } catch (...) {
+    log::write(log::level::error, "handler_exception", {{"request_id", request.request_id}});
+  }
+  return problem_response(500, "internal_error", "Internal Server Error");
+}
 
 class session final : public connection, public std::enable_shared_from_this<session> {
 public:
@@ -107,7 +122,7 @@ private:
         response = co_await call_handler(request);
       }
       const bool again = keep_alive && !state_->stopping;
-      const auto bytes = co_await write_response(*request, std::move(response), again, started);
+      const auto bytes = co_await write_response(*request, response, again, started);
       if (!bytes || !again) break;
     }
     co_await close_gracefully();
@@ -146,45 +161,48 @@ private:
     }
     if (!ec) co_return read_outcome::request;
 
+    api::http_response problem;
     if (ec == http::error::header_limit) {
-      co_await send_error(problem_response(431, "header_too_large", "Request Header Fields Too Large"));
+      problem = problem_response(431, "header_too_large", "Request Header Fields Too Large");
     } else if (ec == http::error::body_limit) {
-      co_await send_error(problem_response(413, "payload_too_large", "Payload Too Large"));
+      problem = problem_response(413, "payload_too_large", "Payload Too Large");
     } else if (ec == beast::error::timeout) {
       log::write(log::level::debug, "request_timeout", {{"remote", remote_}});
       co_return read_outcome::closed;
     } else if (ec.category() == http::make_error_code(http::error::bad_method).category() &&
                ec != http::error::end_of_stream && ec != http::error::partial_message) {
-      co_await send_error(problem_response(400, "bad_request", "Bad Request", "malformed HTTP request"));
+      problem = problem_response(400, "bad_request", "Bad Request", "malformed HTTP request");
     } else {
       co_return read_outcome::closed;  // the peer went away mid-request
     }
+    co_await send_error(problem);
     co_return read_outcome::error_response_sent;
   }
 
-  asio::awaitable<api::http_response> call_handler(std::shared_ptr<const api::http_request> request) {
+  // Coroutine parameters here are references to the caller's locals, never temporaries:
+  // g++ 12 may destroy a temporary in a co_await expression twice.
+  asio::awaitable<api::http_response> call_handler(const std::shared_ptr<const api::http_request>& request) {
     // The handler may block on the store: it runs on the worker pool, and the coroutine
-    // resumes on this connection's strand when it is done.
+    // resumes on this connection's strand (the completion handler's executor) when done.
     auto state = state_;
-    co_return co_await asio::co_spawn(
-        state->workers.get_executor(),
-        [state, request]() -> asio::awaitable<api::http_response> {
-          try {
-            co_return state->handler.handle(*request);
-          } catch (const std::exception& e) {
-            log::write(log::level::error, "handler_exception",
-                       {{"what", e.what()}, {"request_id", request->request_id}});
-          } catch (...) {
-            log::write(log::level::error, "handler_exception", {{"request_id", request->request_id}});
-          }
-          co_return problem_response(500, "internal_error", "Internal Server Error");
-        },
-        asio::use_awaitable);
+    auto initiation = [state, request](auto completion) {
+      asio::post(state->workers, [state, request, completion = std::move(completion)]() mutable {
+        auto response = invoke_handler(state->handler, *request);
+        auto executor = asio::get_associated_executor(completion);
+        asio::dispatch(executor, [completion = std::move(completion),
+                                  response = std::move(response)]() mutable {
+          std::move(completion)(std::move(response));
+        });
+      });
+    };
+    auto response = co_await asio::async_initiate<decltype(asio::use_awaitable), void(api::http_response)>(
+        std::move(initiation), asio::use_awaitable);
+    co_return response;
   }
 
   // Returns the body bytes written, or nullopt when the write failed.
   asio::awaitable<std::optional<std::size_t>> write_response(const api::http_request& request,
-                                                             api::http_response response,
+                                                             api::http_response& response,
                                                              bool keep_alive,
                                                              std::chrono::steady_clock::time_point started) {
     auto message = to_beast_response(request, std::move(response), keep_alive, state_->options.server_name);
@@ -204,14 +222,14 @@ private:
     co_return bytes;
   }
 
-  asio::awaitable<void> send_error(api::http_response response) {
+  asio::awaitable<void> send_error(api::http_response& response) {
     api::http_request request;  // nothing parsed: id and log fields come from the connection
     request.method = "-";
     request.target = "-";
     request.request_id = make_request_id();
     response.set_header("connection", "close");
-    const auto ok = co_await write_response(request, std::move(response), false,
-                                            std::chrono::steady_clock::now());
+    const auto started = std::chrono::steady_clock::now();
+    const auto ok = co_await write_response(request, response, false, started);
     if (ok) co_await linger();
   }
 

@@ -1,0 +1,66 @@
+// Shared fixture of the booking/net integration tests: TLS material in a temporary dir, a stub
+// handler that echoes what it received (and can be held in flight), a server on its own thread.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include <boost/json/value.hpp>
+
+#include "booking/api/http_message.hpp"
+#include "booking/net/https_client.hpp"
+#include "booking/net/server.hpp"
+#include "booking/pki/tls_material.hpp"
+#include "hubgate/test/temp_dir.hpp"
+
+namespace hubgate::test {
+
+// Answers 200 with a JSON echo of the request. A target starting with "/slow" waits until
+// release() is called, to hold a request in flight.
+class stub_handler final : public api::request_handler {
+public:
+  api::http_response handle(const api::http_request& request) override;
+
+  void release();
+  bool wait_entered_slow(std::chrono::milliseconds deadline = std::chrono::seconds(30));
+  std::function<bool()> is_io_thread;  // set by the fixture once the server exists
+  std::atomic<int> calls{0};
+  std::atomic<int> calls_on_io_thread{0};
+  std::optional<api::http_request> last_request();
+
+private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool released_ = false;
+  int slow_entered_ = 0;
+  std::optional<api::http_request> last_;
+};
+
+// A server on a background thread; the destructor stops it and joins.
+class running_server {
+public:
+  running_server(net::server_options options, stub_handler& handler);
+  ~running_server();
+  net::server& get() { return *server_; }
+  std::uint16_t port() const { return server_->port(); }
+  // Stops and waits (bounded) for run_until_signal to return; true when it did.
+  bool stop_and_join(std::chrono::milliseconds deadline = std::chrono::seconds(30));
+
+private:
+  std::unique_ptr<net::server> server_;
+  std::thread thread_;
+  std::atomic<bool> returned_{false};
+};
+
+// Test TLS material (made once per process: key generation is the slow part).
+const pki::server_tls_paths& test_tls();
+net::server_options test_server_options();
+net::https_client_options client_options(std::uint16_t port);
+boost::json::value parse_json(const std::string& text);
+
+}  // namespace hubgate::test
