@@ -123,10 +123,11 @@ private:
       const std::size_t uid_length = info.szUidLen;
       const std::size_t length = std::min(uid_length, sizeof info.abtUid);
       seen.emplace(info.abtUid, info.abtUid + length);
-      // Halting the card lets the next poll tell whether it is still in the field.
-      nfc_initiator_deselect_target(dev);
     }
+    // The tap goes out before the card is released, so the door does not wait on the reader.
     if (auto tap = debouncer_.observe(seen, now)) emit({reader_event::kind::tap, *tap, {}});
+    // Halting the card lets the next poll tell whether it is still in the field.
+    if (found > 0) nfc_initiator_deselect_target(dev);
     return true;
   }
 

@@ -8,7 +8,7 @@ namespace hubgate::door {
 
 struct reader_options {
   std::string connstring = "pn532_uart:/dev/ttyS0";
-  std::chrono::milliseconds poll_interval{20};
+  std::chrono::milliseconds poll_interval{5};
   // A card that vanishes for less than this and comes back is still the same tap.
   std::chrono::milliseconds debounce{150};
   // A card held continuously taps again after this long; zero means never.

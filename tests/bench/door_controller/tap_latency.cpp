@@ -1,6 +1,6 @@
 // Tap-to-relay latency through libnfc and the emulated PN532, and hubgate-door's resident
 // memory: taps cards on hubgate-sim, reads the relay's timeline, prints p50/p99 and VmRSS.
-// Usage: bench_door_tap_latency [taps]   (default 200)
+// Usage: bench_door_tap_latency [taps [poll_ms]]   (defaults 200 and 5)
 #include "door_rig.hpp"
 
 #include "hubgate/test/net_util.hpp"
@@ -33,6 +33,12 @@ long relay_on_count(test::door_rig& rig, long* last_on_ms) {
   return count;
 }
 
+long reader_commands(test::door_rig& rig) {
+  const std::string status = rig.control("status");
+  const auto at = status.find("commands=");
+  return at == std::string::npos ? 0 : std::stol(status.substr(at + 9));
+}
+
 long vm_rss_kb(pid_t pid) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   for (std::string line; std::getline(status, line);)
@@ -50,7 +56,8 @@ double percentile(std::vector<double> values, double p) {
 
 int main(int argc, char** argv) {
   const int taps = argc > 1 ? std::max(1, std::atoi(argv[1])) : 200;
-  test::door_rig rig({.unlock_ms = 100, .held_open_ms = 60'000});
+  const int poll_ms = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+  test::door_rig rig({.unlock_ms = 100, .held_open_ms = 60'000, .poll_ms = poll_ms});
   rig.start_sim();
   rig.start_door();
 
@@ -101,6 +108,13 @@ int main(int argc, char** argv) {
                      std::chrono::milliseconds(2));
   }
   const long rss = vm_rss_kb(rig.door().pid());
+  const long commands_before = reader_commands(rig);
+  const auto measured_from = clock_type::now();
+  test::wait_until([&] { return clock_type::now() - measured_from > std::chrono::seconds(1); },
+                   std::chrono::seconds(2), std::chrono::milliseconds(50));
+  const double idle_polls_per_s = static_cast<double>(reader_commands(rig) - commands_before) /
+                                  (ms_since(measured_from, clock_type::now()) / 1000.0);
+  fmt::print("reader poll_ms={} idle_commands_per_s={:.0f}\n", poll_ms, idle_polls_per_s);
   fmt::print("tap_to_relay_ms taps={} p50={:.1f} p90={:.1f} p99={:.1f} max={:.1f}\n",
              latencies.size(), percentile(latencies, 0.5), percentile(latencies, 0.9),
              percentile(latencies, 0.99), *std::max_element(latencies.begin(), latencies.end()));

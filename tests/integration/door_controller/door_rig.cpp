@@ -60,7 +60,7 @@ door_rig::door_rig(rig_options options) : options_(options), dir_("hubgate-door"
          << "door_id = \"door-1\"\n"
          << "data_dir = \"" << (dir_ / "data") << "\"\n"
          << "[reader]\nconnstring = \"pn532_uart:" << link_ << "\"\n"
-         << "poll_ms = 10\ndebounce_ms = 150\nbackoff_min_ms = 50\nbackoff_max_ms = 400\n"
+         << "poll_ms = " << options_.poll_ms << "\ndebounce_ms = 150\nbackoff_min_ms = 50\nbackoff_max_ms = 400\n"
          << "max_errors = 2\n"
          << "[door]\nunlock_ms = " << options_.unlock_ms
          << "\nheld_open_ms = " << options_.held_open_ms << "\n"

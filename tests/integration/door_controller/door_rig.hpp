@@ -34,6 +34,7 @@ struct rig_options {
   int unlock_ms = 400;
   int held_open_ms = 1500;
   int list_check_ms = 100;
+  int poll_ms = 10;
 };
 
 class door_rig {
