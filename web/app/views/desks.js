@@ -69,7 +69,7 @@ async function draw(slot) {
   const svg = plan_svg(placed, status_of, async (desk) => {
     await book_space(desk, {date: state.date, start: state.start, end: state.end});
     draw(slot);  // booked, or someone else took it meanwhile: either way the plan changed
-  });
+  }, (desk) => free.get(desk.id) ?? 0);
   const counts = {free: 0, taken: 0, mine: 0};
   for (const d of placed) counts[status_of(d)] += 1;
   slot.replaceChildren(
@@ -98,7 +98,7 @@ export function plan_bounds(desks) {
   return {x: min_x - pad, y: min_y - pad, w: max_x - min_x + 2 * pad, h: max_y - min_y + 2 * pad};
 }
 
-function plan_svg(desks, status_of, on_book) {
+function plan_svg(desks, status_of, on_book, free_seats) {
   const b = plan_bounds(desks);
   const font = Math.max(b.w, b.h) / 45;
   const svg = s('svg', {class: 'floor-plan', viewBox: `${b.x} ${b.y} ${b.w} ${b.h}`,
@@ -107,13 +107,17 @@ function plan_svg(desks, status_of, on_book) {
   for (const desk of desks) {
     const st = status_of(desk);
     const p = desk.position;
-    const label = t('desk_label', {name: desk.name, state: t(`desk_${st}`)});
+    // A shared pool (flex desks) says how many of its seats are still free.
+    const pool = desk.capacity > 1 && st === 'free' ? t('seats_free', {free: free_seats(desk), capacity: desk.capacity}) : '';
+    const label = t('desk_label', {name: desk.name, state: t(`desk_${st}`)}) + (pool ? ` (${pool})` : '');
     const g = s('g', {class: `desk desk-${st}`, 'data-space-id': desk.id, 'data-state': st,
       role: 'button', 'aria-label': label, 'aria-disabled': st === 'free' ? null : 'true', tabindex: '0'},
     s('title', {}, label),
     s('rect', {x: p.x, y: p.y, width: p.w, height: p.h, rx: Math.min(p.w, p.h) / 8}),
     s('text', {x: p.x + p.w / 2, y: p.y + p.h / 2, 'font-size': font, 'text-anchor': 'middle',
-      'dominant-baseline': 'central', 'aria-hidden': 'true'}, `${desk.name.replace(/^\D+\s*/, '') || desk.name}${mark(st) ? ` ${mark(st)}` : ''}`));
+      'dominant-baseline': 'central', 'aria-hidden': 'true'}, `${desk.name.replace(/^\D+\s*/, '') || desk.name}${mark(st) ? ` ${mark(st)}` : ''}`),
+    pool ? s('text', {x: p.x + p.w / 2, y: p.y + p.h / 2 + font * 1.4, 'font-size': font * 0.8, 'text-anchor': 'middle',
+      'dominant-baseline': 'central', 'aria-hidden': 'true'}, `${free_seats(desk)}/${desk.capacity}`) : null);
     const activate = () => { if (st === 'free') on_book(desk); };
     g.addEventListener('click', activate);
     g.addEventListener('keydown', (event) => {
