@@ -48,6 +48,32 @@ outcome<std::vector<domain::booking>> active_bookings_of_space(connection& c,
   return collect<domain::booking>(*st, read_booking);
 }
 
+outcome<std::vector<domain::booking>> active_slots_of_space(connection& c,
+                                                            std::string_view space_id,
+                                                            domain::time_range window) {
+  auto st = c.prepare(
+      "SELECT id, start_at, end_at, seats, status FROM bookings WHERE space_id = ?1 AND"
+      " start_at < ?3 AND end_at > ?2 AND status IN ('pending','confirmed','checked_in')");
+  if (!st) return st.error();
+  st->bind(1, space_id).bind(2, to_unix(window.from)).bind(3, to_unix(window.to));
+  std::vector<domain::booking> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    domain::booking b;
+    b.id = st->text(0);
+    b.space_id = space_id;
+    b.start = from_unix(st->integer(1));
+    b.end = from_unix(st->integer(2));
+    b.seats = static_cast<int>(st->integer(3));
+    auto status = domain::parse_booking_status(st->text(4));
+    if (!status) return bad_record("booking " + b.id);
+    b.status = *status;
+    out.push_back(std::move(b));
+  }
+}
+
 outcome<std::vector<domain::booking>> active_bookings_of_user(connection& c,
                                                               std::string_view user_id,
                                                               domain::time_range window) {

@@ -20,6 +20,11 @@ void bind_booking(statement& st, const domain::booking& b);
 outcome<std::vector<domain::booking>> active_bookings_of_space(connection& c,
                                                                std::string_view space_id,
                                                                domain::time_range window);
+// Like active_bookings_of_space, but only what capacity checks read (id, start, end, seats,
+// status): the hot path of every insert.
+outcome<std::vector<domain::booking>> active_slots_of_space(connection& c,
+                                                            std::string_view space_id,
+                                                            domain::time_range window);
 // Active bookings of the user overlapping `window` (index bookings_user_time).
 outcome<std::vector<domain::booking>> active_bookings_of_user(connection& c,
                                                               std::string_view user_id,

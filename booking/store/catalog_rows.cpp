@@ -98,16 +98,21 @@ void bind_door(statement& st, const domain::door& d) {
   st.bind(8, domain::to_string(d.fail_mode)).bind(9, d.is_entrance);
 }
 
-outcome<domain::space> load_space(connection& c, std::string_view id) {
-  static const std::string sql =
-      std::string("SELECT ") + space_columns + " FROM spaces WHERE id = ?1";
-  auto st = c.prepare(sql);
+outcome<domain::space> load_space_for_admission(connection& c, std::string_view id) {
+  auto st = c.prepare("SELECT capacity, mode, rules, active FROM spaces WHERE id = ?1");
   if (!st) return st.error();
   st->bind(1, id);
   auto row = st->step();
   if (!row) return row.error();
   if (!*row) return domain::failure(domain::errc::not_found);
-  return read_space(*st);
+  domain::space s;
+  s.id = id;
+  s.capacity = static_cast<int>(st->integer(0));
+  auto mode = domain::parse_booking_mode(st->text(1));
+  if (!mode || !decode(st->text(2), s.rules)) return bad_record("space " + s.id);
+  s.mode = *mode;
+  s.active = st->integer(3) != 0;
+  return s;
 }
 
 }  // namespace hubgate::store

@@ -29,7 +29,7 @@ void bind_space(statement& st, const domain::space& s);
 void bind_group(statement& st, const domain::group& g);
 void bind_door(statement& st, const domain::door& d);
 
-// Reads one space by id on `c` (inside the writer's transaction or on a reader).
-outcome<domain::space> load_space(connection& c, std::string_view id);
+// Only what admission needs (capacity, mode, rules, active): no decoding of the rest.
+outcome<domain::space> load_space_for_admission(connection& c, std::string_view id);
 
 }  // namespace hubgate::store

@@ -20,6 +20,12 @@ struct sqlite_options {
   bool durable = true;              // synchronous=FULL; false only for throwaway data
 };
 
+// Counters of the single writer, e.g. for metrics: groups committed and operations in them.
+struct write_stats {
+  std::size_t commits = 0;
+  std::size_t operations = 0;
+};
+
 // Repositories stay valid as long as the database object; calls are thread-safe and block
 // until the read is done or the write is committed (durable when acknowledged).
 class database {
@@ -31,6 +37,7 @@ public:
   virtual domain::auth_repository& auth() = 0;
   // Schema version after migrations (PRAGMA user_version).
   virtual int schema_version() const = 0;
+  virtual write_stats writer_stats() const = 0;
 };
 
 // Opens (creating when absent) DATA_DIR/hubgate.db with WAL, foreign keys, synchronous=FULL

@@ -27,10 +27,11 @@ outcome<domain::booking> load_booking(connection& c, std::string_view id) {
 // The whole admission decision, run on the writer connection inside its transaction.
 outcome<domain::booking> admit(connection& c, domain::booking b,
                                const std::optional<domain::quota_check>& quota) {
-  auto s = load_space(c, b.space_id);
+  auto s = load_space_for_admission(c, b.space_id);
   if (!s) return s.error();
   if (!s->active) return domain::failure(domain::errc::space_inactive, "this space cannot be booked now");
-  auto neighbours = active_bookings_of_space(c, b.space_id, domain::capacity_window(*s, b.interval()));
+  auto neighbours =
+      active_slots_of_space(c, b.space_id, domain::capacity_window(*s, b.interval()));
   if (!neighbours) return neighbours.error();
   if (auto r = domain::check_capacity(*s, *neighbours, b); !r) return r.error();
   if (quota) {

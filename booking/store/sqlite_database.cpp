@@ -28,6 +28,9 @@ public:
   domain::user_repository& users() override { return users_; }
   domain::auth_repository& auth() override { return auth_; }
   int schema_version() const override { return version_; }
+  write_stats writer_stats() const override {
+    return {writer_->commits(), writer_->operations()};
+  }
 
 private:
   std::unique_ptr<write_queue> writer_;
