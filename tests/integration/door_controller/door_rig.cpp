@@ -93,10 +93,11 @@ void door_rig::start_sim() {
   ASSERT_TRUE(up) << read_file(dir_ / "sim.log");
 }
 
-void door_rig::start_door() {
+void door_rig::start_door(std::map<std::string, std::string> env) {
   ++door_starts_;
   door_ = std::make_unique<child_process>(
-      std::vector<std::string>{HUBGATE_DOOR_BIN, "--config", config_path_}, dir_ / "door.log");
+      std::vector<std::string>{HUBGATE_DOOR_BIN, "--config", config_path_}, dir_ / "door.log",
+      std::move(env));
   const std::size_t starts_before = static_cast<std::size_t>(door_starts_ - 1);
   const bool started = wait_until([&] {
     const std::string log = door_log();

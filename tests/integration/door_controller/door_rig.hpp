@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,7 +44,7 @@ public:
   ~door_rig();
 
   void start_sim();
-  void start_door();
+  void start_door(std::map<std::string, std::string> env = {});
   void stop_door(int signal);  // and waits for it to exit
   void kill_door();
   child_process& door() { return *door_; }
