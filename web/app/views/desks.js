@@ -109,15 +109,15 @@ function plan_svg(desks, status_of, on_book, free_seats) {
     const p = desk.position;
     // A shared pool (flex desks) says how many of its seats are still free.
     const pool = desk.capacity > 1 && st === 'free' ? t('seats_free', {free: free_seats(desk), capacity: desk.capacity}) : '';
-    const label = t('desk_label', {name: desk.name, state: t(`desk_${st}`)}) + (pool ? ` (${pool})` : '');
+    // The accessible name starts with the visible text ("Flex pool 7/10"), as WCAG 2.5.3 asks.
+    const shown_name = pool ? `${desk.name} · ${free_seats(desk)}/${desk.capacity}` : desk.name;
+    const label = t('desk_label', {name: shown_name, state: t(`desk_${st}`)}) + (pool ? ` (${pool})` : '');
     const g = s('g', {class: `desk desk-${st}`, 'data-space-id': desk.id, 'data-state': st,
       role: 'button', 'aria-label': label, 'aria-disabled': st === 'free' ? null : 'true', tabindex: '0'},
     s('title', {}, label),
     s('rect', {x: p.x, y: p.y, width: p.w, height: p.h, rx: Math.min(p.w, p.h) / 8}),
     s('text', {x: p.x + p.w / 2, y: p.y + p.h / 2, 'font-size': font, 'text-anchor': 'middle',
-      'dominant-baseline': 'central', 'aria-hidden': 'true'}, `${desk.name.replace(/^\D+\s*/, '') || desk.name}${mark(st) ? ` ${mark(st)}` : ''}`),
-    pool ? s('text', {x: p.x + p.w / 2, y: p.y + p.h / 2 + font * 1.4, 'font-size': font * 0.8, 'text-anchor': 'middle',
-      'dominant-baseline': 'central', 'aria-hidden': 'true'}, `${free_seats(desk)}/${desk.capacity}`) : null);
+      'dominant-baseline': 'central', 'aria-hidden': 'true'}, pool ? shown_name : `${desk.name.replace(/^\D+\s*/, '') || desk.name}${mark(st) ? ` ${mark(st)}` : ''}`));
     const activate = () => { if (st === 'free') on_book(desk); };
     g.addEventListener('click', activate);
     g.addEventListener('keydown', (event) => {
