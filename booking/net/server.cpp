@@ -178,8 +178,11 @@ private:
   static asio::awaitable<void> accept_loop(std::shared_ptr<impl> self) {
     auto& state = *self->state_;
     for (;;) {
+      // Each connection gets its own strand. Named, not a temporary inside co_await: g++ 12
+      // may destroy such temporaries twice.
+      auto connection_strand = asio::make_strand(state.io);
       auto [ec, socket] = co_await self->acceptor_.async_accept(
-          asio::make_strand(state.io), asio::as_tuple(asio::use_awaitable));
+          connection_strand, asio::as_tuple(asio::use_awaitable));
       if (ec) {
         if (ec == asio::error::operation_aborted || !self->acceptor_.is_open()) co_return;
         // Out of descriptors or similar: back off briefly instead of spinning.
