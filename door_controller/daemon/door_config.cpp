@@ -20,7 +20,7 @@ const std::map<std::string, std::set<std::string>>& known_keys() {
       {"", {"controller_id", "door_id", "data_dir", "reader", "door", "io", "list", "keys", "log"}},
       {"reader",
        {"connstring", "poll_ms", "debounce_ms", "rearm_ms", "backoff_min_ms", "backoff_max_ms",
-        "max_errors"}},
+        "max_errors", "call_timeout_ms"}},
       {"door", {"unlock_ms", "held_open_ms"}},
       {"io",
        {"backend", "sim_control", "chip", "relay_line", "relay_active_low", "door_line",
@@ -134,6 +134,7 @@ result_type read(const toml::table& root) {
   std::int64_t max_errors = c.reader.max_consecutive_errors;
   in.integer("reader.max_errors", max_errors, 1, 1000);
   c.reader.max_consecutive_errors = static_cast<int>(max_errors);
+  in.millis("reader.call_timeout_ms", c.reader.call_timeout, 100, 600'000);
   if (c.reader.backoff_max < c.reader.backoff_min)
     in.fail("reader.backoff_max_ms", "must not be less than reader.backoff_min_ms");
 

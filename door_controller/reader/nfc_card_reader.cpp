@@ -25,6 +25,7 @@ public:
     sink_ = std::move(on_event);
     stopping_ = false;
     thread_ = std::thread([this] { run(); });
+    supervisor_ = std::thread([this] { supervise(); });
   }
 
   void stop() override {
@@ -36,6 +37,7 @@ public:
     }
     wake_.notify_all();
     if (thread_.joinable()) thread_.join();
+    if (supervisor_.joinable()) supervisor_.join();
   }
 
 private:
@@ -104,16 +106,43 @@ private:
     return true;
   }
 
+  // A wedged reader (a call that never returns) is aborted, then counts as a failed call.
+  void supervise() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      wake_.wait_for(lock, std::chrono::milliseconds(50), [this] { return stopping_.load(); });
+      if (in_call_ && device_ != nullptr &&
+          std::chrono::steady_clock::now() - call_started_ > options_.call_timeout) {
+        nfc_abort_command(device_);
+        in_call_ = false;
+      }
+    }
+  }
+
+  void begin_call() {
+    std::lock_guard lock(mutex_);
+    in_call_ = true;
+    call_started_ = std::chrono::steady_clock::now();
+  }
+
+  void end_call() {
+    std::lock_guard lock(mutex_);
+    in_call_ = false;
+  }
+
   // One selection attempt; false when the reader call failed.
   bool poll_once(std::string& why) {
     nfc_device* dev = device();
     const nfc_modulation modulation{NMT_ISO14443A, NBR_106};
     nfc_target target{};
+    begin_call();
     const int found = nfc_initiator_select_passive_target(dev, modulation, nullptr, 0, &target);
+    end_call();
     const auto now = std::chrono::steady_clock::now();
     if (found < 0) {
-      if (found == NFC_EOPABORTED) return true;
-      why = std::string("reader error: ") + nfc_strerror(dev);
+      if (stopping_) return true;
+      why = found == NFC_EOPABORTED ? std::string("reader call timed out")
+                                    : std::string("reader error: ") + nfc_strerror(dev);
       return false;
     }
     std::optional<tap_debouncer::uid> seen;
@@ -127,7 +156,11 @@ private:
     // The tap goes out before the card is released, so the door does not wait on the reader.
     if (auto tap = debouncer_.observe(seen, now)) emit({reader_event::kind::tap, *tap, {}});
     // Halting the card lets the next poll tell whether it is still in the field.
-    if (found > 0) nfc_initiator_deselect_target(dev);
+    if (found > 0) {
+      begin_call();
+      nfc_initiator_deselect_target(dev);
+      end_call();
+    }
     return true;
   }
 
@@ -159,10 +192,14 @@ private:
   tap_debouncer debouncer_;
   sink sink_;
   std::thread thread_;
-  std::mutex mutex_;  // guards device_ against stop() aborting a device being closed
+  std::thread supervisor_;
+  // Guards device_ against an abort of a device being closed, and the call bookkeeping.
+  std::mutex mutex_;
   std::condition_variable wake_;
   std::atomic<bool> stopping_{false};
   nfc_device* device_ = nullptr;
+  bool in_call_ = false;
+  std::chrono::steady_clock::time_point call_started_{};
   int consecutive_errors_ = 0;
 };
 

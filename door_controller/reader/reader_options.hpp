@@ -17,6 +17,8 @@ struct reader_options {
   std::chrono::milliseconds backoff_max{5000};
   // Consecutive failed reader calls before the reader counts as lost and is reopened.
   int max_consecutive_errors = 3;
+  // A single reader call running longer than this is aborted as a wedged reader.
+  std::chrono::milliseconds call_timeout{2000};
 };
 
 }  // namespace hubgate::door

@@ -58,6 +58,15 @@ TEST_F(door_resilience, garbled_nacked_and_mute_frames_neither_crash_nor_wedge) 
   }
 }
 
+TEST_F(door_resilience, a_reader_that_stops_answering_is_reported_lost_and_recovers) {
+  EXPECT_EQ(rig_.control("fault mute 8"), "ok");
+  ASSERT_TRUE(rig_.wait_events(event_kind::reader_lost, 1, std::chrono::seconds(60)))
+      << rig_.door_log();
+  ASSERT_TRUE(rig_.wait_events(event_kind::reader_recovered, 1, std::chrono::seconds(90)))
+      << rig_.door_log();
+  ASSERT_TRUE(granted_tap(1)) << rig_.door_log();
+}
+
 TEST_F(door_resilience, events_committed_before_a_kill_survive_and_every_pulse_has_its_event) {
   EXPECT_EQ(rig_.control("tap " + allowed_uid + " 300"), "ok");
   ASSERT_TRUE(wait_until([&] {

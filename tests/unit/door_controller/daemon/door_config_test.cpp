@@ -83,6 +83,7 @@ rearm_ms = 3000
 backoff_min_ms = 10
 backoff_max_ms = 200
 max_errors = 2
+call_timeout_ms = 750
 [keys]
 verify_key = "v"
 list_key = "l"
@@ -94,6 +95,7 @@ list_key = "l"
   EXPECT_EQ(c->reader.backoff_min, 10ms);
   EXPECT_EQ(c->reader.backoff_max, 200ms);
   EXPECT_EQ(c->reader.max_consecutive_errors, 2);
+  EXPECT_EQ(c->reader.call_timeout, 750ms);
 }
 
 TEST(door_config, bad_values_name_their_key) {
