@@ -73,6 +73,9 @@ outcome<const date::time_zone*> find_zone(std::string_view name) {
                                  return z.name() < n;
                                });
     if (it != zones.end() && it->name() == name) return &*it;
+    // Should the list ever not be sorted, a linear look is still correct.
+    for (const auto& z : zones)
+      if (z.name() == name) return &z;
   } catch (const std::exception&) {
     // No readable tz database: every zone is unknown.
   }

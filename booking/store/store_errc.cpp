@@ -22,6 +22,7 @@ public:
       case errc::sqlite_error: return "database error";
       case errc::closed: return "database is closed";
       case errc::bad_record: return "stored record could not be decoded";
+      case errc::internal_error: return "internal error in a database operation";
     }
     return "unknown store error";
   }

@@ -20,6 +20,7 @@ enum class errc {
   sqlite_error,        // any other SQLite failure
   closed,              // the database is shutting down
   bad_record,          // a stored row could not be decoded
+  internal_error,      // an operation threw (a bug); it was rolled back
 };
 
 const boost::system::error_category& store_category() noexcept;

@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <future>
 #include <memory>
@@ -32,7 +33,12 @@ public:
     auto fut = promise->get_future();
     job j;
     j.run = [op = std::move(op), result](connection& c) {
-      result->emplace(op(c));
+      // An exception must not end the writer thread: the op is rolled back and reported.
+      try {
+        result->emplace(op(c));
+      } catch (const std::exception&) {
+        result->emplace(failure(make_error_code(errc::internal_error)));
+      }
       return result->value().has_value();
     };
     j.done = [result, promise](const failure* commit_error) {

@@ -70,6 +70,14 @@ TEST_F(berlin, rejects_malformed_times) {
   }
 }
 
+TEST_F(berlin, other_zones_are_found) {
+  for (auto name : {"UTC", "America/New_York", "Asia/Kolkata", "Europe/Lisbon"}) {
+    auto z = find_zone(name);
+    ASSERT_TRUE(z) << name;
+    EXPECT_EQ((*z)->name(), name);
+  }
+}
+
 TEST_F(berlin, unknown_zone_is_refused) {
   EXPECT_TRUE(find_zone("Mars/Olympus_Mons").error().is(errc::unknown_time_zone));
   EXPECT_TRUE(find_zone("").error().is(errc::unknown_time_zone));

@@ -104,3 +104,27 @@ TEST_F(group_commit_test, a_failing_operation_does_not_affect_the_others_in_its_
 
 }  // namespace
 }  // namespace hubgate::store
+
+namespace hubgate::store {
+namespace {
+
+using namespace testing;
+
+TEST_F(group_commit_test, a_throwing_operation_is_rolled_back_and_the_writer_carries_on) {
+  db.reset();
+  auto conn = connection::open(dir.path() / "hubgate.db", connection::mode::writer, 5000, true);
+  ASSERT_TRUE(conn);
+  write_queue queue(std::move(*conn), 64);
+  auto thrown = queue.run<void>([](connection& c) -> outcome<void> {
+    c.exec("INSERT INTO sites VALUES('t','t','UTC','[[],[],[],[],[],[],[]]','[]')");
+    throw std::runtime_error("bug");
+  });
+  ASSERT_FALSE(thrown);
+  EXPECT_EQ(thrown.error().code, make_error_code(store::errc::internal_error));
+  auto after = queue.run<bool>([](connection& c) { return row_exists(c, "sites", "t"); });
+  ASSERT_TRUE(after);
+  EXPECT_FALSE(*after);
+}
+
+}  // namespace
+}  // namespace hubgate::store
