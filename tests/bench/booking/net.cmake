@@ -10,3 +10,8 @@ add_executable(hubgate-bench-baseline-http ${CMAKE_CURRENT_LIST_DIR}/net/baselin
 target_include_directories(hubgate-bench-baseline-http PRIVATE ${PROJECT_SOURCE_DIR})
 target_link_libraries(hubgate-bench-baseline-http PRIVATE
   hubgate_asio hubgate_booking_pki hubgate_warnings)
+
+# booking/net's own server with a fixed-answer handler, to compare against the baseline.
+add_executable(hubgate-bench-net-server ${CMAKE_CURRENT_LIST_DIR}/net/net_server_bench.cpp)
+target_link_libraries(hubgate-bench-net-server PRIVATE
+  hubgate_booking_net hubgate_booking_pki hubgate_warnings)
