@@ -1,0 +1,1 @@
+hubgate_add_fuzzer(booking_time_input ${CMAKE_CURRENT_SOURCE_DIR}/booking_time_input.cpp hubgate_booking_domain)
