@@ -26,7 +26,7 @@ const matrix_row authorization_matrix[] = {
   {"POST",   "/api/v1/auth/login",                         R"({"email":"{login_email}","password":"{login_password}"})", 200, 200, 200, 200},
   {"POST",   "/api/v1/auth/logout",                        "",                                    401, 204, 204, 204},
   {"GET",    "/api/v1/auth/session",                       "",                                    401, 200, 200, 200},
-  {"POST",   "/api/v1/auth/tokens",                        R"({"name":"matrix"})",               401, 201, 201, 201},
+  {"POST",   "/api/v1/auth/tokens",                        R"({"name":"matrix {n}"})",           401, 201, 201, 201},
   {"GET",    "/api/v1/auth/tokens",                        "",                                    401, 200, 200, 200},
   {"DELETE", "/api/v1/auth/tokens/{member_token}",         "",                                    401, 204, 404, 404},
   {"GET",    "/api/v1/sites",                              "",                                    401, 200, 200, 200},
@@ -136,7 +136,8 @@ protected:
       replace_all(text, "{suspended_cred}", id);
     }
     if (text.find("{member_token}") != std::string::npos)
-      replace_all(text, "{member_token}", id_of(svc_.call("POST", "/api/v1/auth/tokens", &member_, R"({"name":"m"})")));
+      replace_all(text, "{member_token}", id_of(svc_.call("POST", "/api/v1/auth/tokens", &member_,
+                                                                         R"({"name":"m)" + next() + "\"}")));
     if (text.find("{slot_start}") != std::string::npos) {
       auto [s, e] = take_slot();
       replace_all(text, "{slot_start}", s);

@@ -86,7 +86,9 @@ reply api_service::call(net::https_client& c, std::string_view method, std::stri
                         const caller* who, std::string_view body,
                         net::https_client::header_list extra) const {
   net::https_client::header_list headers = std::move(extra);
-  if (!body.empty()) headers.emplace_back("content-type", "application/json");
+  bool has_type = false;
+  for (const auto& [n, v] : headers) has_type |= n == "content-type";
+  if (!body.empty() && !has_type) headers.emplace_back("content-type", "application/json");
   if (who && !who->bearer.empty()) headers.emplace_back("authorization", "Bearer " + who->bearer);
   if (who && !who->cookie.empty()) {
     headers.emplace_back("cookie", who->cookie);
