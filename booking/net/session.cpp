@@ -151,7 +151,7 @@ private:
     lowest.expires_after(state_->options.header_timeout);
     auto [ec, n] = co_await http::async_read_header(stream_, buffer_, parser, use_tuple);
     if (!ec && !parser.is_done()) {
-      if (parser.get()[http::field::expect] == "100-continue") {
+      if (beast::iequals(parser.get()[http::field::expect], "100-continue")) {
         http::response<http::empty_body> go_on{http::status::continue_, 11};
         auto [wec, wn] = co_await http::async_write(stream_, go_on, use_tuple);
         if (wec) co_return read_outcome::closed;

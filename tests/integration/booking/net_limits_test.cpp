@@ -80,6 +80,19 @@ TEST(net_limits, bad_content_length_is_400) {
   EXPECT_TRUE(r->received.starts_with("HTTP/1.1 400 ")) << r->received;
 }
 
+TEST(net_limits, content_length_with_chunked_encoding_is_400_not_smuggled) {
+  stub_handler handler;
+  running_server server(test_server_options(), handler);
+  hubgate::net::https_client client(client_options(server.port()));
+  auto r = client.raw_exchange(
+      "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
+      "0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n",
+      std::chrono::seconds(30));
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->received.starts_with("HTTP/1.1 400 ")) << r->received;
+  EXPECT_EQ(handler.calls.load(), 0);
+}
+
 TEST(net_limits, slow_client_sending_half_a_header_is_disconnected) {
   stub_handler handler;
   auto options = test_server_options();

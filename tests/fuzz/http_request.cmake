@@ -1,0 +1,1 @@
+hubgate_add_fuzzer(http_request ${CMAKE_CURRENT_SOURCE_DIR}/http_request.cpp hubgate_booking_net_http)
