@@ -193,12 +193,17 @@ private:
       }
       if (state.stopping) co_return;
       if (!state.try_reserve_connection()) {
-        log::write(log::level::warn, "connection_refused_at_capacity",
-                   {{"max_connections", state.options.max_connections}});
+        // Once per episode at the cap, not once per refused connection (a flood would
+        // otherwise flood the log too).
+        if (!self->at_capacity_)
+          log::write(log::level::warn, "connection_refused_at_capacity",
+                     {{"max_connections", state.options.max_connections}});
+        self->at_capacity_ = true;
         boost::system::error_code ignored;
         socket.close(ignored);
         continue;
       }
+      self->at_capacity_ = false;
       detail::start_session(self->state_, std::move(socket));
     }
   }
@@ -209,6 +214,7 @@ private:
   asio::signal_set signals_;
   std::uint16_t port_ = 0;
   bool ran_ = false;
+  bool at_capacity_ = false;  // only touched by the accept loop, on control_
 };
 
 server::server(server_options options, api::request_handler& handler)
