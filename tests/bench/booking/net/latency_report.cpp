@@ -42,10 +42,12 @@ std::string latency_report_json(std::vector<connection_tally>& tallies,
   boost::json::object report;
   report["connections"] = tallies.size();
   report["connects"] = connects;
-  report["duration_s"] = elapsed.count();
+  // Integers: boost::json prints doubles in exponent form, awkward in tables.
+  report["duration_ms"] = static_cast<std::int64_t>(elapsed.count() * 1000.0);
   report["requests"] = all.size();
   report["errors"] = errors;
-  report["throughput_rps"] = elapsed.count() > 0 ? static_cast<double>(all.size()) / elapsed.count() : 0.0;
+  report["throughput_rps"] =
+      elapsed.count() > 0 ? static_cast<std::int64_t>(static_cast<double>(all.size()) / elapsed.count()) : 0;
   report["latency_us"] = std::move(latency);
   report["status"] = std::move(status);
   return boost::json::serialize(report);
