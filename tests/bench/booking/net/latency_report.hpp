@@ -16,7 +16,7 @@ struct connection_tally {
   std::uint64_t connects = 0;
 };
 
-// {"connections":..,"connects":..,"duration_ms":..,"requests":..,"errors":..,"throughput_rps":..,
+// {"connections":..,"connects":..,"duration_s":..,"requests":..,"errors":..,"throughput_rps":..,
 //  "latency_us":{"p50":..,"p90":..,"p99":..,"p99_9":..,"max":..},"status":{"200":..}}
 std::string latency_report_json(std::vector<connection_tally>& tallies,
                                 std::chrono::duration<double> elapsed);
