@@ -1,0 +1,1 @@
+hubgate_add_fuzzer(stream_message ${CMAKE_CURRENT_SOURCE_DIR}/stream_message.cpp hubgate_protocol)
