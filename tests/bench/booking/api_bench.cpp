@@ -1,6 +1,6 @@
 // API throughput benchmark: seeds 500 spaces and 200,000 bookings through the store library,
-// starts the hubgate-booking binary, and drives it over 64 keep-alive TLS connections with
-// randomised availability queries and booking requests. Prints q/s, bookings/s and p99.
+// starts the hubgate-booking binary, and has hubgate-load replay randomised availability
+// queries and booking requests over 64 keep-alive TLS connections. Prints q/s, bookings/s, p99.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -14,12 +14,13 @@
 #include <thread>
 #include <vector>
 
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 #include <sys/wait.h>
 
 #include "booking/api/password_hash.hpp"
 #include "booking/domain/local_time.hpp"
-#include "booking/net/https_client.hpp"
 #include "booking/store/database.hpp"
 #include "hubgate/test/child_process.hpp"
 #include "hubgate/test/net_util.hpp"
@@ -151,56 +152,53 @@ std::vector<request_spec> make_requests(const seeded& s, int count, double booki
   return out;
 }
 
+// Writes the requests as hubgate-load's JSON lines, each with its member's bearer token.
+std::string write_requests(const std::filesystem::path& file, const seeded& s,
+                           const std::vector<request_spec>& requests) {
+  std::FILE* f = std::fopen(file.c_str(), "w");
+  if (!f) throw std::runtime_error("cannot write " + file.string());
+  for (const auto& r : requests) {
+    boost::json::object line{{"method", r.method}, {"target", r.target},
+                             {"headers", {{"authorization", "Bearer " + s.tokens[r.token]}}}};
+    if (!r.body.empty()) line["body"] = r.body;
+    std::fputs((boost::json::serialize(line) + "\n").c_str(), f);
+  }
+  std::fclose(f);
+  return file.string();
+}
+
 struct phase_result {
-  double per_second = 0, p50_ms = 0, p99_ms = 0;
-  long ok = 0, other = 0, errors = 0;
+  double duration_s = 0, ok_per_second = 0, p50_ms = 0, p99_ms = 0;
+  std::uint64_t ok = 0, other = 0, errors = 0;
 };
 
-// Drives `requests` over `connections` keep-alive clients for `duration`.
-phase_result drive(int port, const std::string& ca, const seeded& s,
-                   const std::vector<request_spec>& requests, int connections, seconds duration) {
-  std::atomic<bool> stop{false};
-  std::mutex mutex;
-  std::vector<double> latencies;
-  std::atomic<long> ok{0}, other{0}, errors{0};
-  std::vector<std::thread> threads;
-  const auto started = steady_clock::now();
-  for (int c = 0; c < connections; ++c)
-    threads.emplace_back([&, c] {
-      net::https_client_options o;
-      o.port = static_cast<std::uint16_t>(port);
-      o.ca_file = ca;
-      net::https_client client(o);
-      std::vector<double> mine;
-      for (std::size_t i = c; !stop.load(std::memory_order_relaxed); i += connections) {
-        const auto& r = requests[i % requests.size()];
-        net::https_client::header_list h = {{"authorization", "Bearer " + s.tokens[r.token]}};
-        if (!r.body.empty()) h.emplace_back("content-type", "application/json");
-        const auto t0 = steady_clock::now();
-        auto resp = client.try_request(r.method, r.target, h, r.body);
-        const auto t1 = steady_clock::now();
-        if (!resp) { ++errors; continue; }
-        mine.push_back(duration<double, std::milli>(t1 - t0).count());
-        if (resp->status == 200 || resp->status == 201) ++ok; else ++other;
-      }
-      std::lock_guard lock(mutex);
-      latencies.insert(latencies.end(), mine.begin(), mine.end());
-    });
-  std::this_thread::sleep_for(duration);  // the measurement window, not synchronisation
-  stop = true;
-  for (auto& t : threads) t.join();
-  const double elapsed = duration_cast<duration<double>>(steady_clock::now() - started).count();
-  phase_result out;
-  out.ok = ok;
-  out.other = other;
-  out.errors = errors;
-  out.per_second = static_cast<double>(ok) / elapsed;
-  std::sort(latencies.begin(), latencies.end());
-  if (!latencies.empty()) {
-    out.p50_ms = latencies[latencies.size() / 2];
-    out.p99_ms = latencies[std::min(latencies.size() - 1, latencies.size() * 99 / 100)];
+// Runs hubgate-load and reads its one-line JSON report.
+phase_result run_load(int port, const std::string& ca, const std::string& requests,
+                      int connections, int seconds_to_run) {
+  const std::string cmd = fmt::format("{} --port {} --ca {} --requests {} --connections {} --duration {}",
+                                      HUBGATE_LOAD_BIN, port, ca, requests, connections, seconds_to_run);
+  std::FILE* pipe = ::popen(cmd.c_str(), "r");
+  if (!pipe) throw std::runtime_error("cannot run hubgate-load");
+  std::string out;
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  ::pclose(pipe);
+  boost::system::error_code ec;
+  auto report = boost::json::parse(out.substr(0, out.find('\n')), ec);
+  if (ec || !report.is_object()) throw std::runtime_error("hubgate-load said: " + out);
+  phase_result r;
+  const auto& o = report.as_object();
+  r.duration_s = o.at("duration_s").to_number<double>();
+  r.errors = o.at("errors").to_number<std::uint64_t>();
+  r.p50_ms = o.at("latency_us").at("p50").to_number<double>() / 1000.0;
+  r.p99_ms = o.at("latency_us").at("p99").to_number<double>() / 1000.0;
+  for (const auto& [code, n] : o.at("status").as_object()) {
+    const auto count = n.to_number<std::uint64_t>();
+    if (code == "200" || code == "201") r.ok += count;
+    else r.other += count;
   }
-  return out;
+  r.ok_per_second = r.duration_s > 0 ? static_cast<double>(r.ok) / r.duration_s : 0;
+  return r;
 }
 
 }  // namespace
@@ -215,6 +213,7 @@ int main(int argc, char** argv) {
     else if (a == "--connections") connections = v;
     else if (a == "--seconds") seconds_per_phase = v;
   }
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines appear as they happen
   hubgate::test::temp_dir dir("hubgate-api-bench");
   const auto data = dir.path() / "data";
   const auto t0 = steady_clock::now();
@@ -232,14 +231,14 @@ int main(int argc, char** argv) {
     return 1;
   }
   const std::string ca = (data / "tls" / "ca.pem").string();
-  auto queries = make_requests(s, 20000, 0.0);
-  auto writes = make_requests(s, 200000, 1.0);
-  auto q = drive(port, ca, s, queries, connections, seconds{seconds_per_phase});
-  fmt::print("availability: {:.0f} q/s  p50 {:.2f} ms  p99 {:.2f} ms  ({} ok, {} other, {} transport errors)\n",
-             q.per_second, q.p50_ms, q.p99_ms, q.ok, q.other, q.errors);
-  auto b = drive(port, ca, s, writes, connections, seconds{seconds_per_phase});
-  fmt::print("bookings:     {:.0f} durable bookings/s  p50 {:.2f} ms  p99 {:.2f} ms  ({} created, {} refused, {} transport errors)\n",
-             b.per_second, b.p50_ms, b.p99_ms, b.ok, b.other, b.errors);
+  const auto queries = write_requests(dir.path() / "queries.jsonl", s, make_requests(s, 20000, 0.0));
+  const auto writes = write_requests(dir.path() / "bookings.jsonl", s, make_requests(s, 400000, 1.0));
+  auto q = run_load(port, ca, queries, connections, seconds_per_phase);
+  fmt::print("availability: {:.0f} q/s  p50 {:.2f} ms  p99 {:.2f} ms  ({} ok, {} other, {} errors)\n",
+             q.ok_per_second, q.p50_ms, q.p99_ms, q.ok, q.other, q.errors);
+  auto b = run_load(port, ca, writes, connections, seconds_per_phase);
+  fmt::print("bookings:     {:.0f} durable bookings/s  p50 {:.2f} ms  p99 {:.2f} ms  ({} created, {} refused, {} errors)\n",
+             b.ok_per_second, b.p50_ms, b.p99_ms, b.ok, b.other, b.errors);
   service.signal(SIGTERM);
   service.wait_exit(60);
   return 0;
