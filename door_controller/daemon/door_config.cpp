@@ -17,7 +17,9 @@ using result_type = boost::system::result<door_config, config_error>;
 // Every key the file may hold, by table ("" is the top level); anything else is a typo.
 const std::map<std::string, std::set<std::string>>& known_keys() {
   static const std::map<std::string, std::set<std::string>> keys = {
-      {"", {"controller_id", "door_id", "data_dir", "reader", "door", "io", "list", "keys", "log"}},
+      {"",
+       {"controller_id", "door_id", "data_dir", "reader", "door", "io", "list", "keys", "log",
+        "link"}},
       {"reader",
        {"connstring", "poll_ms", "debounce_ms", "rearm_ms", "backoff_min_ms", "backoff_max_ms",
         "max_errors", "call_timeout_ms"}},
@@ -28,6 +30,9 @@ const std::map<std::string, std::set<std::string>>& known_keys() {
       {"list", {"file", "check_ms", "max_age_s", "stale_policy"}},
       {"keys", {"verify_key", "list_key"}},
       {"log", {"level"}},
+      {"link",
+       {"enabled", "endpoint", "server_name", "ca_file", "cert_file", "key_file", "ping_ms",
+        "dead_ms", "connect_timeout_ms", "backoff_min_ms", "backoff_max_ms", "resend_ms"}},
   };
   return keys;
 }
@@ -117,12 +122,53 @@ void read_gpio_line(config_reader& in, const char* offset_key, const char* low_k
   in.boolean(low_key, line.active_low);
 }
 
+// "HOST:PORT" (an IPv6 host in brackets); false when malformed.
+bool parse_endpoint(std::string_view text, std::string& host, std::uint16_t& port) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  std::string h(text.substr(0, colon));
+  if (h.size() > 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
+  const auto digits = text.substr(colon + 1);
+  if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string_view::npos)
+    return false;
+  const auto value = std::stoul(std::string(digits));
+  if (value == 0 || value > 65535) return false;
+  host = std::move(h);
+  port = static_cast<std::uint16_t>(value);
+  return true;
+}
+
+void read_link(config_reader& in, link_options& link) {
+  in.boolean("link.enabled", link.enabled);
+  std::string endpoint;
+  in.text("link.endpoint", endpoint, false);
+  if (!endpoint.empty() && !parse_endpoint(endpoint, link.host, link.port))
+    in.fail("link.endpoint", "must be HOST:PORT");
+  in.text("link.server_name", link.server_name, false);
+  in.path("link.ca_file", link.ca_file, false);
+  in.path("link.cert_file", link.cert_file, false);
+  in.path("link.key_file", link.key_file, false);
+  in.millis("link.ping_ms", link.ping_interval, 100, 600'000);
+  in.millis("link.dead_ms", link.dead_after, 300, 3'600'000);
+  in.millis("link.connect_timeout_ms", link.connect_timeout, 100, 600'000);
+  in.millis("link.backoff_min_ms", link.backoff_min, 1, 600'000);
+  in.millis("link.backoff_max_ms", link.backoff_max, 1, 3'600'000);
+  in.millis("link.resend_ms", link.resend_after, 100, 3'600'000);
+  if (link.backoff_max < link.backoff_min)
+    in.fail("link.backoff_max_ms", "must not be less than link.backoff_min_ms");
+  if (link.dead_after <= link.ping_interval)
+    in.fail("link.dead_ms", "must be longer than link.ping_ms");
+}
+
 result_type read(const toml::table& root) {
   door_config c;
   config_reader in(root);
   in.check_known_keys();
-  in.text("controller_id", c.controller_id, true);
-  in.text("door_id", c.door_id, true);
+  // With the link on, enrolment supplies the identities and keys that are left out.
+  read_link(in, c.link);
+  const bool from_enrolment = c.link.enabled;
+  in.text("controller_id", c.controller_id, !from_enrolment);
+  in.text("door_id", c.door_id, !from_enrolment);
   in.path("data_dir", c.data_dir, true);
 
   in.text("reader.connstring", c.reader.connstring, true);
@@ -166,8 +212,8 @@ result_type read(const toml::table& root) {
   else
     in.fail("list.stale_policy", "must be \"deny_all\", \"standing_only\" or \"keep_cached\"");
 
-  in.path("keys.verify_key", c.verify_key_file, true);
-  in.path("keys.list_key", c.list_key_file, true);
+  in.path("keys.verify_key", c.verify_key_file, !from_enrolment);
+  in.path("keys.list_key", c.list_key_file, !from_enrolment);
 
   in.text("log.level", c.log_level, false);
   static const std::set<std::string> levels = {"error", "warn", "info", "debug", "trace"};

@@ -3,6 +3,7 @@
 #pragma once
 #include "door_controller/decision/staleness_policy.hpp"
 #include "door_controller/io/io_options.hpp"
+#include "door_controller/link/link_options.hpp"
 #include "door_controller/reader/reader_options.hpp"
 
 #include <boost/system/result.hpp>
@@ -29,6 +30,9 @@ struct door_config {
   std::filesystem::path verify_key_file;
   std::filesystem::path list_key_file;
   std::string log_level = "info";
+  // [link]: when enabled, controller_id, door_id and the key files may be left out and come
+  // from what `hubgate-door enroll` stored (see resolve_enrolment in door_daemon.hpp).
+  link_options link;
 
   std::filesystem::path store_path() const { return data_dir / "door.sqlite"; }
 };

@@ -6,9 +6,12 @@
 #include "door_controller/daemon/event_journal.hpp"
 #include "door_controller/daemon/inbox.hpp"
 #include "door_controller/daemon/json_log.hpp"
+#include "door_controller/daemon/link_bridge.hpp"
 #include "door_controller/daemon/list_keeper.hpp"
 #include "door_controller/daemon/systemd_notifier.hpp"
 #include "door_controller/io/door_io_factory.hpp"
+#include "door_controller/link/enrolment.hpp"
+#include "door_controller/link/link_client.hpp"
 #include "door_controller/reader/nfc_card_reader.hpp"
 #include "protocol/hex.hpp"
 #include "protocol/keys.hpp"
@@ -66,8 +69,36 @@ boost::system::result<std::vector<std::uint8_t>> load_list_key(const std::filesy
   return key;
 }
 
-int run_daemon(const door_config& config) {
+std::optional<std::string> resolve_enrolment(door_config& config) {
+  if (!config.link.enabled) return std::nullopt;
+  auto record = load_enrolment(config.data_dir);
+  if (!record) return record.error().message + " (run hubgate-door enroll first)";
+  const auto paths = enrolment_paths_in(config.data_dir);
+  if (config.controller_id.empty()) config.controller_id = record->controller_id;
+  if (config.door_id.empty()) {
+    if (record->door_ids.size() != 1)
+      return "door_id is not set and the controller has " +
+             std::to_string(record->door_ids.size()) + " doors: set door_id";
+    config.door_id = record->door_ids.front();
+  }
+  if (config.verify_key_file.empty()) config.verify_key_file = paths.verify_key;
+  if (config.list_key_file.empty()) config.list_key_file = paths.list_key;
+  auto& link = config.link;
+  link.controller_id = config.controller_id;
+  if (link.host.empty()) {
+    link.host = record->endpoint_host;
+    link.port = record->endpoint_port;
+  }
+  if (link.ca_file.empty()) link.ca_file = paths.ca;
+  if (link.cert_file.empty()) link.cert_file = paths.cert;
+  if (link.key_file.empty()) link.key_file = paths.key;
+  return std::nullopt;
+}
+
+int run_daemon(const door_config& configured) {
+  door_config config = configured;
   set_log_level(config.log_level);
+  if (auto problem = resolve_enrolment(config)) return fail("not_enrolled", {{"error", *problem}});
   // Blocked before any thread starts, so only the signal thread ever receives them.
   const sigset_t signals = daemon_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
@@ -101,6 +132,13 @@ int run_daemon(const door_config& config) {
   lists.check_file(true);
 
   inbox inputs;
+  std::optional<link_client> link;
+  std::optional<link_bridge> bridge;
+  if (config.link.enabled) {
+    link.emplace(config.link);
+    bridge.emplace(*link, *store, lists, clock, config.controller_id, config.link.resend_after);
+    link->start([&inputs](link_input in) { inputs.push(std::move(in)); });
+  }
   std::thread signal_thread([&inputs, signals] {
     while (true) {
       int number = 0;
@@ -118,18 +156,31 @@ int run_daemon(const door_config& config) {
       {{"controller_id", config.controller_id},
        {"door_id", config.door_id},
        {"reader", config.reader.connstring},
-       {"io", config.io.backend == io_options::backend_kind::sim ? "sim" : "gpiod"}});
+       {"io", config.io.backend == io_options::backend_kind::sim ? "sim" : "gpiod"},
+       {"link", config.link.enabled ? config.link.host + ":" + std::to_string(config.link.port)
+                                    : std::string("off")}});
 
   auto next_list_check = clock.steady_now() + config.list_check;
   bool running = true;
   while (running) {
     const auto watchdog = systemd.keepalive(clock.steady_now());
-    const auto deadline = earliest({loop.next_deadline(), next_list_check, watchdog});
+    const auto deadline =
+        earliest({loop.next_deadline(), next_list_check, watchdog,
+                  bridge ? bridge->next_deadline() : std::nullopt});
     if (auto input = inputs.pop_until(deadline)) {
       if (auto* r = std::get_if<reader_event>(&*input)) {
         loop.on_reader(*r);
+        if (bridge && r->what != reader_event::kind::tap)
+          bridge->set_reader(r->what == reader_event::kind::lost ? protocol::reader_health::lost
+                                                                 : protocol::reader_health::ok);
       } else if (auto* e = std::get_if<io_event>(&*input)) {
         loop.on_io(*e);
+        if (bridge && e->what == io_event::kind::door_opened)
+          bridge->set_door(protocol::door_position::open);
+        if (bridge && e->what == io_event::kind::door_closed)
+          bridge->set_door(protocol::door_position::closed);
+      } else if (auto* l = std::get_if<link_input>(&*input)) {
+        if (bridge) bridge->on_input(*l);
       } else if (auto* s = std::get_if<signal_received>(&*input)) {
         if (is_stop_signal(s->number)) {
           log(log_level::info, "stopping", {{"signal", s->number}});
@@ -145,9 +196,11 @@ int run_daemon(const door_config& config) {
       lists.check_file(false);
       next_list_check = clock.steady_now() + config.list_check;
     }
+    if (bridge) bridge->pump();
   }
 
   systemd.stopping();
+  if (link) link->stop();
   reader->stop();
   (*io)->stop();
   loop.release();

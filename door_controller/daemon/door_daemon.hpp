@@ -7,9 +7,16 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace hubgate::door {
+
+// With the link enabled, fills what the configuration leaves out from the enrolment stored in
+// the data dir: controller id, door id (when the controller has exactly one door), key files,
+// the controller endpoint and the TLS files. Returns why that is impossible, if it is.
+std::optional<std::string> resolve_enrolment(door_config& config);
 
 // Runs the daemon; returns the process exit code (0 after a clean stop).
 int run_daemon(const door_config& config);

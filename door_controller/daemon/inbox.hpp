@@ -1,7 +1,8 @@
-// The door daemon's single input queue: the reader, door I/O and signal threads push, the
-// loop thread pops with a deadline, so all door logic runs on one thread.
+// The door daemon's single input queue: the reader, door I/O, link and signal threads push,
+// the loop thread pops with a deadline, so all door logic and storage run on one thread.
 #pragma once
 #include "door_controller/io/door_io.hpp"
+#include "door_controller/link/link_client.hpp"
 #include "door_controller/reader/card_reader.hpp"
 
 #include <chrono>
@@ -19,7 +20,7 @@ struct signal_received {
 
 class inbox {
 public:
-  using item = std::variant<reader_event, io_event, signal_received>;
+  using item = std::variant<reader_event, io_event, signal_received, link_input>;
 
   void push(item value) {
     {

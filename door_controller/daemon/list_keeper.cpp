@@ -3,6 +3,7 @@
 #include "door_controller/cache/list_file.hpp"
 #include "door_controller/daemon/json_log.hpp"
 #include "door_controller/decision/access_index.hpp"
+#include "protocol/access_list_json.hpp"
 #include "protocol/envelope.hpp"
 
 #include <fmt/format.h>
@@ -32,16 +33,15 @@ void list_keeper::load_stored() {
     log(log_level::error, "stored_list_refused", {{"error", loaded.error().message()}});
     loop_.record_list_event(protocol::event_kind::list_refused,
                             "stored list: " + loaded.error().message());
+    needs_snapshot_ = true;
     if (auto cleared = store_.clear_list(); !cleared)
       log(log_level::error, "store_failed", {{"error", cleared.error().message()}});
     return;
   }
-  epoch_ = loaded->epoch;
-  sequence_ = loaded->sequence;
-  loop_.set_list(access_index(loaded->list), loaded->issued_at);
+  const auto entries = loaded->list.entries.size();
+  apply(std::move(loaded->list), loaded->epoch, loaded->sequence, loaded->issued_at);
   log(log_level::info, "list_loaded",
-      {{"source", "store"}, {"epoch", epoch_}, {"sequence", sequence_},
-       {"entries", loaded->list.entries.size()}});
+      {{"source", "store"}, {"epoch", epoch_}, {"sequence", sequence_}, {"entries", entries}});
 }
 
 void list_keeper::check_file(bool force) {
@@ -71,14 +71,62 @@ void list_keeper::check_file(bool force) {
   }
   if (auto saved = store_.save_list(loaded->envelope_text); !saved)
     log(log_level::error, "store_failed", {{"error", saved.error().message()}});
-  epoch_ = loaded->list.epoch;
-  sequence_ = loaded->list.sequence;
-  loop_.set_list(access_index(loaded->list.list), loaded->list.issued_at);
+  const auto entries = loaded->list.list.entries.size();
+  apply(std::move(loaded->list.list), loaded->list.epoch, loaded->list.sequence,
+        loaded->list.issued_at);
   log(log_level::info, "list_loaded",
-      {{"source", "file"}, {"epoch", epoch_}, {"sequence", sequence_},
-       {"entries", loaded->list.list.entries.size()}});
+      {{"source", "file"}, {"epoch", epoch_}, {"sequence", sequence_}, {"entries", entries}});
   loop_.record_list_event(protocol::event_kind::list_accepted,
                           fmt::format("epoch {} sequence {}", epoch_, sequence_));
+}
+
+boost::system::result<void> list_keeper::apply_message(const protocol::signed_envelope& message) {
+  const auto& body = message.body;
+  if (auto ok = protocol::accept(message, key_, controller_id_, epoch_, sequence_); !ok) {
+    // The service re-sending the newest message (its ack was lost) is no refusal: the same
+    // (epoch, sequence) under a valid signature is the same message.
+    if (ok.error() == protocol::errc::replayed_sequence && body.epoch == epoch_ &&
+        body.sequence == sequence_ && !needs_snapshot_)
+      return {};
+    return ok.error();
+  }
+  const bool is_snapshot = body.type == protocol::envelope_type::snapshot;
+  protocol::access_list next;
+  if (is_snapshot) {
+    auto list = protocol::parse_access_list(body.payload);
+    if (!list) return list.error();
+    next = std::move(*list);
+  } else if (body.type == protocol::envelope_type::delta) {
+    auto delta = protocol::parse_access_list_delta(body.payload);
+    if (!delta) return delta.error();
+    next = current_;
+    protocol::apply_delta(next, *delta);
+  } else {
+    return protocol::errc::unexpected_type;
+  }
+  // Persisted before it decides anything, so a restart resumes from exactly what was acked.
+  if (auto saved = store_.save_list(protocol::encode(message)); !saved) return saved.error();
+  const auto entries = next.entries.size();
+  apply(std::move(next), body.epoch, body.sequence, body.issued_at);
+  if (is_snapshot) {
+    needs_snapshot_ = false;
+    log(log_level::info, "list_loaded",
+        {{"source", "link"}, {"epoch", epoch_}, {"sequence", sequence_}, {"entries", entries}});
+    loop_.record_list_event(protocol::event_kind::list_accepted,
+                            fmt::format("epoch {} sequence {}", epoch_, sequence_));
+  } else {
+    log(log_level::debug, "list_delta_applied",
+        {{"epoch", epoch_}, {"sequence", sequence_}, {"entries", entries}});
+  }
+  return {};
+}
+
+void list_keeper::apply(protocol::access_list list, std::uint64_t epoch, std::uint64_t sequence,
+                        std::int64_t issued_at) {
+  epoch_ = epoch;
+  sequence_ = sequence;
+  loop_.set_list(access_index(list), issued_at);
+  current_ = std::move(list);
 }
 
 // The file we already hold (same epoch and sequence, validly signed) reads as a replay, but

@@ -67,7 +67,9 @@ std::string describe(std::string_view step, const boost::system::error_code& ec)
 // All members below the mutex are touched only on the link thread.
 class link_client::impl : public std::enable_shared_from_this<impl> {
  public:
-  explicit impl(link_options options) : options_(std::move(options)) {}
+  explicit impl(link_options options) : options_(std::move(options)) {
+    if (options_.server_name.empty()) options_.server_name = options_.host;
+  }
 
   void start(sink on_input) {
     sink_ = std::move(on_input);

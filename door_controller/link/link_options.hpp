@@ -14,7 +14,8 @@ struct link_options {
   std::string controller_id;
   std::string host;  // of the service's controller port
   std::uint16_t port = 8444;
-  std::string server_name = "localhost";  // SNI and the name the service certificate carries
+  // SNI and the name the service certificate must carry; empty: the host.
+  std::string server_name;
   std::filesystem::path ca_file;          // the service CA (pinned at enrolment)
   std::filesystem::path cert_file;        // this board's client certificate
   std::filesystem::path key_file;         // and its private key (0600)
