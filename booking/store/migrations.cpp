@@ -11,7 +11,7 @@ namespace {
 
 // Never edit a released migration: add a new one. Times are Unix seconds (UTC); nested
 // values (opening hours, rules, policies) are JSON text, read and written only by the store.
-constexpr std::array<const char*, 1> migrations{{
+constexpr std::array<const char*, 2> migrations{{
     R"sql(
 CREATE TABLE sites(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL,
@@ -59,6 +59,21 @@ CREATE TABLE api_tokens(
   user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, name TEXT NOT NULL,
   created_at INTEGER NOT NULL, last_used INTEGER, revoked INTEGER NOT NULL);
 CREATE INDEX api_tokens_user ON api_tokens(user_id);
+)sql",
+    // Calendar feeds (one per member, token stored hashed) and a per-booking change counter
+    // that calendar clients see as SEQUENCE; the trigger keeps it right for every writer.
+    R"sql(
+CREATE TABLE calendar_feeds(
+  user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  token_hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL);
+ALTER TABLE bookings ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE bookings ADD COLUMN updated_at INTEGER;
+CREATE TRIGGER bookings_revision
+AFTER UPDATE OF space_id, start_at, end_at, seats, title, status ON bookings
+BEGIN
+  UPDATE bookings SET revision = OLD.revision + 1,
+    updated_at = CAST(strftime('%s', 'now') AS INTEGER) WHERE id = NEW.id;
+END;
 )sql",
 }};
 
