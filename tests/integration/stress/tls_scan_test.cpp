@@ -1,0 +1,117 @@
+// Debian's testssl.sh against the service's TLS ports: no finding of severity HIGH or
+// CRITICAL (except the private CA's lack of CRL/OCSP URLs, which a private CA has by design),
+// only TLS 1.2 and 1.3 offered, and only forward-secret AEAD cipher suites.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include <boost/json/parse.hpp>
+#include <sys/wait.h>
+
+#include "api_service.hpp"
+#include "hubgate/test/net_util.hpp"
+#include "hubgate/test/temp_dir.hpp"
+
+namespace hubgate::stress {
+namespace {
+
+constexpr const char* testssl = "/usr/bin/testssl";
+
+// Findings testssl reports for every private CA: revocation URLs are for public PKI.
+const std::set<std::string> accepted_findings = {"cert_revocation"};
+
+struct scan_result {
+  boost::json::array findings;
+  std::string output;
+  double seconds = 0;
+};
+
+// The narrowest run that still answers our questions: protocols (-p), server defaults and
+// certificate (-S), cipher preference (-P), forward secrecy (-f), each cipher per protocol
+// (-E) and the known vulnerabilities (-U).
+scan_result scan(int port, const std::string& ca_file, const std::string& work_dir) {
+  const auto json = work_dir + "/testssl-" + std::to_string(port) + ".json";
+  std::filesystem::remove(json);
+  const auto started = std::chrono::steady_clock::now();
+  test::child_process run({testssl, "--quiet", "--color", "0", "--warnings", "off", "--add-ca", ca_file,
+                           "--ip", "127.0.0.1", "--connect-timeout", "10", "--openssl-timeout", "10",
+                           "-p", "-S", "-P", "-f", "-E", "-U", "--jsonfile", json,
+                           "localhost:" + std::to_string(port)},
+                          work_dir + "/testssl-" + std::to_string(port) + ".log");
+  scan_result result;
+  const auto status = run.wait_exit(600);
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  result.output = run.output();
+  if (!status) {
+    run.kill_hard();
+    throw std::runtime_error("testssl did not finish within 10 minutes:\n" + result.output);
+  }
+  boost::system::error_code ec;
+  auto value = boost::json::parse(test::read_file(json), ec);
+  if (ec || !value.is_array()) throw std::runtime_error("testssl wrote no JSON findings:\n" + result.output);
+  result.findings = std::move(value.as_array());
+  return result;
+}
+
+std::string field(const boost::json::value& finding, const char* name) {
+  const auto* v = finding.as_object().if_contains(name);
+  return v && v->is_string() ? std::string(v->as_string()) : "";
+}
+
+// The last whitespace-separated word: the IANA name in testssl's cipher lines.
+std::string last_word(const std::string& line) {
+  std::istringstream words(line);
+  std::string word, last;
+  while (words >> word) last = word;
+  return last;
+}
+
+bool forward_secret_aead(const std::string& id, const std::string& iana) {
+  const bool aead = iana.find("_GCM_") != std::string::npos || iana.find("_CHACHA20_POLY1305_") != std::string::npos ||
+                    iana.find("_CCM") != std::string::npos;
+  if (id.rfind("cipher-tls1_3_", 0) == 0) return aead;  // TLS 1.3 key exchange is always ephemeral
+  if (id.rfind("cipher-tls1_2_", 0) == 0)
+    return aead && (iana.rfind("TLS_ECDHE_", 0) == 0 || iana.rfind("TLS_DHE_", 0) == 0);
+  return false;  // any other protocol is a failure by itself
+}
+
+void expect_sound_tls(int port, const std::string& ca_file, const std::string& work_dir) {
+  const auto result = scan(port, ca_file, work_dir);
+  std::printf("testssl on port %d: %zu findings in %.0f s\n", port, result.findings.size(), result.seconds);
+  std::map<std::string, std::string> protocols;
+  int ciphers = 0;
+  for (const auto& f : result.findings) {
+    if (!f.is_object()) continue;
+    const auto id = field(f, "id"), severity = field(f, "severity"), finding = field(f, "finding");
+    if ((severity == "HIGH" || severity == "CRITICAL" || severity == "FATAL") && !accepted_findings.contains(id))
+      ADD_FAILURE() << "port " << port << ": " << severity << " " << id << ": " << finding;
+    if (id == "SSLv2" || id == "SSLv3" || id == "TLS1" || id == "TLS1_1" || id == "TLS1_2" || id == "TLS1_3")
+      protocols[id] = finding;
+    if (id.rfind("cipher-", 0) == 0) {
+      ++ciphers;
+      EXPECT_TRUE(forward_secret_aead(id, last_word(finding))) << "port " << port << " offers " << finding;
+    }
+  }
+  for (const char* old : {"SSLv2", "SSLv3", "TLS1", "TLS1_1"})
+    EXPECT_EQ(protocols[old].rfind("not offered", 0), 0u) << old << ": " << protocols[old];
+  for (const char* current : {"TLS1_2", "TLS1_3"})
+    EXPECT_EQ(protocols[current].rfind("offered", 0), 0u) << current << ": " << protocols[current];
+  EXPECT_GT(ciphers, 0) << "testssl listed no cipher suites:\n" << result.output;
+}
+
+TEST(stress_tls, testssl_finds_only_modern_forward_secret_tls) {
+  ASSERT_TRUE(std::filesystem::exists(testssl)) << "install Debian's testssl.sh (./dev deps)";
+  test::api_service svc;
+  test::temp_dir work("hubgate-tls-scan");
+  // Every TLS port the service listens on; the controller port joins this list when the
+  // service opens it.
+  const std::vector<int> ports = {svc.port()};
+  for (int port : ports) expect_sound_tls(port, svc.data_dir() + "/tls/ca.pem", work.path().string());
+}
+
+}  // namespace
+}  // namespace hubgate::stress
