@@ -11,7 +11,7 @@ namespace {
 
 // Never edit a released migration: add a new one. Times are Unix seconds (UTC); nested
 // values (opening hours, rules, policies) are JSON text, read and written only by the store.
-constexpr std::array<const char*, 2> migrations{{
+constexpr std::array<const char*, 3> migrations{{
     R"sql(
 CREATE TABLE sites(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL,
@@ -74,6 +74,24 @@ BEGIN
   UPDATE bookings SET revision = OLD.revision + 1,
     updated_at = CAST(strftime('%s', 'now') AS INTEGER) WHERE id = NEW.id;
 END;
+)sql",
+    // Door controllers (enrolment token stored hashed, the issued certificate's hash, the
+    // list epoch), each site's list key for card pseudonyms, and uploaded access events
+    // (id made on the board: re-sent events are ignored).
+    R"sql(
+CREATE TABLE controllers(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, site_id TEXT NOT NULL REFERENCES sites(id),
+  door_ids TEXT NOT NULL, status TEXT NOT NULL, token_hash TEXT NOT NULL,
+  token_expires_at INTEGER, cert_sha256 TEXT, created_at INTEGER NOT NULL,
+  enrolled_at INTEGER, revoked_at INTEGER, epoch INTEGER NOT NULL);
+CREATE INDEX controllers_token ON controllers(token_hash);
+CREATE TABLE site_list_keys(
+  site_id TEXT PRIMARY KEY REFERENCES sites(id), key_hex TEXT NOT NULL);
+CREATE TABLE access_events(
+  id TEXT PRIMARY KEY, controller_id TEXT NOT NULL, door_id TEXT NOT NULL, card TEXT,
+  at_ms INTEGER NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL,
+  received_at INTEGER NOT NULL);
+CREATE INDEX access_events_at ON access_events(at_ms);
 )sql",
 }};
 
