@@ -8,6 +8,7 @@
 
 #include <boost/system/result.hpp>
 
+#include "booking/domain/calendar_ports.hpp"
 #include "booking/domain/ports.hpp"
 #include "booking/store/store_errc.hpp"
 
@@ -35,6 +36,8 @@ public:
   virtual domain::booking_repository& bookings() = 0;
   virtual domain::user_repository& users() = 0;
   virtual domain::auth_repository& auth() = 0;
+  virtual domain::calendar_feed_repository& calendar_feeds() = 0;
+  virtual domain::report_repository& reports() = 0;
   // Schema version after migrations (PRAGMA user_version).
   virtual int schema_version() const = 0;
   virtual write_stats writer_stats() const = 0;

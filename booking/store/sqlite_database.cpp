@@ -5,6 +5,7 @@
 #include "booking/store/migrations.hpp"
 #include "booking/store/sqlite_auth.hpp"
 #include "booking/store/sqlite_bookings.hpp"
+#include "booking/store/sqlite_calendar.hpp"
 #include "booking/store/sqlite_catalog.hpp"
 #include "booking/store/sqlite_users.hpp"
 
@@ -20,11 +21,15 @@ public:
         version_(version),
         catalog_(*writer_, *readers_),
         bookings_(*writer_, *readers_),
+        calendar_feeds_(*writer_, *readers_),
+        reports_(*writer_, *readers_),
         users_(*writer_, *readers_),
         auth_(*writer_, *readers_) {}
 
   domain::catalog_repository& catalog() override { return catalog_; }
   domain::booking_repository& bookings() override { return bookings_; }
+  domain::calendar_feed_repository& calendar_feeds() override { return calendar_feeds_; }
+  domain::report_repository& reports() override { return reports_; }
   domain::user_repository& users() override { return users_; }
   domain::auth_repository& auth() override { return auth_; }
   int schema_version() const override { return version_; }
@@ -38,6 +43,8 @@ private:
   int version_;
   sqlite_catalog catalog_;
   sqlite_bookings bookings_;
+  sqlite_calendar_feeds calendar_feeds_;
+  sqlite_reports reports_;
   sqlite_users users_;
   sqlite_auth auth_;
 };
