@@ -1,9 +1,13 @@
 // API throughput benchmark: seeds 500 spaces and 200,000 bookings through the store library,
 // starts the hubgate-booking binary, and has hubgate-load replay randomised availability
 // queries and booking requests over 64 keep-alive TLS connections. Prints q/s, bookings/s, p99.
+// With --matrix (what `./dev bench` runs) it measures availability, space list, booking create
+// and cancel at each of --connections-list, printing one JSON object per line, with the
+// service's resident memory idle and at its peak under load.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -33,6 +37,7 @@ using namespace std::chrono;
 
 struct seeded {
   std::vector<std::string> room_ids, pool_ids, tokens;
+  std::vector<std::string> booking_ids;  // the i-th seeded booking belongs to tokens[i % size]
 };
 
 sys_seconds day_start(int days_ahead) {
@@ -86,6 +91,7 @@ seeded seed(const std::filesystem::path& dir, int spaces, int bookings, int memb
   std::vector<std::string> all_spaces = out.room_ids;
   all_spaces.insert(all_spaces.end(), out.pool_ids.begin(), out.pool_ids.end());
   std::atomic<int> next{0}, failed{0};
+  out.booking_ids.resize(static_cast<std::size_t>(bookings));
   std::vector<std::thread> threads;
   for (int w = 0; w < 16; ++w)
     threads.emplace_back([&] {
@@ -100,7 +106,9 @@ seeded seed(const std::filesystem::path& dir, int spaces, int bookings, int memb
         b.seats = 1 + i % 3;
         b.title = "seed";
         b.created_at = floor<seconds>(system_clock::now());
-        if (!(*db)->bookings().insert_booking(b, std::nullopt)) ++failed;
+        auto stored = (*db)->bookings().insert_booking(b, std::nullopt);
+        if (stored) out.booking_ids[static_cast<std::size_t>(i)] = stored->id;
+        else ++failed;
       }
     });
   for (auto& t : threads) t.join();
@@ -114,7 +122,10 @@ struct request_spec {
   int token;
 };
 
-std::vector<request_spec> make_requests(const seeded& s, int count, double booking_share) {
+// `search_share` of the queries are /availability searches over all spaces, the rest ask one
+// space's free seats over time.
+std::vector<request_spec> make_requests(const seeded& s, int count, double booking_share,
+                                        double search_share = 0.5) {
   std::mt19937 rng(42);
   std::vector<request_spec> out;
   std::uniform_real_distribution<double> coin(0, 1);
@@ -137,7 +148,7 @@ std::vector<request_spec> make_requests(const seeded& s, int count, double booki
       r.booking = false;
       r.method = "GET";
       const auto from = day_start(day) + hours{hour};
-      if (rng() % 2 == 0) {
+      if (coin(rng) >= search_share) {
         const auto& ids = rng() % 2 ? s.pool_ids : s.room_ids;
         r.target = fmt::format("/api/v1/spaces/{}/availability?from={}&to={}", ids[rng() % ids.size()],
                                fmt_time(from), fmt_time(from + hours{4}));
@@ -170,6 +181,7 @@ std::string write_requests(const std::filesystem::path& file, const seeded& s,
 struct phase_result {
   double duration_s = 0, ok_per_second = 0, p50_ms = 0, p99_ms = 0;
   std::uint64_t ok = 0, other = 0, errors = 0;
+  boost::json::object report;  // hubgate-load's own
 };
 
 // Runs hubgate-load and reads its one-line JSON report.
@@ -198,28 +210,136 @@ phase_result run_load(int port, const std::string& ca, const std::string& reques
     else r.other += count;
   }
   r.ok_per_second = r.duration_s > 0 ? static_cast<double>(r.ok) / r.duration_s : 0;
+  r.report = o;
   return r;
+}
+
+long vm_rss_kb(pid_t pid) {
+  std::FILE* f = std::fopen(fmt::format("/proc/{}/status", pid).c_str(), "r");
+  if (!f) return 0;
+  char line[256];
+  long kb = 0;
+  while (std::fgets(line, sizeof line, f))
+    if (std::sscanf(line, "VmRSS: %ld kB", &kb) == 1) break;
+  std::fclose(f);
+  return kb;
+}
+
+// Samples the service's VmRSS while the load runs; the peak is what the table shows.
+class rss_peak {
+public:
+  explicit rss_peak(pid_t pid) : pid_(pid), thread_([this] {
+    std::unique_lock lock(mutex_);
+    while (!stop_) {
+      peak_ = std::max(peak_, vm_rss_kb(pid_));
+      wake_.wait_for(lock, milliseconds(200), [this] { return stop_; });
+    }
+  }) {}
+  long finish() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+    return peak_;
+  }
+
+private:
+  pid_t pid_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  long peak_ = 0;
+  std::thread thread_;
+};
+
+// Space list reads and cancellations of seeded bookings, as hubgate-load request specs.
+std::vector<request_spec> space_lists(const seeded& s, int count) {
+  std::vector<request_spec> out;
+  for (int i = 0; i < count; ++i)
+    out.push_back({false, "GET", "/api/v1/spaces", "", i % static_cast<int>(s.tokens.size())});
+  return out;
+}
+
+std::vector<request_spec> cancellations(const seeded& s, std::size_t first, std::size_t count) {
+  std::vector<request_spec> out;
+  for (std::size_t i = first; i < std::min(first + count, s.booking_ids.size()); ++i)
+    if (!s.booking_ids[i].empty())
+      out.push_back({true, "POST", "/api/v1/bookings/" + s.booking_ids[i] + "/cancel", "{}",
+                     static_cast<int>(i % s.tokens.size())});
+  return out;
+}
+
+// Each phase at each connection count; cancellations take a fresh slice of the seeded
+// bookings every time, so none is cancelled twice.
+void run_matrix(const seeded& s, const std::filesystem::path& dir, int port, pid_t service,
+                const std::string& ca, const std::vector<int>& connection_counts, int seconds_per_phase) {
+  const auto queries = write_requests(dir / "queries.jsonl", s, make_requests(s, 20000, 0.0));
+  const auto lists = write_requests(dir / "spaces.jsonl", s, space_lists(s, 1000));
+  const auto writes = write_requests(dir / "bookings.jsonl", s, make_requests(s, 400000, 1.0));
+  fmt::print("{{\"rss_idle_kb\":{}}}\n", vm_rss_kb(service));
+  std::fflush(stdout);
+  rss_peak peak(service);
+  const std::size_t slice = s.booking_ids.size() / std::max<std::size_t>(1, connection_counts.size());
+  for (const char* phase : {"availability", "spaces", "create", "cancel"}) {
+    for (std::size_t k = 0; k < connection_counts.size(); ++k) {
+      const int c = connection_counts[k];
+      std::string file = phase == std::string_view("availability") ? queries
+                         : phase == std::string_view("spaces")     ? lists
+                         : phase == std::string_view("create")     ? writes
+                                                                   : std::string();
+      if (file.empty())
+        file = write_requests(dir / fmt::format("cancel{}.jsonl", c), s, cancellations(s, k * slice, slice));
+      boost::json::object line{{"phase", phase}, {"connections", c}};
+      try {
+        line["report"] = run_load(port, ca, file, c, seconds_per_phase).report;
+      } catch (const std::exception& e) {
+        line["error"] = e.what();
+      }
+      fmt::print("{}\n", boost::json::serialize(line));
+      std::fflush(stdout);
+    }
+  }
+  fmt::print("{{\"rss_peak_kb\":{}}}\n", peak.finish());
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   int spaces = 500, bookings = 200000, connections = 64, seconds_per_phase = 10;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  double search_share = 0.5;
+  bool matrix = false;
+  std::vector<int> connection_counts = {1, 64, 256};
+  for (int i = 1; i < argc; ++i) {
     std::string_view a = argv[i];
-    int v = std::atoi(argv[i + 1]);
-    if (a == "--spaces") spaces = v;
+    if (a == "--matrix") {
+      matrix = true;
+      continue;
+    }
+    if (i + 1 >= argc) break;
+    int v = std::atoi(argv[++i]);
+    if (a == "--connections-list") {
+      connection_counts.clear();
+      for (std::string_view list = argv[i]; !list.empty();) {
+        const auto comma = list.find(',');
+        connection_counts.push_back(std::max(1, std::atoi(std::string(list.substr(0, comma)).c_str())));
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+      }
+    } else if (a == "--spaces") spaces = v;
     else if (a == "--bookings") bookings = v;
     else if (a == "--connections") connections = v;
     else if (a == "--seconds") seconds_per_phase = v;
+    else if (a == "--search-share") search_share = std::atof(argv[i]);
   }
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines appear as they happen
   hubgate::test::temp_dir dir("hubgate-api-bench");
   const auto data = dir.path() / "data";
   const auto t0 = steady_clock::now();
   auto s = seed(data, spaces, bookings, 1000);
-  fmt::print("seeded {} spaces and {} bookings in {:.1f} s\n", spaces, bookings,
-             duration<double>(steady_clock::now() - t0).count());
+  const double seeded_s = duration<double>(steady_clock::now() - t0).count();
+  if (matrix) fmt::print("{{\"seeded_s\":{:.1f}}}\n", seeded_s);
+  else fmt::print("seeded {} spaces and {} bookings in {:.1f} s\n", spaces, bookings, seeded_s);
 
   const int port = hubgate::test::free_port();
   hubgate::test::child_process service(
@@ -231,7 +351,13 @@ int main(int argc, char** argv) {
     return 1;
   }
   const std::string ca = (data / "tls" / "ca.pem").string();
-  const auto queries = write_requests(dir.path() / "queries.jsonl", s, make_requests(s, 20000, 0.0));
+  if (matrix) {
+    run_matrix(s, dir.path(), port, service.pid(), ca, connection_counts, seconds_per_phase);
+    service.signal(SIGTERM);
+    service.wait_exit(60);
+    return 0;
+  }
+  const auto queries = write_requests(dir.path() / "queries.jsonl", s, make_requests(s, 20000, 0.0, search_share));
   const auto writes = write_requests(dir.path() / "bookings.jsonl", s, make_requests(s, 400000, 1.0));
   auto q = run_load(port, ca, queries, connections, seconds_per_phase);
   fmt::print("availability: {:.0f} q/s  p50 {:.2f} ms  p99 {:.2f} ms  ({} ok, {} other, {} errors)\n",
