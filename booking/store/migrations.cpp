@@ -72,7 +72,8 @@ CREATE TRIGGER bookings_revision
 AFTER UPDATE OF space_id, start_at, end_at, seats, title, status ON bookings
 BEGIN
   UPDATE bookings SET revision = OLD.revision + 1,
-    updated_at = CAST(strftime('%s', 'now') AS INTEGER) WHERE id = NEW.id;
+    updated_at = MAX(CAST(strftime('%s', 'now') AS INTEGER), OLD.created_at,
+                     COALESCE(OLD.updated_at, OLD.created_at)) WHERE id = NEW.id;
 END;
 )sql",
     // Door controllers (enrolment token stored hashed, the issued certificate's hash, the
