@@ -17,6 +17,8 @@
 #include "booking/api/dispatcher.hpp"
 #include "booking/api/password_hash.hpp"
 #include "booking/api/services.hpp"
+#include "booking/calendar/feed_service.hpp"
+#include "booking/domain/utilisation_service.hpp"
 #include "booking/demo/demo_hub.hpp"
 #include "booking/log/log.hpp"
 #include "booking/net/server.hpp"
@@ -267,6 +269,10 @@ int serve(const serve_options& o) {
   {
     auto& store = **db;
     api::services svc(store.catalog(), store.bookings(), store.users(), store.auth());
+    calendar::feed_service feeds(store.calendar_feeds(), store.catalog(), store.users());
+    domain::utilisation_service utilisation(store.catalog(), store.reports());
+    svc.feeds = &feeds;
+    svc.utilisation = &utilisation;
     if (!bootstrap_admin(svc)) return 1;
     if (o.demo && !seed_demo(svc)) return 1;
     web::static_site site(o.web_root.value_or(web::default_web_root()));

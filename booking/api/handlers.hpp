@@ -65,4 +65,13 @@ http_response check_in_booking(call& c);
 http_response approve_booking(call& c);
 http_response reject_booking(call& c);
 
+// calendar_handlers.cpp: members' iCalendar feeds
+http_response calendar_feed_status(call& c);
+http_response create_calendar_feed(call& c);
+http_response revoke_calendar_feed(call& c);
+http_response calendar_feed_ics(call& c);
+
+// report_handlers.cpp
+http_response utilisation_report(call& c);
+
 }  // namespace hubgate::api::handlers

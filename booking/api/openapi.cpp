@@ -50,8 +50,14 @@ boost::json::object operation(const route& r) {
   boost::json::object ok{{"description", "success"}};
   if (r.doc.response_schema == "metrics_text")
     ok["content"] = {{"text/plain", {{"schema", {{"type", "string"}}}}}};
+  else if (r.doc.response_schema == "ical_text")
+    ok["content"] = {{"text/calendar", {{"schema", ref("ical_text")}}}};
   else if (!r.doc.response_schema.empty())
     ok["content"] = {{"application/json", {{"schema", ref(r.doc.response_schema)}}}};
+  if (r.doc.response_schema == "utilisation_report")
+    ok["content"].as_object()["text/csv"] = {{"schema", {{"type", "string"}}}};
+  if (r.doc.response_schema == "ical_text")
+    responses["304"] = {{"description", "not modified (If-None-Match matched the ETag)"}};
   responses[std::to_string(r.doc.success_status)] = std::move(ok);
 
   std::string codes = "validation_failed, malformed_json, malformed_target";

@@ -125,6 +125,23 @@ constexpr std::string_view schemas_json = R"json({
     "seats": {"type": "integer"}, "title": {"type": "string"},
     "status": {"enum": ["pending", "confirmed", "checked_in", "released", "cancelled", "completed"]},
     "created_at": {"type": "string"}, "checked_in_at": {"type": ["string", "null"]}}},
+  "ical_text": {"type": "string", "description": "text/calendar (RFC 5545): VCALENDAR with VTIMEZONE and one VEVENT per booking"},
+  "calendar_feed_status": {"type": "object", "properties": {"exists": {"type": "boolean"},
+    "created_at": {"type": ["string", "null"]}}},
+  "calendar_feed_created": {"allOf": [{"$ref": "#/components/schemas/calendar_feed_status"},
+    {"type": "object", "properties": {"token": {"type": "string", "description": "shown once"},
+      "path": {"type": "string"}, "url": {"type": "string"}, "webcal_url": {"type": "string"}}}]},
+  "utilisation_row": {"type": "object", "properties": {"week": {"type": "string", "examples": ["2027-W13"]},
+    "week_start": {"type": "string", "format": "date"}, "from": {"type": "string"}, "to": {"type": "string"},
+    "key": {"type": "string", "description": "space id or kind"}, "label": {"type": "string"},
+    "kind": {"enum": ["desk", "room", "lab", "event", "training", "showroom"]},
+    "booked_seat_hours": {"type": "number"}, "capacity_seat_hours": {"type": "number"},
+    "utilisation_percent": {"type": ["number", "null"]}, "bookings": {"type": "integer"},
+    "no_shows": {"type": "integer"}, "cancellations": {"type": "integer"}}},
+  "utilisation_report": {"type": "object", "properties": {"site_id": {"type": "string"},
+    "time_zone": {"type": "string"}, "from": {"type": "string"}, "to": {"type": "string"},
+    "group_by": {"enum": ["space", "kind"]},
+    "rows": {"type": "array", "items": {"$ref": "#/components/schemas/utilisation_row"}}}},
   "booking_list": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/booking"}}}}
 })json";
 

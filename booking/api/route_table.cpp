@@ -65,6 +65,12 @@ std::vector<route> api_routes() {
     {"POST",   "/api/v1/bookings/{id}/check-in",      authenticated, h::check_in_booking,   {"Check in to a booking", "", "booking", 200, {}, {"check_in_not_open", "invalid_transition"}}},
     {"POST",   "/api/v1/bookings/{id}/approve",       admin,         h::approve_booking,    {"Approve a pending booking", "", "booking", 200, {}, {"invalid_transition"}}},
     {"POST",   "/api/v1/bookings/{id}/reject",        admin,         h::reject_booking,     {"Reject a pending booking", "", "booking", 200, {}, {"invalid_transition"}}},
+
+    {"GET",    "/api/v1/calendar/feed",               authenticated, h::calendar_feed_status, {"Whether you have a calendar feed", "", "calendar_feed_status"}},
+    {"POST",   "/api/v1/calendar/feed",               authenticated, h::create_calendar_feed, {"Create your calendar feed or rotate its secret URL (shown once)", "", "calendar_feed_created", 201}},
+    {"DELETE", "/api/v1/calendar/feed",               authenticated, h::revoke_calendar_feed, {"Revoke your calendar feed", "", "", 204}},
+    {"GET",    "/api/v1/calendar/{token}.ics",        anonymous,     h::calendar_feed_ics,    {"Your bookings as iCalendar; the secret token is the credential (ETag, 304)", "", "ical_text"}},
+    {"GET",    "/api/v1/reports/utilisation",         admin,         h::utilisation_report,   {"Utilisation per ISO week and space or kind; CSV with Accept: text/csv or format=csv", "", "utilisation_report", 200, {"site", "from", "to", "group_by", "format"}, {"unknown_time_zone"}}},
   };
   // clang-format on
 }

@@ -5,8 +5,18 @@
 namespace hubgate::api {
 namespace {
 
+// "{name}", or "{name}.ext" for a parameter followed by a literal suffix in one segment.
 bool is_param(const std::string& part) {
-  return part.size() >= 2 && part.front() == '{' && part.back() == '}';
+  return part.size() >= 2 && part.front() == '{' && part.find('}') != std::string::npos;
+}
+
+std::string_view param_suffix(const std::string& part) {
+  return std::string_view(part).substr(part.find('}') + 1);
+}
+
+bool param_matches(const std::string& part, const std::string& segment) {
+  auto suffix = param_suffix(part);
+  return segment.size() > suffix.size() && std::string_view(segment).ends_with(suffix);
 }
 
 std::vector<std::string> split(std::string_view pattern) {
@@ -45,7 +55,7 @@ bool router::matches(const compiled& c, const std::vector<std::string>& segments
   if (c.parts.size() != segments.size()) return false;
   for (std::size_t i = 0; i < segments.size(); ++i) {
     if (is_param(c.parts[i])) {
-      if (segments[i].empty()) return false;
+      if (!param_matches(c.parts[i], segments[i])) return false;
     } else if (c.parts[i] != segments[i]) {
       return false;
     }
@@ -77,7 +87,10 @@ route_lookup router::find(std::string_view method,
       m.matched = &routes_[i];
       for (std::size_t s = 0; s < segments.size(); ++s) {
         const auto& part = compiled_[i].parts[s];
-        if (is_param(part)) m.params.emplace_back(part.substr(1, part.size() - 2), segments[s]);
+        if (!is_param(part)) continue;
+        const auto suffix = param_suffix(part).size();
+        m.params.emplace_back(part.substr(1, part.find('}') - 1),
+                              segments[s].substr(0, segments[s].size() - suffix));
       }
       return m;
     }

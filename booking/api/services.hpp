@@ -19,6 +19,13 @@ namespace date {
 class time_zone;
 }
 
+namespace hubgate::calendar {
+class feed_service;
+}
+namespace hubgate::domain {
+class utilisation_service;
+}
+
 namespace hubgate::api {
 
 class router;
@@ -52,6 +59,8 @@ struct services {
   api::metrics metrics;
   const date::time_zone* default_zone = nullptr;
   const router* routes = nullptr;  // set by the dispatcher, for /openapi.json
+  calendar::feed_service* feeds = nullptr;               // set by main
+  domain::utilisation_service* utilisation = nullptr;   // set by main
   std::function<std::chrono::sys_seconds()> now;  // UTC now; tests may replace it
 };
 
