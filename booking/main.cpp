@@ -5,6 +5,8 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -19,6 +21,10 @@
 #include "booking/api/services.hpp"
 #include "booking/calendar/feed_service.hpp"
 #include "booking/domain/utilisation_service.hpp"
+#include "booking/controllers/access_change_observer.hpp"
+#include "booking/controllers/controller_service.hpp"
+#include "booking/controllers/list_signing_key.hpp"
+#include "booking/controllers/stream_hub.hpp"
 #include "booking/demo/demo_hub.hpp"
 #include "booking/log/log.hpp"
 #include "booking/net/server.hpp"
@@ -42,6 +48,13 @@ constexpr std::string_view usage = R"(usage: hubgate-booking serve --data-dir DI
   --log-level LEVEL        trace, debug, info (default), warn, error, off
   --release-interval SECS  how often no-shows are released (default 60)
   --workers N              request worker threads (default 64)
+  --controller-listen HOST:PORT  the door controllers' mutual-TLS port (default
+                           127.0.0.1:8444; when the default is taken, the service runs without)
+  --access-horizon-days N  how many days of access windows boards hold (default 14)
+  --grace-minutes N        doors open N minutes before a booking and close N after (default 15)
+  --grace-seconds N        the same in seconds (for tests)
+  --heartbeat-seconds N    WebSocket ping interval to boards; silent for 3x that = dead (10)
+  --enrollment-token-seconds N  how long an enrolment token is valid (default 86400)
 
 Environment: HUBGATE_ADMIN_EMAIL and HUBGATE_ADMIN_PASSWORD create the first admin when no
 user exists; HUBGATE_DEMO_PASSWORD is the demo members' password with --demo
@@ -58,6 +71,13 @@ struct serve_options {
   log::level level = log::level::info;
   std::chrono::seconds release_interval{60};
   std::size_t workers = 64;
+  std::string controller_host = "127.0.0.1";
+  std::uint16_t controller_port = 8444;
+  bool controller_listen_given = false;
+  long horizon_days = 14;
+  std::chrono::seconds grace{std::chrono::minutes{15}};
+  std::chrono::seconds heartbeat{10};
+  std::chrono::seconds token_lifetime{std::chrono::hours{24}};
 };
 
 [[noreturn]] void bad_usage(const std::string& message) {
@@ -73,6 +93,17 @@ std::optional<T> parse_number(std::string_view text) {
   return v;
 }
 
+void parse_address(std::string_view option, std::string_view v, std::string& host, std::uint16_t& port) {
+  auto colon = v.rfind(':');
+  if (colon == std::string_view::npos) bad_usage(fmt::format("{} wants HOST:PORT", option));
+  auto number = parse_number<std::uint16_t>(v.substr(colon + 1));
+  if (!number) bad_usage(fmt::format("{}: bad port in '{}'", option, v));
+  host = std::string(v.substr(0, colon));
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.empty()) bad_usage(fmt::format("{}: empty host", option));
+  port = *number;
+}
+
 serve_options parse_serve(const std::vector<std::string_view>& args) {
   serve_options o;
   bool have_dir = false;
@@ -86,16 +117,26 @@ serve_options parse_serve(const std::vector<std::string_view>& args) {
       o.data_dir = fs::path(value());
       have_dir = true;
     } else if (arg == "--listen") {
-      auto v = value();
-      auto colon = v.rfind(':');
-      if (colon == std::string_view::npos) bad_usage("--listen wants HOST:PORT");
-      auto port = parse_number<std::uint16_t>(v.substr(colon + 1));
-      if (!port) bad_usage(fmt::format("--listen: bad port in '{}'", v));
-      o.host = std::string(v.substr(0, colon));
-      if (o.host.size() > 2 && o.host.front() == '[' && o.host.back() == ']')
-        o.host = o.host.substr(1, o.host.size() - 2);
-      if (o.host.empty()) bad_usage("--listen: empty host");
-      o.port = *port;
+      parse_address(arg, value(), o.host, o.port);
+    } else if (arg == "--controller-listen") {
+      parse_address(arg, value(), o.controller_host, o.controller_port);
+      o.controller_listen_given = true;
+    } else if (arg == "--access-horizon-days") {
+      auto n = parse_number<long>(value());
+      if (!n || *n < 1 || *n > 90) bad_usage("--access-horizon-days: 1 to 90");
+      o.horizon_days = *n;
+    } else if (arg == "--grace-minutes" || arg == "--grace-seconds") {
+      auto n = parse_number<long>(value());
+      if (!n || *n < 0 || *n > 86400) bad_usage(fmt::format("{}: 0 to 86400", arg));
+      o.grace = std::chrono::seconds{arg == "--grace-minutes" ? *n * 60 : *n};
+    } else if (arg == "--heartbeat-seconds") {
+      auto n = parse_number<long>(value());
+      if (!n || *n < 1 || *n > 3600) bad_usage("--heartbeat-seconds: 1 to 3600");
+      o.heartbeat = std::chrono::seconds{*n};
+    } else if (arg == "--enrollment-token-seconds") {
+      auto n = parse_number<long>(value());
+      if (!n || *n < 1 || *n > 30L * 86400) bad_usage("--enrollment-token-seconds: 1 to 2592000");
+      o.token_lifetime = std::chrono::seconds{*n};
     } else if (arg == "--demo") {
       o.demo = true;
     } else if (arg == "--tls-cert") {
@@ -123,6 +164,23 @@ serve_options parse_serve(const std::vector<std::string_view>& args) {
   if (!have_dir || o.data_dir.empty()) bad_usage("--data-dir is required");
   if (o.tls_cert.empty() != o.tls_key.empty()) bad_usage("--tls-cert and --tls-key go together");
   return o;
+}
+
+// The controller port serves the stream only; every plain HTTP request there is a 404.
+class not_found_handler final : public api::request_handler {
+public:
+  api::http_response handle(const api::http_request&) override {
+    api::http_response r;
+    r.status = 404;
+    r.set_header("content-type", "application/problem+json");
+    r.body = R"({"type":"about:blank","title":"Not Found","status":404,"code":"not_found"})";
+    return r;
+  }
+};
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 std::string env(const char* name) {
@@ -194,8 +252,9 @@ bool seed_demo(api::services& svc) {
 // Releases no-shows and completes ended bookings periodically until stopped.
 class periodic_jobs {
 public:
-  periodic_jobs(api::services& svc, std::chrono::seconds interval)
-      : svc_(svc), interval_(interval), thread_([this] { run(); }) {}
+  // `released` runs after bookings were released (their door access must end).
+  periodic_jobs(api::services& svc, std::chrono::seconds interval, std::function<void()> released)
+      : svc_(svc), interval_(interval), released_(std::move(released)), thread_([this] { run(); }) {}
   ~periodic_jobs() {
     {
       std::lock_guard lock(mutex_);
@@ -215,6 +274,7 @@ private:
         svc_.metrics.no_shows_released(released->size());
         for (const auto& b : *released)
           log::write(log::level::info, "booking_released", {{"booking_id", b.id}});
+        if (!released->empty()) released_();
       } else {
         log::write(log::level::warn, "release_failed", {{"message", released.error().code.message()}});
       }
@@ -225,6 +285,7 @@ private:
 
   api::services& svc_;
   std::chrono::seconds interval_;
+  std::function<void()> released_;
   std::mutex mutex_;
   std::condition_variable cv_;
   bool stopping_ = false;
@@ -260,6 +321,14 @@ int serve(const serve_options& o) {
     net_options.cert_chain_file = tls->certificate_chain.string();
     net_options.private_key_file = tls->private_key.string();
   }
+  // The controllers' port always uses the service's own CA, which boards pin at enrolment.
+  auto own_tls = pki::ensure_server_tls(o.data_dir);
+  auto ca_hash = own_tls ? pki::ca_sha256(own_tls->ca_certificate) : boost::system::result<std::string>(own_tls.error());
+  auto list_key = controllers::load_or_create_list_signing_key(o.data_dir);
+  if (!own_tls || !ca_hash || !list_key) {
+    std::cerr << "hubgate-booking: cannot prepare the controller CA or the list-signing key\n";
+    return 1;
+  }
 
   auto db = store::open_sqlite(o.data_dir);
   if (!db) {
@@ -276,15 +345,65 @@ int serve(const serve_options& o) {
     if (!bootstrap_admin(svc)) return 1;
     if (o.demo && !seed_demo(svc)) return 1;
     web::static_site site(o.web_root.value_or(web::default_web_root()));
-    api::dispatcher handler(svc, &site);
+    controllers::hub_options hub_opts;
+    hub_opts.derivation.horizon = std::chrono::days{o.horizon_days};
+    hub_opts.derivation.early_grace = hub_opts.derivation.late_grace = o.grace;
+    const auto verify_key_pem = list_key->public_key().to_pem();
+    controllers::stream_hub hub({store.controllers(), store.catalog(), store.bookings(), store.users(), svc.bookings},
+                                std::move(*list_key), hub_opts, svc.now);
+    if (auto started = hub.start(); !started) {
+      std::cerr << "hubgate-booking: cannot start the door link: " << started.error().code.message() << "\n";
+      return 1;
+    }
     try {
-      net::server server(net_options, handler);
+      net::server_options link_options;
+      link_options.host = o.controller_host;
+      link_options.port = o.controller_port;
+      link_options.cert_chain_file = own_tls->certificate_chain.string();
+      link_options.private_key_file = own_tls->private_key.string();
+      link_options.client_ca_file = own_tls->ca_certificate.string();
+      link_options.worker_threads = 8;
+      link_options.io_threads = 1;
+      link_options.client_cert_check = [&hub](const std::string& sha) { return hub.certificate_allowed(sha); };
+      link_options.websocket_endpoints.emplace("/api/v1/controllers/stream", &hub);
+      link_options.ws_ping_interval = o.heartbeat;
+      link_options.ws_dead_after = 3 * o.heartbeat;
+      link_options.idle_timeout = 3 * o.heartbeat;
+      not_found_handler nothing;
+      std::unique_ptr<net::server> link_server;
+      try {
+        link_server = std::make_unique<net::server>(link_options, nothing);
+      } catch (const std::exception& e) {
+        if (o.controller_listen_given) throw;
+        log::write(log::level::warn, "controller_port_unavailable", {{"what", e.what()}});
+      }
+      controllers::enrollment_settings enrol;
+      enrol.ca_certificate = own_tls->ca_certificate;
+      enrol.ca_private_key = own_tls->ca_private_key;
+      enrol.ca_pem = read_text(own_tls->ca_certificate);
+      enrol.ca_hash = "sha256:" + *ca_hash;
+      enrol.list_verify_key_pem = verify_key_pem;
+      enrol.token_lifetime = o.token_lifetime;
+      if (link_server) enrol.controller_endpoint = fmt::format("{}:{}", o.controller_host, link_server->port());
+      controllers::controller_service controller_svc(store.controllers(), store.catalog(), hub, enrol);
+      svc.controllers = &controller_svc;
+      api::dispatcher handler(svc, &site);
+      controllers::access_change_observer observed(handler, [&hub] { hub.access_changed(); });
+      net::server server(net_options, observed);
       log::write(log::level::info, "serving",
                  {{"host", o.host}, {"port", server.port()}, {"web_files", site.file_count()},
-                  {"data_dir", o.data_dir.string()}});
-      periodic_jobs jobs(svc, o.release_interval);
+                  {"data_dir", o.data_dir.string()},
+                  {"controller_port", link_server ? link_server->port() : 0}});
+      periodic_jobs jobs(svc, o.release_interval, [&hub] { hub.access_changed(); });
+      std::thread link_thread;
+      if (link_server) link_thread = std::thread([&link_server] { link_server->run_until_signal(); });
       server.run_until_signal();
       log::write(log::level::info, "stopping", {});
+      if (link_server) {
+        link_server->stop();
+        link_thread.join();
+      }
+      hub.stop();
     } catch (const std::exception& e) {
       std::cerr << "hubgate-booking: " << e.what() << "\n";
       return 1;

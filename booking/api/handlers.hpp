@@ -74,4 +74,12 @@ http_response calendar_feed_ics(call& c);
 // report_handlers.cpp
 http_response utilisation_report(call& c);
 
+// controller_handlers.cpp: door controllers and the access log
+http_response create_controller(call& c);
+http_response controller_ca(call& c);
+http_response enroll_controller(call& c);
+http_response list_controllers(call& c);
+http_response revoke_controller(call& c);
+http_response list_access_events(call& c);
+
 }  // namespace hubgate::api::handlers

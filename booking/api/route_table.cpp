@@ -71,6 +71,13 @@ std::vector<route> api_routes() {
     {"DELETE", "/api/v1/calendar/feed",               authenticated, h::revoke_calendar_feed, {"Revoke your calendar feed", "", "", 204}},
     {"GET",    "/api/v1/calendar/{token}.ics",        anonymous,     h::calendar_feed_ics,    {"Your bookings as iCalendar; the secret token is the credential (ETag, 304)", "", "ical_text"}},
     {"GET",    "/api/v1/reports/utilisation",         admin,         h::utilisation_report,   {"Utilisation per ISO week and space or kind; CSV with Accept: text/csv or format=csv", "", "utilisation_report", 200, {"site", "from", "to", "group_by", "format"}, {"unknown_time_zone"}}},
+
+    {"POST",   "/api/v1/controllers",                 admin,         h::create_controller,  {"Register a door controller; returns its one-time enrolment token and the CA hash", "controller_create", "new_controller", 201}},
+    {"GET",    "/api/v1/controllers",                 admin,         h::list_controllers,   {"Controllers with their live status", "", "controller_list"}},
+    {"GET",    "/api/v1/controllers/ca",              anonymous,     h::controller_ca,      {"The service CA a board pins by its hash", "", "controller_ca"}},
+    {"POST",   "/api/v1/controllers/enroll",          anonymous,     h::enroll_controller,  {"Enrol a board: token + CSR -> client certificate and keys", "enrollment_request", "enrollment", 200, {}, {"enrollment_token_invalid"}}},
+    {"POST",   "/api/v1/controllers/{id}/revoke",     admin,         h::revoke_controller,  {"Revoke a controller and close its live connection", "", "controller"}},
+    {"GET",    "/api/v1/access-events",               admin,         h::list_access_events, {"The access log, newest first", "", "access_event_list", 200, {"from", "to", "door", "controller", "outcome", "limit"}}},
   };
   // clang-format on
 }

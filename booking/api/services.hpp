@@ -21,6 +21,10 @@ class time_zone;
 
 namespace hubgate::calendar {
 class feed_service;
+namespace hubgate::controllers {
+class controller_service;
+}
+
 }
 namespace hubgate::domain {
 class utilisation_service;
@@ -65,3 +69,4 @@ struct services {
 };
 
 }  // namespace hubgate::api
+  controllers::controller_service* controllers = nullptr;  // the door link; set by main

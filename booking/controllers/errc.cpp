@@ -16,6 +16,14 @@ class category final : public boost::system::error_category {
         return "a site's time zone is not in the tz database";
       case errc::missing_list_key:
         return "a site with controller doors has no list key";
+      case errc::enrollment_token_invalid:
+        return "the enrolment token is unknown, used or expired";
+      case errc::invalid_csr:
+        return "the certificate signing request is not valid";
+      case errc::controller_revoked:
+        return "the controller is revoked";
+      case errc::key_unavailable:
+        return "the list-signing key is not available";
     }
     return "unknown controllers error";
   }

@@ -16,6 +16,10 @@ enum class errc {
   ok = 0,
   unknown_time_zone = 1,  // a site with controller doors names a zone the tz database lacks
   missing_list_key,       // a site with controller doors has no (or an empty) list key
+  enrollment_token_invalid,  // unknown, used or expired enrolment token (401)
+  invalid_csr,               // the CSR is not PEM or its signature does not verify (422)
+  controller_revoked,        // the controller was revoked: no enrolment, no stream (409)
+  key_unavailable,           // the list-signing key cannot be loaded or created
 };
 
 const boost::system::error_category& controllers_category() noexcept;

@@ -4,10 +4,13 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
 #include "booking/api/http_message.hpp"
+#include "booking/api/websocket_handler.hpp"
 
 namespace hubgate::net {
 
@@ -25,6 +28,21 @@ struct server_options {
   std::chrono::seconds header_timeout{10}, body_timeout{30}, idle_timeout{60};
   std::size_t max_connections = 20000;  // beyond it new connections are closed at once
   std::string server_name = "hubgate";  // the Server header
+
+  // Runs on an I/O thread right after the TLS handshake with the client certificate's SHA-256
+  // (lower-case hex; empty when none was presented). false closes the connection before
+  // anything is read, so a refused peer (a revoked controller) gets no application data.
+  // Must be quick and must not block.
+  std::function<bool(const std::string& sha256)> client_cert_check;
+
+  // WebSocket endpoints: exact request path -> handler (which must outlive the server). An
+  // upgrade request for any other path is answered 404.
+  std::map<std::string, api::websocket_handler*, std::less<>> websocket_endpoints;
+  // A ping goes out every ws_ping_interval; a peer from which nothing (not even a pong) has
+  // arrived for ws_dead_after is dropped (half-open connections).
+  std::chrono::seconds ws_ping_interval{10}, ws_dead_after{30};
+  std::size_t ws_message_limit = 1 << 20;    // largest frame accepted from a peer
+  std::size_t ws_queue_limit = 256u << 20;   // bytes queued for a peer before it is dropped
 };
 
 // Each server owns its io_context, its I/O threads and its worker pool, so several servers
@@ -39,7 +57,8 @@ struct server_options {
 //     it is a sane token of at most 64 characters [A-Za-z0-9._-], else one is made);
 //   - one access-log line per request at debug level: event "http_request" with method,
 //     path (no query), status, bytes, duration_us, request_id, remote;
-//   - WebSocket upgrade requests are answered 404 until a stream endpoint is attached.
+//   - WebSocket upgrades on a path of websocket_endpoints become WebSocket connections on the
+//     same TLS stream (see ws_session.hpp); other upgrade requests are answered 404.
 class server {
 public:
   // Loads the TLS material and binds the listening socket. Throws std::runtime_error with a

@@ -22,6 +22,7 @@
 #include "booking/log/log.hpp"
 #include "booking/net/http_conventions.hpp"
 #include "booking/net/http_translation.hpp"
+#include "booking/net/ws_session.hpp"
 #include "booking/pki/tls_material.hpp"
 
 namespace hubgate::net::detail {
@@ -71,7 +72,10 @@ public:
 
   void close_if_idle() override {
     asio::post(stream_.get_executor(), [weak = weak_from_this()] {
-      if (auto self = weak.lock(); self && self->idle_) beast::get_lowest_layer(self->stream_).cancel();
+      auto self = weak.lock();
+      if (!self) return;
+      if (self->ws_) self->ws_->close();
+      else if (self->idle_) beast::get_lowest_layer(self->stream_).cancel();
     });
   }
 
@@ -94,6 +98,15 @@ private:
       co_return;
     }
     client_cert_sha256_ = peer_certificate_sha256();
+    if (const auto& check = state_->options.client_cert_check) {
+      // Refused peers (revoked controllers) get nothing after the handshake, not even a 403.
+      const std::string sha = client_cert_sha256_.value_or("");
+      if (!check(sha)) {
+        log::write(log::level::info, "client_certificate_refused", {{"remote", remote_}});
+        lowest.close();
+        co_return;
+      }
+    }
 
     bool first = true;
     for (;;) {
@@ -115,8 +128,12 @@ private:
           to_api_request(parser.get(), remote_, client_cert_sha256_));
       api::http_response response;
       if (upgrade) {
-        // The hand-off point for WebSocket endpoints (controller stream, live access log):
-        // none is attached yet, so the upgrade is refused like an unknown route.
+        const auto& endpoints = state_->options.websocket_endpoints;
+        const auto found = endpoints.find(path_of(request->target));
+        if (found != endpoints.end() && found->second != nullptr) {
+          co_await serve_websocket(parser, request, found->second);
+          co_return;
+        }
         response = problem_response(404, "not_found", "Not Found", "no WebSocket endpoint here");
       } else {
         response = co_await call_handler(request);
@@ -126,6 +143,19 @@ private:
       if (!bytes || !again) break;
     }
     co_await close_gracefully();
+  }
+
+  // The connection becomes a WebSocket connection until it ends (ws_session.cpp).
+  asio::awaitable<void> serve_websocket(http::request_parser<http::string_body>& parser,
+                                        const std::shared_ptr<const api::http_request>& request,
+                                        api::websocket_handler* handler) {
+    auto upgrade = parser.release();
+    auto connection = std::make_shared<ws_connection>(state_, stream_, shared_from_this(), remote_,
+                                                      client_cert_sha256_);
+    ws_ = connection;
+    auto shared_request = request;
+    co_await ws_connection::run(connection, buffer_, upgrade, shared_request, handler);
+    ws_.reset();  // breaks the session <-> connection cycle; the peer keeps us while held
   }
 
   // Waits until the first bytes of the next request are buffered. The first request gets the
@@ -272,6 +302,7 @@ private:
   std::optional<std::string> client_cert_sha256_;
   std::uint64_t id_ = 0;
   bool idle_ = true;  // only touched on the strand
+  std::shared_ptr<ws_connection> ws_;  // while upgraded; only touched on the strand
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include <boost/system/result.hpp>
 
+#include "booking/controllers/controller_repository.hpp"
 #include "booking/domain/calendar_ports.hpp"
 #include "booking/domain/ports.hpp"
 #include "booking/store/store_errc.hpp"
@@ -38,6 +39,7 @@ public:
   virtual domain::auth_repository& auth() = 0;
   virtual domain::calendar_feed_repository& calendar_feeds() = 0;
   virtual domain::report_repository& reports() = 0;
+  virtual controllers::controller_repository& controllers() = 0;
   // Schema version after migrations (PRAGMA user_version).
   virtual int schema_version() const = 0;
   virtual write_stats writer_stats() const = 0;

@@ -7,6 +7,7 @@
 #include "booking/store/sqlite_bookings.hpp"
 #include "booking/store/sqlite_calendar.hpp"
 #include "booking/store/sqlite_catalog.hpp"
+#include "booking/store/sqlite_controllers.hpp"
 #include "booking/store/sqlite_users.hpp"
 
 namespace hubgate::store {
@@ -24,7 +25,8 @@ public:
         calendar_feeds_(*writer_, *readers_),
         reports_(*writer_, *readers_),
         users_(*writer_, *readers_),
-        auth_(*writer_, *readers_) {}
+        auth_(*writer_, *readers_),
+        controllers_(*writer_, *readers_) {}
 
   domain::catalog_repository& catalog() override { return catalog_; }
   domain::booking_repository& bookings() override { return bookings_; }
@@ -32,6 +34,7 @@ public:
   domain::report_repository& reports() override { return reports_; }
   domain::user_repository& users() override { return users_; }
   domain::auth_repository& auth() override { return auth_; }
+  controllers::controller_repository& controllers() override { return controllers_; }
   int schema_version() const override { return version_; }
   write_stats writer_stats() const override {
     return {writer_->commits(), writer_->operations()};
@@ -47,6 +50,7 @@ private:
   sqlite_reports reports_;
   sqlite_users users_;
   sqlite_auth auth_;
+  sqlite_controllers controllers_;
 };
 
 }  // namespace

@@ -1,0 +1,31 @@
+// Watches the API for writes that may change who opens which door (bookings, cards, users,
+// groups, doors, spaces, sites) and tells the stream hub, in one place instead of in every
+// handler: it wraps the API's request_handler.
+#pragma once
+#include <functional>
+#include <string_view>
+
+#include "booking/api/http_message.hpp"
+
+namespace hubgate::controllers {
+
+// True for a successful (2xx) write to an API resource other than sign-in and tokens.
+bool may_change_access(const api::http_request& request, const api::http_response& response);
+
+class access_change_observer final : public api::request_handler {
+public:
+  access_change_observer(api::request_handler& inner, std::function<void()> changed)
+      : inner_(inner), changed_(std::move(changed)) {}
+
+  api::http_response handle(const api::http_request& request) override {
+    auto response = inner_.handle(request);
+    if (may_change_access(request, response)) changed_();
+    return response;
+  }
+
+private:
+  api::request_handler& inner_;
+  std::function<void()> changed_;
+};
+
+}  // namespace hubgate::controllers

@@ -1,0 +1,133 @@
+// The service end of the live link: one WebSocket per enrolled controller on the controller
+// port. Sends each board a signed snapshot, then deltas after every change that affects
+// access; stores the events boards upload and acknowledges them once durable.
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+
+#include "booking/api/websocket_handler.hpp"
+#include "booking/controllers/access_derivation.hpp"
+#include "booking/controllers/board_sync.hpp"
+#include "booking/controllers/controller_repository.hpp"
+#include "booking/domain/booking_service.hpp"
+#include "booking/domain/ports.hpp"
+#include "protocol/keys.hpp"
+#include "protocol/stream_message.hpp"
+
+namespace hubgate::controllers {
+
+// A controller as the stream last saw it.
+struct live_status {
+  bool online = false;
+  std::optional<sys_seconds> last_seen;
+  std::optional<std::int64_t> clock_skew_ms;  // board clock minus service clock at hello/status
+  std::string reader = "unknown";             // ok | lost | unknown
+  std::string door = "unknown";               // open | closed | unknown
+  std::uint64_t epoch = 0;
+  std::uint64_t acked_sequence = 0;
+};
+
+struct hub_options {
+  derivation_options derivation;
+  // A burst of writes (an admin editing a group, a bulk import) gives one recomputation.
+  std::chrono::milliseconds debounce{75};
+  // Recompute at least this often even without changes, so windows roll with the horizon.
+  std::chrono::seconds refresh{std::chrono::hours{1}};
+  std::chrono::seconds check_in_early_grace{std::chrono::minutes{15}};
+};
+
+struct hub_ports {
+  controller_repository& controllers;
+  domain::catalog_repository& catalog;
+  domain::booking_repository& bookings;
+  domain::user_repository& users;
+  domain::booking_service& booking_service;
+};
+
+class stream_hub final : public api::websocket_handler {
+public:
+  stream_hub(hub_ports ports, protocol::signing_key key, hub_options options,
+             std::function<sys_seconds()> now);
+  ~stream_hub() override;
+  stream_hub(const stream_hub&) = delete;
+  stream_hub& operator=(const stream_hub&) = delete;
+
+  // Loads the enrolled controllers and starts the recomputation thread.
+  outcome<void> start();
+  // Stops the thread; called by the destructor too.
+  void stop();
+
+  // For server_options::client_cert_check: only certificates of enrolled, unrevoked
+  // controllers pass. Never blocks on the store.
+  bool certificate_allowed(const std::string& sha256) const;
+  void controller_enrolled(const controller_record& c);
+  // Forgets its certificate and closes its live connection.
+  void controller_revoked(std::string_view controller_id);
+  // Something that may change access was written: recompute soon (debounced, own thread).
+  void access_changed();
+
+  live_status status(std::string_view controller_id) const;
+  // The credential behind a card pseudonym at a site, when the service knows the card.
+  std::optional<domain::credential> credential_for(std::string_view site_id,
+                                                   const protocol::pseudonym& card) const;
+  std::uint64_t recomputations() const noexcept { return recomputations_.load(); }
+
+  bool on_open(const std::shared_ptr<api::ws_peer>& peer, const api::http_request& upgrade) override;
+  void on_text(const std::shared_ptr<api::ws_peer>& peer, std::string text) override;
+  void on_close(const std::shared_ptr<api::ws_peer>& peer) override;
+
+private:
+  struct link {
+    std::shared_ptr<api::ws_peer> peer;
+    board_sync sync;
+    live_status status;
+  };
+  using pseudonym_index = std::map<std::string, std::map<protocol::pseudonym, domain::credential>,
+                                   std::less<>>;
+  struct derivation {
+    access_lists lists;
+    pseudonym_index cards;
+  };
+
+  void run();
+  outcome<derivation> derive(sys_seconds now);
+  void publish_locked(sys_seconds now);
+  void send_locked(link& l, const protocol::stream_message& m);
+  std::string controller_of(const api::ws_peer* peer) const;
+  void on_events(const std::shared_ptr<api::ws_peer>& peer, const std::string& controller_id,
+                 const protocol::events_message& m);
+  void note_clock(link& l, std::int64_t clock_ms, sys_seconds now);
+
+  hub_ports ports_;
+  protocol::signing_key key_;
+  hub_options options_;
+  std::function<sys_seconds()> now_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::map<std::string, std::string, std::less<>> cert_owner_;        // sha256 -> controller
+  std::map<std::string, std::string, std::less<>> controller_site_;   // controller -> site
+  std::map<std::string, link, std::less<>> links_;                    // controller -> link
+  std::map<const api::ws_peer*, std::string> peer_owner_;
+  access_lists lists_;
+  pseudonym_index cards_;
+  bool have_lists_ = false;
+  bool dirty_ = true;
+  bool sync_wanted_ = false;
+  bool stopping_ = false;
+  std::chrono::steady_clock::time_point next_refresh_{};
+  std::atomic<std::uint64_t> recomputations_{0};
+  std::thread thread_;
+};
+
+}  // namespace hubgate::controllers
