@@ -11,6 +11,8 @@ import {admin_users_view} from './views/admin_users.js';
 import {admin_approvals_view} from './views/admin_approvals.js';
 import {admin_doors_view} from './views/admin_doors.js';
 import {later_view} from './views/later.js';
+import {calendar_feed_view} from './views/calendar_feed.js';
+import {utilisation_view} from './views/utilisation.js';
 
 export const routes = {
   '/signin': {title: 'sign_in', view: signin_view},
@@ -26,8 +28,8 @@ export const routes = {
   '/admin/doors': {title: 'nav_admin_doors', view: admin_doors_view, admin: true},
   '/admin/controllers': {title: 'nav_admin_controllers', view: later_view('nav_admin_controllers'), admin: true},
   '/admin/access-log': {title: 'nav_admin_access_log', view: later_view('nav_admin_access_log'), admin: true},
-  '/admin/reports': {title: 'nav_admin_reports', view: later_view('nav_admin_reports'), admin: true},
-  '/my/calendar': {title: 'nav_my_calendar', view: later_view('nav_my_calendar')},
+  '/admin/reports': {title: 'util_title', view: utilisation_view, admin: true},
+  '/my/calendar': {title: 'feed_title', view: calendar_feed_view},
 };
 
 export const nav_items = [
@@ -38,7 +40,7 @@ export const nav_items = [
   {id: 'mine', label: 'nav_group_mine', items: [
     {path: '/my/bookings', label: 'nav_my_bookings'},
     {path: '/my/cards', label: 'nav_my_cards'},
-    {path: '/my/calendar', label: 'nav_my_calendar', later: true},
+    {path: '/my/calendar', label: 'nav_my_calendar'},
   ]},
   {id: 'admin', label: 'nav_group_admin', admin: true, items: [
     {path: '/admin/spaces', label: 'nav_admin_spaces'},
@@ -49,6 +51,6 @@ export const nav_items = [
     {path: '/admin/doors', label: 'nav_admin_doors'},
     {path: '/admin/controllers', label: 'nav_admin_controllers', later: true},
     {path: '/admin/access-log', label: 'nav_admin_access_log', later: true},
-    {path: '/admin/reports', label: 'nav_admin_reports', later: true},
+    {path: '/admin/reports', label: 'nav_admin_reports'},
   ]},
 ];
