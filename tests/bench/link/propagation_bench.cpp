@@ -1,0 +1,211 @@
+// Booking-to-door propagation over the live link: the time from POST /bookings to the delta
+// on the board. Mode 1: two real boards (entrance and lab: hubgate-door + hubgate-sim), time
+// to the delta persisted (the board's list_delta_applied log line). Mode 2: N enrolled link
+// clients without readers (default 50), time to the delta received, each acknowledging.
+//   bench_link_propagation [bookings=20] [clients=50]
+#include <algorithm>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "door_controller/link/enrolment.hpp"
+#include "door_controller/link/link_client.hpp"
+#include "hubgate/test/net_util.hpp"
+#include "link_rig.hpp"
+#include "protocol/stream_message.hpp"
+
+namespace {
+
+using namespace hubgate;
+using clock_type = std::chrono::system_clock;
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             clock_type::now().time_since_epoch())
+      .count();
+}
+
+// "2027-01-01T10:00:00.123Z" -> unix ms.
+std::int64_t parse_ts(const std::string& ts) {
+  std::tm tm{};
+  if (!strptime(ts.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return 0;
+  const auto dot = ts.find('.');
+  const int ms = dot == std::string::npos ? 0 : std::stoi(ts.substr(dot + 1, 3));
+  return static_cast<std::int64_t>(timegm(&tm)) * 1000 + ms;
+}
+
+// Unix ms of the last list_delta_applied line in a board's log, 0 when none.
+std::int64_t last_delta_ms(const std::string& log) {
+  const auto at = log.rfind("\"event\":\"list_delta_applied\"");
+  if (at == std::string::npos) return 0;
+  const auto begin = log.rfind('\n', at);
+  const auto end = log.find('\n', at);
+  boost::system::error_code ec;
+  auto v = boost::json::parse(
+      log.substr(begin == std::string::npos ? 0 : begin + 1, end == std::string::npos ? std::string::npos : end - begin - 1), ec);
+  if (ec || !v.is_object() || !v.as_object().contains("ts")) return 0;
+  return parse_ts(std::string(v.at("ts").as_string()));
+}
+
+void print_percentiles(const std::string& what, std::vector<double> ms) {
+  if (ms.empty()) {
+    std::printf("%s: no samples\n", what.c_str());
+    return;
+  }
+  std::sort(ms.begin(), ms.end());
+  const auto at = [&](double q) {
+    return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+  };
+  std::printf("%s: samples %zu  p50 %.1f ms  p99 %.1f ms  max %.1f ms\n", what.c_str(), ms.size(),
+              at(0.50), at(0.99), ms.back());
+}
+
+// A link client without a reader: acknowledges every list message and notes when deltas came.
+struct bare_client {
+  std::unique_ptr<door::link_client> link;
+  std::mutex mutex;
+  std::size_t deltas = 0;
+  std::int64_t last_delta_ms = 0;
+};
+
+std::string start_hour(int i) { return std::to_string(i); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int bookings = argc > 1 ? std::max(1, std::atoi(argv[1])) : 20;
+  const int clients = argc > 2 ? std::max(1, std::atoi(argv[2])) : 50;
+  test::link_rig rig;
+  if (auto why = rig.start_service()) {
+    std::printf("link propagation: skipped: %s\n", why->c_str());
+    return 0;
+  }
+  rig.open_site_all_week();
+  const auto lab_space = rig.space_id("Innovation Lab");
+  const auto jonas = rig.login(test::jonas_email);
+  int slot = 0;
+  // Exclusive space: each booking gets its own two-hour slot in the coming days.
+  const auto book_next = [&] { return !rig.book(jonas, lab_space, 3600 * 2 * ++slot, 60).empty(); };
+
+  // Mode 1: two real boards.
+  std::vector<test::board*> boards;
+  for (const auto& [name, door] : {std::pair{"entrance", "Main entrance"}, std::pair{"lab", "Lab door"}}) {
+    auto c = rig.create_controller(name, {rig.door_id(door)});
+    auto& b = rig.add_board(name);
+    b.start_sim();
+    if (b.enroll(c.token, c.ca_hash) != 0) {
+      std::printf("enrolment failed: %s\n", b.enroll_output().c_str());
+      return 1;
+    }
+    b.start_door();
+    b.wait_link_up();
+    boards.push_back(&b);
+  }
+  std::vector<double> real_ms;
+  for (int i = 0; i < bookings; ++i) {
+    std::vector<std::size_t> before;
+    for (auto* b : boards) before.push_back(b->log_count("\"event\":\"list_delta_applied\""));
+    const auto t0 = now_ms();
+    if (!book_next()) return 1;
+    for (std::size_t k = 0; k < boards.size(); ++k) {
+      if (!test::wait_until([&] { return boards[k]->log_count("\"event\":\"list_delta_applied\"") > before[k]; },
+                            std::chrono::seconds(10), std::chrono::milliseconds(2)))
+        continue;  // this booking did not concern that board
+      real_ms.push_back(static_cast<double>(last_delta_ms(boards[k]->door_log()) - t0));
+    }
+  }
+  print_percentiles("propagation to 2 real boards (delta persisted)", real_ms);
+
+  // Mode 2: many enrolled link clients, each with its own door into the lab.
+  std::vector<std::unique_ptr<bare_client>> bare;
+  for (int i = 0; i < clients; ++i) {
+    auto door = rig.call("POST", "/api/v1/doors", &rig.admin(),
+                         boost::json::serialize(boost::json::object{
+                             {"site_id", rig.site_id()},
+                             {"name", fmt::format("Bench door {}", i)},
+                             {"space_ids", boost::json::array{lab_space.c_str()}}}));
+    if (door.status != 201) {
+      std::printf("cannot create a door: %s\n", door.body.c_str());
+      return 1;
+    }
+    auto c = rig.create_controller(fmt::format("bench-{}", i),
+                                   {std::string(door.json.at("id").as_string())});
+    const auto dir = rig.dir() / fmt::format("bare-{}", i);
+    auto record = door::enroll({"https://127.0.0.1:" + std::to_string(rig.port()), c.token,
+                                c.ca_hash, dir});
+    if (!record) {
+      std::printf("enrolment failed: %s\n", record.error().message.c_str());
+      return 1;
+    }
+    const auto paths = door::enrolment_paths_in(dir);
+    door::link_options o;
+    o.enabled = true;
+    o.controller_id = record->controller_id;
+    o.host = record->endpoint_host;
+    o.port = record->endpoint_port;
+    o.ca_file = paths.ca;
+    o.cert_file = paths.cert;
+    o.key_file = paths.key;
+    auto client = std::make_unique<bare_client>();
+    client->link = std::make_unique<door::link_client>(o);
+    client->link->set_hello({record->controller_id, 0, 0, 0, protocol::reader_health::ok,
+                             protocol::door_position::closed});
+    auto* raw = client.get();
+    client->link->start([raw](door::link_input in) {
+      if (in.what != door::link_input::kind::message) return;
+      auto m = protocol::parse_stream_message(in.detail);
+      if (!m) return;
+      if (const auto* l = std::get_if<protocol::list_message>(&*m)) {
+        if (l->envelope.body.type == protocol::envelope_type::delta) {
+          std::lock_guard lock(raw->mutex);
+          ++raw->deltas;
+          raw->last_delta_ms = now_ms();
+        }
+        raw->link->send(protocol::serialize(
+            protocol::ack_message{l->envelope.body.epoch, l->envelope.body.sequence}));
+      }
+    });
+    bare.push_back(std::move(client));
+  }
+  // Every client has had its snapshot before measuring.
+  test::wait_until([&] {
+    auto r = rig.call("GET", "/api/v1/controllers", &rig.admin());
+    std::size_t online = 0;
+    if (r.json.is_array())
+      for (const auto& c : r.json.as_array())
+        if (c.is_object() && c.as_object().contains("online") && c.at("online").is_bool() &&
+            c.at("online").as_bool())
+          ++online;
+    return online >= static_cast<std::size_t>(clients);
+  }, std::chrono::seconds(60), std::chrono::milliseconds(200));
+  std::vector<double> fan_ms;
+  for (int i = 0; i < bookings; ++i) {
+    std::vector<std::size_t> before;
+    for (auto& c : bare) {
+      std::lock_guard lock(c->mutex);
+      before.push_back(c->deltas);
+    }
+    const auto t0 = now_ms();
+    if (!book_next()) return 1;
+    for (std::size_t k = 0; k < bare.size(); ++k) {
+      auto& c = *bare[k];
+      const bool got = test::wait_until([&] {
+        std::lock_guard lock(c.mutex);
+        return c.deltas > before[k];
+      }, std::chrono::seconds(10), std::chrono::milliseconds(1));
+      if (!got) continue;
+      std::lock_guard lock(c.mutex);
+      fan_ms.push_back(static_cast<double>(c.last_delta_ms - t0));
+    }
+  }
+  print_percentiles(fmt::format("propagation to {} link clients (delta received)", clients), fan_ms);
+  for (auto& c : bare) c->link->stop();
+  return 0;
+}

@@ -1,0 +1,399 @@
+#include "link_rig.hpp"
+
+#include <sys/wait.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <gtest/gtest.h>
+
+#include "door_controller/io/control_socket.hpp"
+#include "hubgate/test/net_util.hpp"
+
+namespace hubgate::test {
+namespace {
+
+void write_text(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+std::string utc_in(long seconds) {
+  const auto t = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) +
+                 std::chrono::seconds{seconds};
+  const auto days = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::year_month_day ymd{days};
+  const std::chrono::hh_mm_ss hms{t - days};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
+                static_cast<long>(hms.seconds().count()));
+  return buf;
+}
+
+std::string text_of(const boost::json::value& v, std::string_view key) {
+  if (!v.is_object()) return {};
+  const auto* f = v.as_object().if_contains(key);
+  return f && f->is_string() ? std::string(f->as_string()) : std::string();
+}
+
+// A list answer is either a bare array or an object holding one array.
+std::vector<boost::json::value> items_of(const boost::json::value& v) {
+  if (v.is_array()) return {v.as_array().begin(), v.as_array().end()};
+  if (v.is_object())
+    for (const auto& kv : v.as_object())
+      if (kv.value().is_array()) return {kv.value().as_array().begin(), kv.value().as_array().end()};
+  return {};
+}
+
+std::size_t count_of(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+link_rig::link_rig() : dir_("hubgate-link") { data_dir_ = dir_ / "service"; }
+
+link_rig::~link_rig() {
+  boards_.clear();
+  client_.reset();
+  if (service_ && service_->running()) {
+    service_->signal(SIGTERM);
+    if (!service_->wait_exit(30)) service_->kill_hard();
+  }
+}
+
+std::optional<std::string> link_rig::start_service(std::vector<std::string> extra_args) {
+  if (!extra_args.empty() || service_args_.empty()) service_args_ = std::move(extra_args);
+  client_.reset();
+  if (port_ == 0) {
+    port_ = free_port();
+    controller_port_ = free_port();
+  }
+  std::vector<std::string> argv = {HUBGATE_BOOKING_BIN, "serve", "--data-dir", data_dir_,
+                                   "--listen", "127.0.0.1:" + std::to_string(port_),
+                                   "--controller-listen",
+                                   "127.0.0.1:" + std::to_string(controller_port_), "--demo",
+                                   "--log-level", "info"};
+  argv.insert(argv.end(), service_args_.begin(), service_args_.end());
+  service_ = std::make_unique<child_process>(
+      argv, dir_ / "service.log",
+      std::map<std::string, std::string>{{"HUBGATE_ADMIN_EMAIL", link_admin_email},
+                                         {"HUBGATE_ADMIN_PASSWORD", link_admin_password},
+                                         {"HUBGATE_DEMO_PASSWORD", demo_password}});
+  const bool up = wait_until([&] { return !service_->running() || port_open(port_); },
+                             std::chrono::seconds(120));
+  if (!service_->running()) {
+    const auto status = service_->wait_exit(10);
+    if (status && WIFEXITED(*status) && WEXITSTATUS(*status) == 2)
+      return "hubgate-booking has no --controller-listen yet (the service side of the live link "
+             "is missing)";
+    ADD_FAILURE() << "hubgate-booking exited:\n" << service_log();
+    return "hubgate-booking did not start";
+  }
+  if (!up) {
+    ADD_FAILURE() << "hubgate-booking did not open its port";
+    return "hubgate-booking did not start";
+  }
+  EXPECT_TRUE(wait_until([&] { return port_open(controller_port_); }, std::chrono::seconds(60)))
+      << "controller port never opened";
+  auto body = boost::json::serialize(
+      boost::json::object{{"email", link_admin_email}, {"password", link_admin_password}});
+  session login_session = login(link_admin_email, link_admin_password);
+  auto token = call("POST", "/api/v1/auth/tokens", &login_session,
+                    R"({"name":"link-tests-)" + std::to_string(free_port()) + R"("})");
+  if (token.status != 201 && token.status != 200) {
+    ADD_FAILURE() << "no bearer token: " << token.body;
+    return "no admin token";
+  }
+  admin_ = session{text_of(token.json, "token"), {}, {}, login_session.user_id};
+  if (admin_.bearer.empty()) admin_ = login_session;
+  auto probe = call("GET", "/api/v1/controllers", &admin_);
+  if (probe.status == 404)
+    return "hubgate-booking has no /api/v1/controllers routes yet (service side of the link)";
+  load_catalog();
+  return std::nullopt;
+}
+
+void link_rig::stop_service(int sig) {
+  client_.reset();
+  service_->signal(sig);
+  const auto status = service_->wait_exit(60);
+  ASSERT_TRUE(status.has_value()) << "hubgate-booking did not stop";
+}
+
+void link_rig::kill_service() {
+  client_.reset();
+  service_->kill_hard();
+}
+
+bool link_rig::service_running() { return service_ && service_->running(); }
+
+std::string link_rig::service_log() const { return read_file(dir_ / "service.log"); }
+
+std::unique_ptr<net::https_client> link_rig::client() const {
+  net::https_client_options o;
+  o.port = static_cast<std::uint16_t>(port_);
+  o.ca_file = data_dir_ + "/tls/ca.pem";
+  o.timeout = std::chrono::seconds(60);
+  return std::make_unique<net::https_client>(o);
+}
+
+http_reply link_rig::call(std::string_view method, std::string_view target, const session* who,
+                          std::string_view body) {
+  if (!client_) client_ = client();
+  net::https_client::header_list headers;
+  if (!body.empty()) headers.emplace_back("content-type", "application/json");
+  if (who && !who->bearer.empty()) headers.emplace_back("authorization", "Bearer " + who->bearer);
+  if (who && who->bearer.empty() && !who->cookie.empty()) {
+    headers.emplace_back("cookie", who->cookie);
+    if (method != "GET") headers.emplace_back("x-csrf-token", who->csrf);
+  }
+  http_reply r;
+  auto response = client_->try_request(method, target, headers, body);
+  if (!response) {
+    client_.reset();
+    return r;  // status 0: transport error
+  }
+  r.status = response->status;
+  r.body = response->body;
+  boost::system::error_code ec;
+  auto v = boost::json::parse(r.body, ec);
+  if (!ec) r.json = std::move(v);
+  return r;
+}
+
+session link_rig::login(const std::string& email, const std::string& password) {
+  auto body =
+      boost::json::serialize(boost::json::object{{"email", email}, {"password", password}});
+  if (!client_) client_ = client();
+  auto response = client_->request("POST", "/api/v1/auth/login",
+                                   {{"content-type", "application/json"}}, body);
+  if (response.status != 200) throw std::runtime_error("login failed for " + email);
+  session s;
+  for (const auto& [name, value] : response.headers)
+    if (name == "set-cookie") s.cookie = value.substr(0, value.find(';'));
+  auto v = boost::json::parse(response.body);
+  s.csrf = text_of(v, "csrf_token");
+  s.user_id = text_of(v.at("user"), "id");
+  return s;
+}
+
+void link_rig::load_catalog() {
+  auto sites = items_of(call("GET", "/api/v1/sites", &admin_).json);
+  ASSERT_FALSE(sites.empty());
+  site_id_ = text_of(sites.front(), "id");
+  for (const auto& d : items_of(call("GET", "/api/v1/doors", &admin_).json))
+    doors_[text_of(d, "name")] = text_of(d, "id");
+  spaces_ = items_of(call("GET", "/api/v1/spaces?site=" + site_id_, &admin_).json);
+}
+
+std::string link_rig::door_id(const std::string& name) {
+  EXPECT_TRUE(doors_.contains(name)) << name;
+  return doors_[name];
+}
+
+std::string link_rig::space_id(const std::string& name) {
+  for (const auto& s : spaces_)
+    if (text_of(s, "name") == name) return text_of(s, "id");
+  ADD_FAILURE() << "no space " << name;
+  return {};
+}
+
+std::string link_rig::space_of_kind(const std::string& kind) {
+  for (const auto& s : spaces_)
+    if (text_of(s, "kind") == kind) return text_of(s, "id");
+  ADD_FAILURE() << "no space of kind " << kind;
+  return {};
+}
+
+void link_rig::open_site_all_week() {
+  boost::json::object hours;
+  for (const char* day : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                          "sunday"})
+    hours[day] = boost::json::array{boost::json::object{{"open", "00:00"}, {"close", "24:00"}}};
+  auto r = call("PATCH", "/api/v1/sites/" + site_id_, &admin_,
+                boost::json::serialize(boost::json::object{{"opening_hours", hours}}));
+  EXPECT_EQ(r.status, 200) << r.body;
+}
+
+new_controller link_rig::create_controller(const std::string& name,
+                                           const std::vector<std::string>& doors) {
+  boost::json::array door_ids(doors.begin(), doors.end());
+  auto r = call("POST", "/api/v1/controllers", &admin_,
+                boost::json::serialize(boost::json::object{
+                    {"name", name}, {"site_id", site_id_}, {"door_ids", door_ids}}));
+  EXPECT_EQ(r.status, 201) << r.body;
+  new_controller c;
+  if (r.status != 201) return c;
+  c.id = text_of(r.json.at("controller"), "id");
+  c.token = text_of(r.json, "enrollment_token");
+  c.ca_hash = text_of(r.json, "ca_hash");
+  return c;
+}
+
+board& link_rig::add_board(const std::string& name) {
+  auto b = std::make_unique<board>(*this, name);
+  auto& ref = *b;
+  boards_[name] = std::move(b);
+  return ref;
+}
+
+std::string link_rig::book(const session& who, const std::string& space_id, int lead_seconds,
+                           int minutes, int seats) {
+  auto body = boost::json::serialize(boost::json::object{
+      {"space_id", space_id},
+      {"start", utc_in(lead_seconds)},
+      {"end", utc_in(lead_seconds + minutes * 60L)},
+      {"seats", seats},
+      {"title", "link test"}});
+  auto r = call("POST", "/api/v1/bookings", &who, body);
+  EXPECT_EQ(r.status, 201) << r.body;
+  return r.status == 201 ? text_of(r.json, "id") : std::string();
+}
+
+std::string link_rig::booking_status(const std::string& booking_id) {
+  return text_of(call("GET", "/api/v1/bookings/" + booking_id, &admin_).json, "status");
+}
+
+std::vector<boost::json::value> link_rig::access_events(const std::string& query) {
+  auto r = call("GET", "/api/v1/access-events?limit=1000&" + query, &admin_);
+  return r.status == 200 ? items_of(r.json) : std::vector<boost::json::value>{};
+}
+
+board::board(link_rig& rig, std::string name)
+    : rig_(rig), name_(std::move(name)), dir_(rig.dir() / ("board-" + name_)) {
+  std::filesystem::create_directories(dir_);
+  std::ostringstream config;
+  config << "data_dir = \"" << dir_ << "/data\"\n"
+         << "[reader]\nconnstring = \"pn532_uart:" << dir_ << "/reader\"\n"
+         << "poll_ms = 10\ndebounce_ms = 150\nbackoff_min_ms = 50\nbackoff_max_ms = 400\n"
+         << "[door]\nunlock_ms = 400\nheld_open_ms = 60000\n"
+         << "[io]\nbackend = \"sim\"\nsim_control = \"" << dir_ << "/sim.sock\"\n"
+         << "[list]\ncheck_ms = 100\nmax_age_s = 3600\n"
+         << "[link]\nenabled = true\nping_ms = 1000\ndead_ms = 3000\nbackoff_min_ms = 100\n"
+         << "backoff_max_ms = 1000\nresend_ms = 3000\n"
+         << "[log]\nlevel = \"debug\"\n";
+  write_text(dir_ + "/door.toml", config.str());
+}
+
+board::~board() {
+  door_.reset();
+  sim_.reset();
+}
+
+int board::enroll(const std::string& token, const std::string& ca_hash) {
+  child_process enrol({HUBGATE_DOOR_BIN, "enroll", "--service",
+                       "https://127.0.0.1:" + std::to_string(rig_.port()), "--token", token,
+                       "--ca-hash", ca_hash, "--config", dir_ + "/door.toml"},
+                      dir_ + "/enroll.log");
+  const auto status = enrol.wait_exit(60);
+  if (!status) return -1;
+  return WIFEXITED(*status) ? WEXITSTATUS(*status) : 128 + WTERMSIG(*status);
+}
+
+std::string board::enroll_output() const { return read_file(dir_ + "/enroll.log"); }
+
+void board::start_sim() {
+  sim_ = std::make_unique<child_process>(
+      std::vector<std::string>{HUBGATE_SIM_BIN, "reader", "--link", dir_ + "/reader", "--control",
+                               dir_ + "/sim.sock"},
+      dir_ + "/sim.log");
+  ASSERT_TRUE(wait_until([&] {
+    return std::filesystem::exists(dir_ + "/reader") &&
+           control("status").rfind("ok", 0) == 0;
+  })) << read_file(dir_ + "/sim.log");
+}
+
+void board::start_door() {
+  const auto starts = log_count("\"event\":\"started\"");
+  door_ = std::make_unique<child_process>(
+      std::vector<std::string>{HUBGATE_DOOR_BIN, "--config", dir_ + "/door.toml"},
+      dir_ + "/door.log");
+  ASSERT_TRUE(wait_until([&] {
+    return log_count("\"event\":\"started\"") > starts || !door_->running();
+  }));
+  ASSERT_TRUE(door_->running()) << door_log();
+}
+
+void board::stop_door() {
+  door_->signal(SIGTERM);
+  ASSERT_TRUE(door_->wait_exit(30).has_value()) << "hubgate-door did not stop";
+}
+
+void board::kill_door() { door_->kill_hard(); }
+
+bool board::door_running() { return door_ && door_->running(); }
+
+std::string board::control(const std::string& line) {
+  auto socket = door::control_socket::connect(dir_ + "/sim.sock");
+  if (!socket) return {};
+  auto reply = socket->request(line, 10000);
+  return reply ? *reply : std::string();
+}
+
+std::optional<bool> board::tap_once(const std::string& uid) {
+  const auto granted = log_count("\"event\":\"tap_granted\"");
+  const auto denied = log_count("\"event\":\"tap_denied\"");
+  child_process tap({HUBGATE_SIM_BIN, "tap", "--control", dir_ + "/sim.sock", "--uid", uid,
+                     "--hold", "200"},
+                    dir_ + "/tap.log");
+  tap.wait_exit(30);
+  std::optional<bool> decided;
+  wait_until(
+      [&] {
+        if (log_count("\"event\":\"tap_granted\"") > granted) decided = true;
+        else if (log_count("\"event\":\"tap_denied\"") > denied) decided = false;
+        return decided.has_value();
+      },
+      std::chrono::seconds(10));
+  wait_card_removed();
+  return decided;
+}
+
+bool board::tap_until(const std::string& uid, bool granted, std::chrono::milliseconds deadline) {
+  return wait_until([&] { return tap_once(uid) == granted; }, deadline,
+                    std::chrono::milliseconds(200));
+}
+
+bool board::wait_card_removed() {
+  // The reader must see the empty field for a while before the same card taps again.
+  const auto commands = [this]() -> long {
+    const std::string status = control("status");
+    const auto at = status.find("commands=");
+    return at == std::string::npos ? -1 : std::stol(status.substr(at + 9));
+  };
+  if (!wait_until([&] { return control("status").find("card=none") != std::string::npos; }))
+    return false;
+  const long before = commands();
+  return wait_until([&] { return commands() > before + 20; });
+}
+
+bool board::link_is_up() const {
+  const std::string log = door_log();
+  const auto up = log.rfind("\"event\":\"link_up\"");
+  const auto down = log.rfind("\"event\":\"link_down\"");
+  return up != std::string::npos && (down == std::string::npos || down < up);
+}
+
+bool board::wait_link_up(std::chrono::milliseconds deadline) {
+  return wait_until([&] { return link_is_up(); }, deadline);
+}
+
+std::size_t board::log_count(const std::string& event) const {
+  return count_of(door_log(), event);
+}
+
+std::string board::door_log() const { return read_file(dir_ + "/door.log"); }
+std::string board::store_path() const { return dir_ + "/data/door.sqlite"; }
+std::string board::data_dir() const { return dir_ + "/data"; }
+
+}  // namespace hubgate::test
