@@ -1,6 +1,7 @@
 #include "booking/net/ws_session.hpp"
 
 #include <exception>
+#include <functional>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -23,10 +24,12 @@ namespace websocket = beast::websocket;
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
 // Runs fn() on the worker pool (the handler may block) and resumes on the caller's strand.
-// A throwing handler is a bug: logged, and treated like a refusal.
-template <class Fn>
-asio::awaitable<bool> on_workers(std::shared_ptr<server_state> state, Fn fn) {
-  auto initiation = [state, fn = std::move(fn)](auto completion) mutable {
+// A throwing handler is a bug: logged, and treated like a refusal. The arguments are the
+// caller's named locals (g++ 12 may destroy temporaries in a co_await expression twice).
+asio::awaitable<bool> on_workers(const std::shared_ptr<server_state>& state_ref,
+                                 std::function<bool()>& fn_ref) {
+  auto state = state_ref;
+  auto initiation = [state, fn = std::move(fn_ref)](auto completion) mutable {
     asio::post(state->workers, [fn = std::move(fn), completion = std::move(completion)]() mutable {
       bool ok = false;
       try {
@@ -57,11 +60,14 @@ ws_connection::ws_connection(std::shared_ptr<server_state> state, tls_stream& st
       cert_(std::move(client_cert_sha256)),
       ping_timer_(stream.get_executor()) {}
 
-asio::awaitable<void> ws_connection::run(std::shared_ptr<ws_connection> self,
+asio::awaitable<void> ws_connection::run(const std::shared_ptr<ws_connection>& self_ref,
                                          beast::flat_buffer& buffer,
                                          beast::http::request<beast::http::string_body>& upgrade,
-                                         std::shared_ptr<const api::http_request> request,
+                                         const std::shared_ptr<const api::http_request>& request_ref,
                                          api::websocket_handler* handler) {
+  const auto self = self_ref;
+  const auto request = request_ref;
+  const auto state = self->state_;
   const auto& o = self->state_->options;
   // From here on the WebSocket timeouts govern: the TCP deadline would cut idle streams.
   beast::get_lowest_layer(self->ws_.next_layer()).expires_never();
@@ -89,9 +95,8 @@ asio::awaitable<void> ws_connection::run(std::shared_ptr<ws_connection> self,
   }
   self->open_ = true;
   auto peer = std::static_pointer_cast<api::ws_peer>(self);
-  auto opened = co_await on_workers(self->state_, [handler, peer, request] {
-    return handler->on_open(peer, *request);
-  });
+  std::function<bool()> open_call = [handler, peer, request] { return handler->on_open(peer, *request); };
+  const auto opened = co_await on_workers(state, open_call);
   log::write(log::level::debug, "websocket_open", {{"remote", self->remote_}, {"path", request->target}, {"accepted", opened}});
   if (!opened) self->close();
   asio::co_spawn(self->ping_timer_.get_executor(), ping_loop(self), asio::detached);
@@ -106,11 +111,11 @@ asio::awaitable<void> ws_connection::run(std::shared_ptr<ws_connection> self,
       break;
     }
     if (!self->ws_.got_text() || !opened) continue;  // the protocol is text frames only
-    auto text = beast::buffers_to_string(frame_buffer.data());
-    co_await on_workers(self->state_, [handler, peer, text = std::move(text)]() mutable {
+    std::function<bool()> text_call = [handler, peer, text = beast::buffers_to_string(frame_buffer.data())]() mutable {
       handler->on_text(peer, std::move(text));
       return true;
-    });
+    };
+    co_await on_workers(state, text_call);
   }
   self->open_ = false;
   self->ended_ = true;
@@ -119,10 +124,11 @@ asio::awaitable<void> ws_connection::run(std::shared_ptr<ws_connection> self,
   boost::system::error_code ignored;
   self->ping_timer_.cancel();
   beast::get_lowest_layer(self->ws_.next_layer()).socket().close(ignored);
-  co_await on_workers(self->state_, [handler, peer] {
+  std::function<bool()> close_call = [handler, peer] {
     handler->on_close(peer);
     return true;
-  });
+  };
+  co_await on_workers(state, close_call);
 }
 
 void ws_connection::send(std::string text) {

@@ -34,10 +34,10 @@ public:
 
   // Accepts the upgrade and serves until the connection ends; on_close has run when it
   // returns. Call once, on the connection's strand; the arguments are the caller's locals.
-  static boost::asio::awaitable<void> run(std::shared_ptr<ws_connection> self,
+  static boost::asio::awaitable<void> run(const std::shared_ptr<ws_connection>& self,
                                           boost::beast::flat_buffer& buffer,
                                           boost::beast::http::request<boost::beast::http::string_body>& upgrade,
-                                          std::shared_ptr<const api::http_request> request,
+                                          const std::shared_ptr<const api::http_request>& request,
                                           api::websocket_handler* handler);
 
   void send(std::string text) override;

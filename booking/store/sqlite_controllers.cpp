@@ -237,12 +237,13 @@ outcome<std::size_t> sqlite_controllers::insert_events(std::string_view controll
                                                        controllers::sys_seconds received_at) {
   return write<std::size_t>([controller = std::string(controller_id), events,
                              received_at](connection& c) -> outcome<std::size_t> {
-    auto st = c.prepare(
-        "INSERT OR IGNORE INTO access_events(id, controller_id, door_id, card, at_ms, kind, reason, "
-        "received_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    if (!st) return st.error();
     std::size_t stored = 0;
     for (const auto& e : events) {
+      // Borrowed per row: giving the cached statement back resets it for the next one.
+      auto st = c.prepare(
+          "INSERT OR IGNORE INTO access_events(id, controller_id, door_id, card, at_ms, kind, reason, "
+          "received_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      if (!st) return st.error();
       std::optional<std::string> card;
       if (e.card) card = protocol::to_hex(*e.card);
       st->bind(1, e.id).bind(2, controller).bind(3, e.door_id).bind(4, card).bind(5, e.at)

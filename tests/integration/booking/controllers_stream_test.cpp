@@ -1,0 +1,277 @@
+// The controller port and the stream of the real service: only enrolled, unrevoked boards
+// get past the TLS handshake; a board gets a signed snapshot, a delta within moments of a
+// booking, events_ack only for stored events (each stored once), check-in by tap, and
+// revocation closes its connection.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <thread>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "booking/pki/tls_material.hpp"
+#include "controllers_link.hpp"
+#include "hubgate/test/net_util.hpp"
+#include "protocol/access_list_json.hpp"
+
+namespace hubgate::test {
+namespace {
+
+using protocol::stream_message;
+
+struct connected_board {
+  link_service s;
+  temp_dir dir{"hubgate-stream"};
+  created_controller created;
+  enrolled_board board;
+  std::unique_ptr<net::wss_client> client;
+  protocol::signed_envelope snapshot;
+
+  connected_board() {
+    std::vector<std::string> doors{s.room_door_id, s.entrance_door_id};
+    created = create_controller(s, doors);
+    auto b = enroll(s, created.token, dir);
+    if (!b) throw std::runtime_error("enrolment failed");
+    board = *b;
+    client = board_client(s, board.ca_file, board.cert_file, board.key_file);
+    auto connected = client->connect();
+    if (!connected) throw std::runtime_error("connect failed: " + connected.error().message());
+    if (!client->send_text(hello(board.controller_id))) throw std::runtime_error("hello failed");
+    auto m = read_until(*client, [](const stream_message& m) { return std::holds_alternative<protocol::list_message>(m); });
+    if (!m) throw std::runtime_error("no snapshot");
+    snapshot = std::get<protocol::list_message>(*m).envelope;
+  }
+
+  void ack(const protocol::signed_envelope& e) {
+    client->send_text(protocol::serialize(protocol::ack_message{e.body.epoch, e.body.sequence}));
+  }
+
+  std::string member_with_card(const std::string& email, const std::string& card, caller* who = nullptr) {
+    auto m = s.svc->new_member(s.admin, email);
+    auto r = s.svc->call("POST", "/api/v1/users/" + m.user_id + "/credentials", &s.admin,
+                         boost::json::serialize(boost::json::object{{"card_id", card}}));
+    EXPECT_EQ(r.status, 201) << r.raw.body;
+    if (who) *who = m;
+    return m.user_id;
+  }
+};
+
+bool has_entry(const protocol::access_list_delta& d, const std::string& card, const std::string& door) {
+  for (const auto& e : d.upserts)
+    if (protocol::to_hex(e.card) == card && e.door_id == door) return true;
+  return false;
+}
+
+TEST(controllers_stream, the_snapshot_is_signed_for_this_board) {
+  connected_board b;
+  auto key = protocol::verify_key::from_pem(b.board.list_verify_key_pem);
+  ASSERT_TRUE(key);
+  EXPECT_EQ(b.snapshot.body.type, "snapshot");
+  EXPECT_TRUE(protocol::accept(b.snapshot, *key, b.board.controller_id, 0, 0));
+  EXPECT_TRUE(protocol::parse_access_list(b.snapshot.body.payload));
+  auto other = protocol::signing_key::generate();
+  ASSERT_TRUE(other);
+  EXPECT_FALSE(protocol::verify(b.snapshot, other->public_key())) << "signed by the service's key only";
+
+  // The admin view shows it online with its clock skew and acked sequence.
+  b.ack(b.snapshot);
+  ASSERT_TRUE(wait_until([&] {
+    auto r = b.s.svc->call("GET", "/api/v1/controllers", &b.s.admin);
+    for (const auto& c : r.json.at("items").as_array())
+      if (c.at("id").as_string() == b.board.controller_id)
+        return c.at("online").as_bool() && c.at("list_sequence_acked").as_int64() == 1 &&
+               c.at("clock_skew_ms").is_int64() && c.at("reader").as_string() == "ok" &&
+               c.at("door_state").as_string() == "closed";
+    return false;
+  }));
+}
+
+TEST(controllers_stream, a_booking_reaches_the_board_as_a_delta) {
+  connected_board b;
+  b.ack(b.snapshot);
+  caller member;
+  b.member_with_card("alice@hub.example", "04AABBCCDD", &member);
+  const auto card = pseudonym_hex(b.board.list_key_hex, "04AABBCCDD");
+  auto booked = b.s.svc->call("POST", "/api/v1/bookings", &member,
+                              booking_body(b.s.hub.room_id, utc_in(3600), utc_in(7200)));
+  ASSERT_EQ(booked.status, 201) << booked.raw.body;
+  auto key = protocol::verify_key::from_pem(b.board.list_verify_key_pem);
+  ASSERT_TRUE(key);
+  std::uint64_t last = b.snapshot.body.sequence;
+  auto got = read_until(*b.client, [&](const stream_message& m) {
+    auto* l = std::get_if<protocol::list_message>(&m);
+    if (!l || l->envelope.body.type != "delta") return false;
+    EXPECT_TRUE(protocol::accept(l->envelope, *key, b.board.controller_id, b.snapshot.body.epoch, last));
+    last = l->envelope.body.sequence;
+    b.ack(l->envelope);
+    auto d = protocol::parse_access_list_delta(l->envelope.body.payload);
+    return d && has_entry(*d, card, b.s.room_door_id);
+  });
+  EXPECT_TRUE(got) << "no delta with the member's card for the room door";
+}
+
+std::string events_json(const std::vector<protocol::access_event>& events) {
+  return protocol::serialize(protocol::events_message{events});
+}
+
+protocol::access_event tap(const std::string& door, std::optional<std::string> card_hex,
+                           protocol::event_kind kind = protocol::event_kind::tap_denied) {
+  protocol::access_event e;
+  e.id = protocol::make_event_id();
+  e.door_id = door;
+  if (card_hex) e.card = *protocol::parse_pseudonym(*card_hex);
+  e.at = std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch()).count();
+  e.kind = kind;
+  e.reason = kind == protocol::event_kind::tap_denied ? "no_window" : "";
+  return e;
+}
+
+std::size_t event_count(link_service& s) {
+  auto r = s.svc->call("GET", "/api/v1/access-events?limit=1000", &s.admin);
+  EXPECT_EQ(r.status, 200) << r.raw.body;
+  return r.json.at("items").as_array().size();
+}
+
+TEST(controllers_stream, events_are_acked_once_stored_and_stored_once) {
+  connected_board b;
+  const std::vector<protocol::access_event> batch{tap(b.s.room_door_id, std::nullopt),
+                                                  tap(b.s.entrance_door_id, std::nullopt)};
+  auto acked = [&](const stream_message& m) {
+    auto* a = std::get_if<protocol::events_ack_message>(&m);
+    return a && a->ids == std::vector<std::string>{batch[0].id, batch[1].id};
+  };
+  ASSERT_TRUE(b.client->send_text(events_json(batch)));
+  ASSERT_TRUE(read_until(*b.client, acked));
+  EXPECT_EQ(event_count(b.s), 2u) << "acknowledged means stored";
+
+  ASSERT_TRUE(b.client->send_text(events_json(batch)));  // the board missed the ack: re-sent
+  ASSERT_TRUE(read_until(*b.client, acked)) << "a re-sent event is acked again";
+  EXPECT_EQ(event_count(b.s), 2u) << "but stored once";
+
+  auto filtered = b.s.svc->call("GET", "/api/v1/access-events?door=" + b.s.room_door_id + "&outcome=denied", &b.s.admin);
+  ASSERT_EQ(filtered.status, 200);
+  ASSERT_EQ(filtered.json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(filtered.json.at("items").as_array()[0].at("controller_id").as_string(), b.board.controller_id);
+}
+
+TEST(controllers_stream, an_entrance_tap_checks_in_a_desk_booking_not_a_room_booking) {
+  connected_board b;
+  caller member;
+  const auto user_id = b.member_with_card("bob@hub.example", "04010203", &member);
+  auto desk = b.s.svc->call("POST", "/api/v1/bookings", &member, booking_body(b.s.hub.pool_id, utc_in(120), utc_in(3720)));
+  auto room = b.s.svc->call("POST", "/api/v1/bookings", &member, booking_body(b.s.hub.room_id, utc_in(120), utc_in(3720)));
+  ASSERT_EQ(desk.status, 201) << desk.raw.body;
+  ASSERT_EQ(room.status, 201) << room.raw.body;
+  const auto card = pseudonym_hex(b.board.list_key_hex, "04010203");
+  // The service knows the card's pseudonym once it has recomputed after the enrolment.
+  ASSERT_TRUE(read_until(*b.client, [&](const stream_message& m) {
+    auto* l = std::get_if<protocol::list_message>(&m);
+    auto d = l ? protocol::parse_access_list_delta(l->envelope.body.payload) : protocol::result<protocol::access_list_delta>(protocol::errc::bad_field);
+    return d && has_entry(*d, card, b.s.entrance_door_id);
+  }));
+  auto e = tap(b.s.entrance_door_id, card, protocol::event_kind::tap_granted);
+  ASSERT_TRUE(b.client->send_text(events_json({e})));
+  auto status = [&](const reply& booking) {
+    auto r = b.s.svc->call("GET", "/api/v1/bookings/" + std::string(booking.json.at("id").as_string()), &member);
+    return std::string(r.json.at("status").as_string());
+  };
+  EXPECT_TRUE(wait_until([&] { return status(desk) == "checked_in"; })) << status(desk);
+  EXPECT_EQ(status(room), "confirmed");
+  auto log = b.s.svc->call("GET", "/api/v1/access-events?outcome=granted", &b.s.admin);
+  ASSERT_EQ(log.json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(log.json.at("items").as_array()[0].at("user_id").as_string(), user_id);
+}
+
+TEST(controllers_stream, revoking_closes_the_connection_and_refuses_the_certificate) {
+  connected_board b;
+  auto r = b.s.svc->call("POST", "/api/v1/controllers/" + b.board.controller_id + "/revoke", &b.s.admin, "{}");
+  ASSERT_EQ(r.status, 200) << r.raw.body;
+  auto more = read_until(*b.client, [](const stream_message&) { return false; }, std::chrono::seconds(20));
+  EXPECT_FALSE(more);
+  EXPECT_FALSE(b.client->is_open()) << "the service closed the revoked board's stream";
+  auto again = board_client(b.s, b.board.ca_file, b.board.cert_file, b.board.key_file);
+  EXPECT_FALSE(again->connect()) << "a revoked certificate gets no WebSocket";
+}
+
+TEST(controllers_stream, no_certificate_or_a_foreign_one_gets_no_websocket) {
+  link_service s;
+  temp_dir dir("hubgate-foreign");
+  const auto ca = s.svc->data_dir() + "/tls/ca.pem";
+  EXPECT_FALSE(board_client(s, ca, "", "")->connect()) << "no client certificate";
+
+  // A certificate from another CA, with a name like ours.
+  auto foreign = pki::ensure_server_tls(dir.path() / "other");
+  ASSERT_TRUE(foreign);
+  auto key = pki::make_key_and_csr("ctl-foreign");
+  ASSERT_TRUE(key);
+  auto cert = pki::sign_csr({foreign->ca_certificate, foreign->ca_private_key}, key->csr_pem, "ctl-foreign", 30);
+  ASSERT_TRUE(cert);
+  std::ofstream(dir / "f.crt") << *cert;
+  std::ofstream(dir / "f.key") << key->private_key_pem;
+  EXPECT_FALSE(board_client(s, ca, dir / "f.crt", dir / "f.key")->connect()) << "foreign CA";
+
+  // Our CA, but never enrolled (e.g. a certificate from a spent, raced enrolment).
+  auto ours = pki::sign_csr({s.svc->data_dir() + "/tls/ca.pem", s.svc->data_dir() + "/tls/ca.key"},
+                            key->csr_pem, "ctl-unknown", 30);
+  ASSERT_TRUE(ours);
+  std::ofstream(dir / "u.crt") << *ours;
+  EXPECT_FALSE(board_client(s, ca, dir / "u.crt", dir / "f.key")->connect()) << "unknown certificate";
+
+  // Plain HTTP on the controller port is a 404, WebSocket or not.
+  net::https_client_options o;
+  o.port = static_cast<std::uint16_t>(s.controller_port);
+  o.ca_file = ca;
+  o.client_cert_file = dir / "u.crt";
+  o.client_key_file = dir / "f.key";
+  net::https_client plain(o);
+  EXPECT_FALSE(plain.try_request("GET", "/api/v1/health")) << "refused right after the handshake";
+}
+
+}  // namespace
+}  // namespace hubgate::test
+
+namespace hubgate::test {
+namespace {
+
+long rss_kib(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  return -1;
+}
+
+// Fifty boards at once, each with its own certificate, each synced; prints the service's
+// resident memory with one and with fifty connected (a figure, not an assertion).
+TEST(controllers_stream, fifty_boards_connect_and_sync) {
+  link_service s;
+  temp_dir dir("hubgate-fifty");
+  std::vector<std::unique_ptr<net::wss_client>> boards;
+  long one = 0;
+  for (int i = 0; i < 50; ++i) {
+    auto created = create_controller(s, {});
+    auto b = enroll(s, created.token, dir);
+    ASSERT_TRUE(b);
+    auto c = board_client(s, b->ca_file, b->cert_file, b->key_file);
+    ASSERT_TRUE(c->connect()) << "board " << i;
+    ASSERT_TRUE(c->send_text(hello(b->controller_id)));
+    ASSERT_TRUE(read_until(*c, [](const stream_message& m) { return std::holds_alternative<protocol::list_message>(m); }))
+        << "board " << i << " got no snapshot";
+    boards.push_back(std::move(c));
+    if (i == 0) one = rss_kib(s.svc->process().pid());
+  }
+  const long fifty = rss_kib(s.svc->process().pid());
+  auto r = s.svc->call("GET", "/api/v1/controllers", &s.admin);
+  int online = 0;
+  for (const auto& c : r.json.at("items").as_array()) online += c.at("online").as_bool() ? 1 : 0;
+  EXPECT_EQ(online, 50);
+  std::printf("service RSS: %ld KiB with 1 board, %ld KiB with 50 (%.1f KiB per extra board)\n", one, fifty,
+              static_cast<double>(fifty - one) / 49.0);
+  RecordProperty("rss_kib_1", static_cast<int>(one));
+  RecordProperty("rss_kib_50", static_cast<int>(fifty));
+}
+
+}  // namespace
+}  // namespace hubgate::test
