@@ -31,9 +31,10 @@ TEST_F(link_access, a_revoked_card_is_denied) {
   auto cards = rig_.call("GET", "/api/v1/users/" + jonas.user_id + "/credentials", &rig_.admin());
   ASSERT_EQ(cards.status, 200) << cards.body;
   std::string card_id;
-  const auto& list = cards.json.is_array() ? cards.json.as_array()
-                                           : cards.json.at("credentials").as_array();
-  for (const auto& c : list) card_id = std::string(c.at("id").as_string());
+  ASSERT_TRUE(cards.json.is_object() && cards.json.as_object().contains("items")) << cards.body;
+  for (const auto& c : cards.json.at("items").as_array())
+    if (c.at("card_id").is_string() && c.at("card_id").as_string() == jonas_card)
+      card_id = std::string(c.at("id").as_string());
   ASSERT_FALSE(card_id.empty());
   auto revoke = rig_.call("POST", "/api/v1/credentials/" + card_id + "/revoke", &rig_.admin());
   EXPECT_EQ(revoke.status, 200) << revoke.body;

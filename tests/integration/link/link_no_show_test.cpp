@@ -14,7 +14,7 @@ protected:
 
   void short_release_window(const std::string& space) {
     auto r = rig_.call("PATCH", "/api/v1/spaces/" + space, &rig_.admin(),
-                       R"({"release_window_seconds":4})");
+                       R"({"release_window_seconds":4,"check_in_required":true})");
     ASSERT_EQ(r.status, 200) << r.body;
   }
 };
@@ -24,8 +24,13 @@ TEST_F(link_no_show, an_untapped_booking_is_released_and_its_access_ends) {
   const auto space = rig_.space_id("Innovation Lab");
   short_release_window(space);
   const session jonas = rig_.login(jonas_email);
+  const auto deltas = lab.log_count("\"event\":\"list_delta_applied\"");
   const auto booking = rig_.book(jonas, space, 2, 30);
   ASSERT_FALSE(booking.empty());
+  // The grant reached the board (a tap now would check the booking in) ...
+  EXPECT_TRUE(wait_until([&] { return lab.log_count("\"event\":\"list_delta_applied\"") > deltas; }))
+      << lab.door_log();
+  // ... and is withdrawn once nobody came.
   EXPECT_TRUE(wait_until([&] { return rig_.booking_status(booking) == "released"; },
                          std::chrono::seconds(60)));
   EXPECT_TRUE(lab.tap_until(jonas_card, false)) << lab.door_log();

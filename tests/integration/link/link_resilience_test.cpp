@@ -89,7 +89,7 @@ TEST_F(link_resilience, taps_while_the_service_is_away_arrive_exactly_once) {
   EXPECT_TRUE(wait_until([&] { return taps_at_service(rig_, lab.controller_id) >= expected; },
                          std::chrono::seconds(60)));
   // Once the board's queue is empty nothing more can arrive: the count is final.
-  EXPECT_TRUE(wait_until([&] { return lab.log_count("\"event\":\"events_acked\"") > 0; }));
+  EXPECT_TRUE(wait_until([&] { return lab.queued_events() == 0; }, std::chrono::seconds(60)));
   std::set<std::string> ids;
   EXPECT_EQ(taps_at_service(rig_, lab.controller_id, &ids), expected);
   EXPECT_EQ(ids.size(), expected);
@@ -116,6 +116,7 @@ TEST_F(link_resilience, kill_9_of_board_and_service_mid_transfer_loses_and_doubl
 
   EXPECT_TRUE(wait_until([&] { return taps_at_service(rig_, lab.controller_id) >= taps; },
                          std::chrono::seconds(90)));
+  EXPECT_TRUE(wait_until([&] { return lab.queued_events() == 0; }, std::chrono::seconds(60)));
   std::set<std::string> ids;
   EXPECT_EQ(taps_at_service(rig_, lab.controller_id, &ids), static_cast<std::size_t>(taps));
   EXPECT_EQ(ids.size(), static_cast<std::size_t>(taps));

@@ -388,6 +388,15 @@ bool board::wait_link_up(std::chrono::milliseconds deadline) {
   return wait_until([&] { return link_is_up(); }, deadline);
 }
 
+long board::queued_events() {
+  const std::string out = dir_ + "/queued.jsonl";
+  std::filesystem::remove(out);
+  child_process lister({HUBGATE_DOOR_BIN, "events", "--config", dir_ + "/door.toml"}, out);
+  const auto status = lister.wait_exit(30);
+  if (!status || !WIFEXITED(*status) || WEXITSTATUS(*status) != 0) return -1;
+  return static_cast<long>(count_of(read_file(out), "\"id\":"));
+}
+
 std::size_t board::log_count(const std::string& event) const {
   return count_of(door_log(), event);
 }

@@ -130,6 +130,8 @@ public:
   bool wait_link_up(std::chrono::milliseconds deadline = std::chrono::seconds(30));
   bool link_is_up() const;
   std::size_t log_count(const std::string& event) const;
+  // Events still queued on the board for upload (hubgate-door events), -1 on failure.
+  long queued_events();
   std::string door_log() const;
   std::string store_path() const;
   std::string data_dir() const;
