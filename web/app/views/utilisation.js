@@ -91,7 +91,9 @@ function percent_text(value) {
 
 function table(model, id) {
   const hours = hours_format();
-  return h('div', {class: 'table-wrap'}, h('table', {class: 'data utilisation', id},
+  // The wrapper scrolls sideways on narrow screens, so keyboard users must be able to focus it.
+  return h('div', {class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('util_table_caption')},
+    h('table', {class: 'data utilisation', id},
     h('caption', {}, t('util_table_caption')),
     h('thead', {}, h('tr', {},
       h('th', {scope: 'col'}, t('util_series')),
