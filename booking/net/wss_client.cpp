@@ -60,8 +60,14 @@ public:
     ws_->set_option(t);
     ws_->read_message_max(256u << 20);
     const std::string host = options_.host + ":" + std::to_string(options_.port);
-    ws_->async_handshake(host, options_.path, [&ec](error_code e) { ec = e; });
-    run();
+    bool done = false;
+    ws_->async_handshake(host, options_.path, [&](error_code e) {
+      ec = e;
+      done = true;
+    });
+    // Run only until the handshake completes: a failed one may leave its timer armed.
+    run_until([&] { return done; }, options_.timeout + std::chrono::seconds(1));
+    if (!done) ec = beast::error::timeout;
     if (ec) return fail(ec);
     return {};
   }
