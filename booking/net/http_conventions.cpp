@@ -55,4 +55,11 @@ std::string_view path_of(std::string_view target) {
   return target.substr(0, target.find('?'));
 }
 
+std::string loggable_path(std::string_view target) {
+  constexpr std::string_view feeds = "/api/v1/calendar/";
+  const auto path = path_of(target);
+  if (path.starts_with(feeds) && path.ends_with(".ics")) return std::string(feeds) + "{token}.ics";
+  return std::string(path);
+}
+
 }  // namespace hubgate::net

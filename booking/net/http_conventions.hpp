@@ -26,4 +26,8 @@ api::http_response problem_response(int status, std::string_view code, std::stri
 // "/a/b?x=1" -> "/a/b": access logs never carry query strings (they may hold tokens).
 std::string_view path_of(std::string_view target);
 
+// path_of for access logs: also hides the secret in a calendar feed address
+// ("/api/v1/calendar/<token>.ics" -> "/api/v1/calendar/{token}.ics").
+std::string loggable_path(std::string_view target);
+
 }  // namespace hubgate::net

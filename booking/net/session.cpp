@@ -244,7 +244,7 @@ private:
       const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                               std::chrono::steady_clock::now() - started).count();
       log::write(log::level::debug, "http_request",
-                 {{"method", request.method}, {"path", path_of(request.target)}, {"status", status},
+                 {{"method", request.method}, {"path", loggable_path(request.target)}, {"status", status},
                   {"bytes", bytes}, {"duration_us", micros}, {"request_id", request.request_id},
                   {"remote", remote_}, {"write_ok", !ec}});
     }
