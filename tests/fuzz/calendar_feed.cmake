@@ -1,0 +1,1 @@
+hubgate_add_fuzzer(calendar_feed ${CMAKE_CURRENT_SOURCE_DIR}/calendar_feed.cpp hubgate_booking_calendar)
