@@ -1,5 +1,7 @@
 #include "booking/api/authenticator.hpp"
 
+#include "booking/api/auth_cache.hpp"
+
 #include <fmt/format.h>
 
 namespace hubgate::api {
@@ -48,37 +50,60 @@ std::optional<std::string_view> bearer_token(std::string_view authorization) {
 authentication authenticate(services& svc, const http_request& request) {
   authentication out;
   const auto now = svc.now();
+  auto& cache = svc.auth_cache;
   if (auto authz = request.header("authorization"); !authz.empty()) {
     auto token = bearer_token(authz);
     if (!token) {
       out.refused = unauthenticated("the Authorization header must be 'Bearer <token>'");
       return out;
     }
-    auto record = svc.auth.find_api_token(*token);
-    auto who = record ? principal_for(svc, record->user_id) : std::nullopt;
-    if (!who) {
-      out.refused = unauthenticated("the bearer token is not valid");
-      return out;
+    const auto key = auth_cache::key_of(*token);
+    auto hit = cache.find(key);
+    if (!hit || hit->who.kind != auth_kind::bearer_token) {
+      const auto generation = cache.generation();
+      auto record = svc.auth.find_api_token(*token);
+      auto who = record ? principal_for(svc, record->user_id) : std::nullopt;
+      if (!who) {
+        out.refused = unauthenticated("the bearer token is not valid");
+        return out;
+      }
+      who->kind = auth_kind::bearer_token;
+      who->api_token_id = record->id;
+      // Never used: due for a touch at once.
+      const auto never = now - svc.settings.touch_interval - std::chrono::seconds{1};
+      hit = cached_identity{std::move(*who), {}, record->last_used.value_or(never)};
+      cache.put(key, *hit, generation);
     }
-    who->kind = auth_kind::bearer_token;
-    who->api_token_id = record->id;
-    if (!record->last_used || *record->last_used + svc.settings.touch_interval < now)
-      (void)svc.auth.touch_api_token(record->id, now);
-    out.who = std::move(who);
+    if (hit->last_seen + svc.settings.touch_interval < now) {
+      (void)svc.auth.touch_api_token(hit->who.api_token_id, now);
+      cache.note_seen(key, now);
+    }
+    out.who = std::move(hit->who);
     return out;
   }
   auto token = cookie_value(request.header("cookie"), session_cookie_name);
   if (token.empty() || token.size() > 256) return out;
-  auto session = svc.auth.find_session(token, now);
-  if (!session) return out;
-  auto who = principal_for(svc, session->user_id);
-  if (!who) return out;
-  who->kind = auth_kind::session_cookie;
-  who->session_token = std::string(token);
-  who->csrf_token = session->csrf_token;
-  if (session->last_seen + svc.settings.touch_interval < now)
+  const auto key = auth_cache::key_of(token);
+  auto hit = cache.find(key);
+  if (!hit || hit->who.kind != auth_kind::session_cookie) {
+    const auto generation = cache.generation();
+    auto session = svc.auth.find_session(token, now);
+    if (!session) return out;
+    auto who = principal_for(svc, session->user_id);
+    if (!who) return out;
+    who->kind = auth_kind::session_cookie;
+    who->csrf_token = session->csrf_token;
+    hit = cached_identity{std::move(*who), session->expires_at, session->last_seen};
+    cache.put(key, *hit, generation);
+  } else if (hit->session_expires <= now) {
+    return out;  // as find_session would say
+  }
+  if (hit->last_seen + svc.settings.touch_interval < now) {
     (void)svc.auth.touch_session(token, now);
-  out.who = std::move(who);
+    cache.note_seen(key, now);
+  }
+  out.who = std::move(hit->who);
+  out.who->session_token = std::string(token);
   return out;
 }
 

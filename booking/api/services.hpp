@@ -7,6 +7,8 @@
 #include <semaphore>
 #include <string>
 
+#include "booking/api/auth_cache.hpp"
+#include "booking/api/cache_invalidation.hpp"
 #include "booking/api/metrics.hpp"
 #include "booking/api/password_hash.hpp"
 #include "booking/api/rate_limiter.hpp"
@@ -49,6 +51,11 @@ struct services {
            domain::user_repository& user_repo, domain::auth_repository& auth_repo,
            api_settings settings = {});
 
+  // Declared first: the repositories below are these wrappers, so every change made through
+  // the API reaches the authentication cache.
+  api::auth_cache auth_cache;
+  invalidating_user_repository user_store;
+  invalidating_auth_repository auth_store;
   domain::catalog_repository& catalog_repo;
   domain::user_repository& user_repo;
   domain::auth_repository& auth;

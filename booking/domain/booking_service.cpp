@@ -69,18 +69,21 @@ outcome<booking> booking_service::create(const actor& who, const booking_request
                                          sys_seconds now) {
   if (req.seats < 1) return field_failure("seats", "out_of_range", "book at least one seat");
   if (req.title.size() > 200) return field_failure("title", "too_long", "at most 200 characters");
-  std::string owner_id = who.user_id;
+  // Permissions and policies follow the person the booking is for; an admin booking on
+  // someone's behalf is not held to their group limits. Booking for oneself, the actor is
+  // that person (callers pass only active users' actors), so no user read is needed.
+  actor subject = who;
   if (req.user_id && *req.user_id != who.user_id) {
     if (!who.is_admin()) return failure(errc::forbidden, "you can only book for yourself");
-    owner_id = *req.user_id;
+    auto owner = users_.get_user(*req.user_id);
+    if (!owner) {
+      if (owner.error().is(errc::not_found))
+        return field_failure("user_id", "unknown", "no such user");
+      return owner.error();
+    }
+    if (!owner->active) return failure(errc::user_inactive, "this account is deactivated");
+    subject = actor::of(*owner);
   }
-  auto owner = users_.get_user(owner_id);
-  if (!owner) {
-    if (owner.error().is(errc::not_found))
-      return field_failure("user_id", "unknown", "no such user");
-    return owner.error();
-  }
-  if (!owner->active) return failure(errc::user_inactive, "this account is deactivated");
 
   auto found = catalog_.get_space(req.space_id);
   if (!found) {
@@ -97,10 +100,7 @@ outcome<booking> booking_service::create(const actor& who, const booking_request
   if (!iv) return iv.error();
   if (iv->to <= now) return failure(errc::in_the_past, "this time has already passed");
 
-  // Permissions and policies follow the person the booking is for; an admin booking on
-  // someone's behalf is not held to their group limits.
-  actor subject = actor::of(*owner);
-  auto user_groups = groups_of(catalog_, owner->group_ids);
+  auto user_groups = groups_of(catalog_, subject.group_ids);
   bool privileged = who.is_admin();
 
   if (auto r = check_duration(s.rules, *iv); !r) return r.error();
@@ -118,7 +118,7 @@ outcome<booking> booking_service::create(const actor& who, const booking_request
 
   booking b;
   b.space_id = s.id;
-  b.user_id = owner->id;
+  b.user_id = subject.user_id;
   b.start = iv->from;
   b.end = iv->to;
   b.seats = req.seats;
@@ -196,28 +196,60 @@ outcome<std::vector<space_availability>> booking_service::availability(
   auto spaces = catalog_.list_spaces(filter);
   if (!spaces) return spaces.error();
   auto user_groups = groups_of(catalog_, who.group_ids);
-  std::map<std::string, outcome<placed_space>> placed_by_space;
-  std::vector<space_availability> out;
+  // First the spaces that qualify by rules and opening hours, then one batched read of
+  // their bookings: the store is asked once per search, not once per candidate.
+  struct candidate {
+    space room;
+    time_range interval;
+  };
+  // The site, its zone and the interval resolved in it, once per site rather than per space.
+  struct site_view {
+    site place;
+    const date::time_zone* zone = nullptr;
+    time_range interval;
+  };
+  std::map<std::string, site_view, std::less<>> sites;
+  std::vector<candidate> candidates;
+  std::vector<space_window> windows;
+  std::vector<closure> merged;
   for (auto& s : *spaces) {
     if (!s.active) continue;
     if (!check_kind_allowed(who, user_groups, s) || !check_space_allowed(who, s)) continue;
-    auto placed = place(catalog_, s);
-    if (!placed) return placed.error();
-    auto iv = resolve_range(placed->zone, q.from, q.to, "from", "to");
-    if (!iv) return iv.error();
-    if (iv->to <= now) return failure(errc::in_the_past, "this time has already passed");
-    if (!check_open(placed->zone, placed->hours, placed->closures, *iv)) continue;
-    booking_filter bf;
-    bf.space_id = s.id;
-    auto window = capacity_window(s, *iv);
-    bf.from = window.from;
-    bf.to = window.to;
-    bf.statuses = {booking_status::pending, booking_status::confirmed, booking_status::checked_in};
-    bf.limit = 100000;
-    auto taken = bookings_.list_bookings(bf);
-    if (!taken) return taken.error();
-    int free = free_seats(s, *taken, *iv);
-    if (free >= q.seats) out.push_back({std::move(s), free});
+    auto at = sites.find(s.site_id);
+    if (at == sites.end()) {
+      auto st = catalog_.get_site(s.site_id);
+      if (!st) return st.error();
+      auto zone = find_zone(st->time_zone);
+      if (!zone) return zone.error();
+      auto iv = resolve_range(*zone, q.from, q.to, "from", "to");
+      if (!iv) return iv.error();
+      if (iv->to <= now) return failure(errc::in_the_past, "this time has already passed");
+      at = sites.emplace(s.site_id, site_view{std::move(*st), *zone, *iv}).first;
+    }
+    const auto& sv = at->second;
+    const auto& hours = s.opening_hours ? *s.opening_hours : sv.place.opening_hours;
+    const std::vector<closure>* closures = &sv.place.closures;
+    if (!s.closures.empty()) {
+      merged = sv.place.closures;
+      merged.insert(merged.end(), s.closures.begin(), s.closures.end());
+      closures = &merged;
+    }
+    if (!check_open(sv.zone, hours, *closures, sv.interval)) continue;
+    windows.push_back({s.id, capacity_window(s, sv.interval)});
+    candidates.push_back({std::move(s), sv.interval});
+  }
+  std::vector<space_availability> out;
+  if (candidates.empty()) return out;
+  auto taken = bookings_.list_active_slots(windows);
+  if (!taken) return taken.error();
+  // Keys view the candidates' ids, which stay put until each is moved out below.
+  std::map<std::string_view, std::vector<booking>> by_space;
+  for (const auto& c : candidates) by_space.try_emplace(c.room.id);
+  for (auto& b : *taken)
+    if (auto it = by_space.find(b.space_id); it != by_space.end()) it->second.push_back(std::move(b));
+  for (auto& c : candidates) {
+    int free = free_seats(c.room, by_space.find(c.room.id)->second, c.interval);
+    if (free >= q.seats) out.push_back({std::move(c.room), free});
   }
   return out;
 }
@@ -233,14 +265,8 @@ outcome<std::vector<free_segment>> booking_service::space_free_segments(
   if (!iv) return iv.error();
   if (iv->length() > max_timeline)
     return field_failure("to", "out_of_range", "at most 62 days at once");
-  booking_filter bf;
-  bf.space_id = placed->room.id;
-  auto window = capacity_window(placed->room, *iv);
-  bf.from = window.from;
-  bf.to = window.to;
-  bf.statuses = {booking_status::pending, booking_status::confirmed, booking_status::checked_in};
-  bf.limit = 100000;
-  auto taken = bookings_.list_bookings(bf);
+  const space_window one[] = {{placed->room.id, capacity_window(placed->room, *iv)}};
+  auto taken = bookings_.list_active_slots(one);
   if (!taken) return taken.error();
   auto segments = free_segments(placed->room, *taken, *iv);
   auto open = open_periods(placed->zone, placed->hours, placed->closures, *iv);

@@ -57,7 +57,8 @@ public:
   booking_service(catalog_repository& catalog, booking_repository& bookings,
                   user_repository& users, booking_settings settings = {});
 
-  // -> confirmed, or pending when the space needs approval (admins book confirmed).
+  // -> confirmed, or pending when the space needs approval (admins book confirmed). `who` is
+  // an authenticated, active user; a booking for someone else reads that user's record.
   outcome<booking> create(const actor& who, const booking_request& req, sys_seconds now);
   outcome<std::vector<booking>> list(const actor& who, const booking_query& q);
   outcome<booking> get(const actor& who, std::string_view id);  // others: not_found

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +69,12 @@ struct booking_filter {
   std::size_t limit = 1000;
 };
 
+// One space and the window whose active bookings an availability search needs.
+struct space_window {
+  std::string space_id;
+  time_range window;
+};
+
 // What the store checks, in the inserting transaction, beyond capacity and buffer.
 struct quota_check {
   std::string time_zone;  // the site's; weeks are local ISO weeks
@@ -87,6 +94,26 @@ public:
   virtual outcome<booking> get_booking(std::string_view id) = 0;
   // Ordered by start, then id.
   virtual outcome<std::vector<booking>> list_bookings(const booking_filter& filter) = 0;
+  // The active (pending, confirmed, checked-in) bookings overlapping each space's window, for
+  // many spaces in one read: an availability search must not cost one round trip per space.
+  // Only id, space_id, start, end, seats and status need be filled; any order. The default
+  // asks list_bookings per space, for implementations without a batched query.
+  virtual outcome<std::vector<booking>> list_active_slots(std::span<const space_window> spaces) {
+    std::vector<booking> out;
+    for (const auto& s : spaces) {
+      booking_filter f;
+      f.space_id = s.space_id;
+      f.from = s.window.from;
+      f.to = s.window.to;
+      f.statuses = {booking_status::pending, booking_status::confirmed,
+                    booking_status::checked_in};
+      f.limit = 100000;
+      auto some = list_bookings(f);
+      if (!some) return some.error();
+      out.insert(out.end(), some->begin(), some->end());
+    }
+    return out;
+  }
   // Compare-and-set: moves the booking to `to` only if its status is still `from`
   // (invalid_transition otherwise, not_found when absent); sets checked_in_at when given.
   virtual outcome<booking> set_status(std::string_view id, booking_status from,

@@ -1,5 +1,7 @@
 #include "booking/store/sqlite_bookings.hpp"
 
+#include <limits>
+
 #include <fmt/format.h>
 
 #include "booking/domain/capacity.hpp"
@@ -55,8 +57,67 @@ outcome<domain::booking> admit(connection& c, domain::booking b,
 
 outcome<domain::booking> sqlite_bookings::insert_booking(
     domain::booking candidate, const std::optional<domain::quota_check>& quota) {
-  return write<domain::booking>([b = std::move(candidate), quota](connection& c) {
+  return write<domain::booking>([this, b = std::move(candidate), quota](connection& c) {
+    // Raised before the row can become visible to any reader.
+    std::int64_t length = to_unix(b.end) - to_unix(b.start);
+    std::int64_t seen = longest_.load();
+    while (length > seen && !longest_.compare_exchange_weak(seen, length)) {
+    }
     return admit(c, b, quota);
+  });
+}
+
+std::int64_t sqlite_bookings::longest_booking(connection& c) {
+  std::call_once(longest_loaded_, [&] {
+    // Failing here leaves no bound at all rather than a wrong one.
+    std::int64_t found = std::numeric_limits<std::int64_t>::max() / 4;
+    if (auto st = c.prepare("SELECT COALESCE(MAX(end_at - start_at), 0) FROM bookings"))
+      if (auto row = st->step(); row && *row) found = st->integer(0);
+    std::int64_t seen = longest_.load();
+    while (found > seen && !longest_.compare_exchange_weak(seen, found)) {
+    }
+  });
+  return longest_.load();
+}
+
+outcome<std::vector<domain::booking>> sqlite_bookings::list_active_slots(
+    std::span<const domain::space_window> spaces) {
+  return read<std::vector<domain::booking>>([this, spaces](connection& c)
+                                                -> outcome<std::vector<domain::booking>> {
+    const std::int64_t longest = longest_booking(c);
+    // One read transaction for all spaces, so they are seen at the same instant.
+    if (auto r = c.exec("BEGIN"); !r) return r.error();
+    std::vector<domain::booking> out;
+    auto done = [&c](auto result) {
+      (void)c.exec("COMMIT");
+      return result;
+    };
+    auto st = c.prepare(
+        "SELECT id, start_at, end_at, seats, status FROM bookings WHERE space_id = ?1 AND"
+        " start_at >= ?4 AND start_at < ?3 AND end_at > ?2 AND"
+        " status IN ('pending','confirmed','checked_in')");
+    if (!st) return done(outcome<std::vector<domain::booking>>(st.error()));
+    for (const auto& s : spaces) {
+      const std::int64_t from = to_unix(s.window.from), to = to_unix(s.window.to);
+      st->bind(1, s.space_id).bind(2, from).bind(3, to).bind(4, from - longest);
+      for (;;) {
+        auto row = st->step();
+        if (!row) return done(outcome<std::vector<domain::booking>>(row.error()));
+        if (!*row) break;
+        domain::booking b;
+        b.id = st->text(0);
+        b.space_id = s.space_id;
+        b.start = from_unix(st->integer(1));
+        b.end = from_unix(st->integer(2));
+        b.seats = static_cast<int>(st->integer(3));
+        auto status = domain::parse_booking_status(st->text(4));
+        if (!status) return done(outcome<std::vector<domain::booking>>(bad_record("booking " + b.id)));
+        b.status = *status;
+        out.push_back(std::move(b));
+      }
+      if (auto r = st->reset(); !r) return done(outcome<std::vector<domain::booking>>(r.error()));
+    }
+    return done(outcome<std::vector<domain::booking>>(std::move(out)));
   });
 }
 
@@ -71,17 +132,23 @@ outcome<std::vector<domain::booking>> sqlite_bookings::list_bookings(
     std::string statuses;
     for (auto s : f.statuses)
       statuses += fmt::format("{}'{}'", statuses.empty() ? "" : ",", domain::to_string(s));
-    // Status names are our own constants, never client text, so they can be inlined.
-    auto sql = fmt::format(
-        "SELECT {} FROM bookings WHERE (?1 IS NULL OR user_id = ?1) AND"
-        " (?2 IS NULL OR space_id = ?2) AND (?3 IS NULL OR end_at > ?3) AND"
-        " (?4 IS NULL OR start_at < ?4){} ORDER BY start_at, id LIMIT ?5",
-        booking_columns, statuses.empty() ? "" : fmt::format(" AND status IN ({})", statuses));
+    // Status names are our own constants, never client text, so they can be inlined. Only
+    // the conditions given appear, so that SQLite can pick an index ("?1 IS NULL OR ..."
+    // would scan the table); the few shapes each stay prepared in the connection's cache.
+    std::string where = "1";
+    if (f.user_id) where += " AND user_id = ?1";
+    if (f.space_id) where += " AND space_id = ?2";
+    if (f.from) where += " AND end_at > ?3";
+    if (f.to) where += " AND start_at < ?4";
+    if (!statuses.empty()) where += fmt::format(" AND status IN ({})", statuses);
+    auto sql = fmt::format("SELECT {} FROM bookings WHERE {} ORDER BY start_at, id LIMIT ?5",
+                           booking_columns, where);
     auto st = c.prepare(sql);
     if (!st) return st.error();
-    st->bind(1, f.user_id).bind(2, f.space_id);
-    if (f.from) st->bind(3, to_unix(*f.from)); else st->bind_null(3);
-    if (f.to) st->bind(4, to_unix(*f.to)); else st->bind_null(4);
+    if (f.user_id) st->bind(1, *f.user_id);
+    if (f.space_id) st->bind(2, *f.space_id);
+    if (f.from) st->bind(3, to_unix(*f.from));
+    if (f.to) st->bind(4, to_unix(*f.to));
     st->bind(5, static_cast<std::int64_t>(f.limit));
     return collect<domain::booking>(*st, read_booking);
   });

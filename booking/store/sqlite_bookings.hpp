@@ -1,6 +1,10 @@
 // The SQLite booking repository: capacity, buffer and quota are checked by the domain's
 // functions inside the same write transaction that inserts. Internal to booking/store.
 #pragma once
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+
 #include "booking/domain/ports.hpp"
 #include "booking/store/sqlite_access.hpp"
 
@@ -15,9 +19,20 @@ public:
   outcome<domain::booking> get_booking(std::string_view id) override;
   outcome<std::vector<domain::booking>> list_bookings(
       const domain::booking_filter& filter) override;
+  outcome<std::vector<domain::booking>> list_active_slots(
+      std::span<const domain::space_window> spaces) override;
   outcome<domain::booking> set_status(std::string_view id, domain::booking_status from,
                                       domain::booking_status to,
                                       std::optional<domain::sys_seconds> checked_in_at) override;
+
+private:
+  // The longest booking ever stored (seconds), a lower bound for start_at in overlap reads so
+  // that they seek instead of scanning a space's whole history. Only grows: the writer raises
+  // it before commit, the first reader takes the maximum from the table. Valid because this
+  // process alone writes the file; a shared PostgreSQL backend would need its own bound.
+  std::int64_t longest_booking(connection& c);
+  std::atomic<std::int64_t> longest_{0};
+  std::once_flag longest_loaded_;
 };
 
 }  // namespace hubgate::store

@@ -69,52 +69,51 @@ const table_ops<domain::door> doors{"doors", door_columns, read_door, bind_door,
 
 }  // namespace
 
+outcome<catalog_copy_ptr> sqlite_catalog::copy() {
+  return snapshot_.get([this] { return read<catalog_copy_ptr>(load_catalog_copy); });
+}
+
+// Looks `id` up in one of the copy's indexes.
+template <class T, class Index>
+outcome<T> find_in(const std::vector<T>& records, const Index& index, std::string_view id) {
+  auto it = index.find(id);
+  if (it == index.end()) return domain::failure(domain::errc::not_found);
+  return records[it->second];
+}
+
 outcome<std::vector<domain::site>> sqlite_catalog::list_sites() {
-  return read<std::vector<domain::site>>([](connection& c) { return sites.list(c); });
+  auto c = copy();
+  if (!c) return c.error();
+  return (*c)->sites;
 }
 outcome<domain::site> sqlite_catalog::get_site(std::string_view id) {
-  return read<domain::site>([id](connection& c) { return sites.get(c, id); });
+  auto c = copy();
+  if (!c) return c.error();
+  return find_in((*c)->sites, (*c)->site_index, id);
 }
 outcome<domain::site> sqlite_catalog::insert_site(domain::site s) {
-  return write<domain::site>([s](connection& c) { return sites.save(c, s, false); });
+  return write_catalog<domain::site>([s](connection& c) { return sites.save(c, s, false); });
 }
 outcome<domain::site> sqlite_catalog::update_site(domain::site s) {
-  return write<domain::site>([s](connection& c) { return sites.save(c, s, true); });
+  return write_catalog<domain::site>([s](connection& c) { return sites.save(c, s, true); });
 }
 
 outcome<std::vector<domain::space>> sqlite_catalog::list_spaces(
     const domain::space_filter& filter) {
-  return read<std::vector<domain::space>>([&filter](connection& c)
-                                              -> outcome<std::vector<domain::space>> {
-    auto st = c.prepare(select_all(
-        space_columns, "spaces",
-        " WHERE (?1 IS NULL OR site_id = ?1) AND (?2 IS NULL OR kind = ?2) AND"
-        " (?3 IS NULL OR capacity >= ?3) AND (?4 OR active) ORDER BY name, id"));
-    if (!st) return st.error();
-    st->bind(1, filter.site_id);
-    if (filter.kind)
-      st->bind(2, domain::to_string(*filter.kind));
-    else
-      st->bind_null(2);
-    st->bind(3, filter.min_capacity).bind(4, filter.include_inactive);
-    auto all = collect<domain::space>(*st, read_space);
-    if (!all || filter.features.empty()) return all;
-    std::erase_if(*all, [&](const domain::space& s) {
-      return !std::all_of(filter.features.begin(), filter.features.end(), [&](const auto& f) {
-        return std::find(s.features.begin(), s.features.end(), f) != s.features.end();
-      });
-    });
-    return all;
-  });
+  auto c = copy();
+  if (!c) return c.error();
+  return filter_spaces(**c, filter);
 }
 outcome<domain::space> sqlite_catalog::get_space(std::string_view id) {
-  return read<domain::space>([id](connection& c) { return spaces.get(c, id); });
+  auto c = copy();
+  if (!c) return c.error();
+  return find_in((*c)->spaces, (*c)->space_index, id);
 }
 outcome<domain::space> sqlite_catalog::insert_space(domain::space s) {
-  return write<domain::space>([s](connection& c) { return spaces.save(c, s, false); });
+  return write_catalog<domain::space>([s](connection& c) { return spaces.save(c, s, false); });
 }
 outcome<domain::space> sqlite_catalog::update_space(domain::space s, domain::sys_seconds now) {
-  return write<domain::space>([s, now](connection& c) -> outcome<domain::space> {
+  return write_catalog<domain::space>([s, now](connection& c) -> outcome<domain::space> {
     // The cut check and the update share the writer's transaction: no booking can be
     // inserted between them.
     auto future = active_bookings_of_space(c, s.id, {now, domain::sys_seconds::max()});
@@ -125,20 +124,24 @@ outcome<domain::space> sqlite_catalog::update_space(domain::space s, domain::sys
 }
 
 outcome<std::vector<domain::group>> sqlite_catalog::list_groups() {
-  return read<std::vector<domain::group>>([](connection& c) { return groups.list(c); });
+  auto c = copy();
+  if (!c) return c.error();
+  return (*c)->groups;
 }
 outcome<domain::group> sqlite_catalog::get_group(std::string_view id) {
-  return read<domain::group>([id](connection& c) { return groups.get(c, id); });
+  auto c = copy();
+  if (!c) return c.error();
+  return find_in((*c)->groups, (*c)->group_index, id);
 }
 outcome<domain::group> sqlite_catalog::insert_group(domain::group g) {
-  return write<domain::group>([g](connection& c) { return groups.save(c, g, false); });
+  return write_catalog<domain::group>([g](connection& c) { return groups.save(c, g, false); });
 }
 outcome<domain::group> sqlite_catalog::update_group(domain::group g) {
-  return write<domain::group>([g](connection& c) { return groups.save(c, g, true); });
+  return write_catalog<domain::group>([g](connection& c) { return groups.save(c, g, true); });
 }
 outcome<void> sqlite_catalog::delete_group(std::string_view id) {
   std::string key(id);
-  return write<void>([key](connection& c) { return groups.remove(c, key); });
+  return write_catalog<void>([key](connection& c) { return groups.remove(c, key); });
 }
 
 outcome<std::vector<domain::door>> sqlite_catalog::list_doors(std::optional<std::string> site_id) {

@@ -2,6 +2,7 @@
 // future bookings inside the writer's transaction. Internal to booking/store.
 #pragma once
 #include "booking/domain/ports.hpp"
+#include "booking/store/catalog_snapshot.hpp"
 #include "booking/store/sqlite_access.hpp"
 
 namespace hubgate::store {
@@ -31,6 +32,17 @@ public:
   outcome<domain::door> insert_door(domain::door d) override;
   outcome<domain::door> update_door(domain::door d) override;
   outcome<void> delete_door(std::string_view id) override;
+
+private:
+  // Sites, spaces and groups are read from here; each write to them invalidates it.
+  outcome<catalog_copy_ptr> copy();
+  template <class T>
+  outcome<T> write_catalog(std::function<outcome<T>(connection&)> op) {
+    auto r = write<T>(std::move(op));
+    snapshot_.invalidate();
+    return r;
+  }
+  catalog_snapshot snapshot_;
 };
 
 }  // namespace hubgate::store

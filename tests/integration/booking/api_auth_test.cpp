@@ -174,3 +174,25 @@ TEST(api_auth, first_admin_comes_from_the_environment_only_once) {
 
 }  // namespace
 }  // namespace hubgate::test
+
+namespace hubgate::test {
+namespace {
+
+// Who a session or token belongs to is cached briefly; a change to the user must still
+// reach the very next request.
+TEST(api_auth, role_change_and_deactivation_apply_to_the_next_request) {
+  api_service svc;
+  auto admin = svc.admin();
+  auto member = svc.new_member(admin, "changing@hub.example");
+  auto me = svc.call("GET", "/api/v1/users/me", &member);
+  ASSERT_EQ(me.status, 200);
+  const std::string id(me.json.at("id").as_string());
+  EXPECT_EQ(svc.call("GET", "/api/v1/users", &member).status, 403);
+  ASSERT_EQ(svc.call("PATCH", "/api/v1/users/" + id, &admin, R"({"role":"admin"})").status, 200);
+  EXPECT_EQ(svc.call("GET", "/api/v1/users", &member).status, 200);
+  ASSERT_EQ(svc.call("PATCH", "/api/v1/users/" + id, &admin, R"({"active":false})").status, 200);
+  EXPECT_EQ(svc.call("GET", "/api/v1/users/me", &member).status, 401);
+}
+
+}  // namespace
+}  // namespace hubgate::test
