@@ -1,10 +1,10 @@
 #include "booking/serve_options.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cstdlib>
 #include <iostream>
-
-#include <fmt/format.h>
 
 namespace hubgate {
 
@@ -49,13 +49,15 @@ std::optional<T> parse_number(std::string_view text) {
   return v;
 }
 
-void parse_address(std::string_view option, std::string_view v, std::string& host, std::uint16_t& port) {
+void parse_address(std::string_view option, std::string_view v, std::string& host,
+                   std::uint16_t& port) {
   auto colon = v.rfind(':');
   if (colon == std::string_view::npos) bad_usage(fmt::format("{} wants HOST:PORT", option));
   auto number = parse_number<std::uint16_t>(v.substr(colon + 1));
   if (!number) bad_usage(fmt::format("{}: bad port in '{}'", option, v));
   host = std::string(v.substr(0, colon));
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   if (host.empty()) bad_usage(fmt::format("{}: empty host", option));
   port = *number;
 }

@@ -34,7 +34,8 @@ http_response respond_controllers(const call& c, const domain::failure& f) {
     return respond(c, p);
   }
   if (f.code == controllers::make_error_code(errc::invalid_csr))
-    return respond(c, validation_failed("csr_pem", "invalid", "not a valid, signed PEM certificate request"));
+    return respond(
+        c, validation_failed("csr_pem", "invalid", "not a valid, signed PEM certificate request"));
   return respond(c, f);
 }
 
@@ -46,10 +47,14 @@ boost::json::value time_or_null(const std::optional<std::chrono::sys_seconds>& t
 boost::json::object to_json(const controllers::controller_record& r) {
   boost::json::array doors;
   for (const auto& d : r.door_ids) doors.emplace_back(d);
-  return {{"id", r.id}, {"name", r.name}, {"site_id", r.site_id}, {"door_ids", std::move(doors)},
+  return {{"id", r.id},
+          {"name", r.name},
+          {"site_id", r.site_id},
+          {"door_ids", std::move(doors)},
           {"status", controllers::to_string(r.status)},
           {"created_at", domain::format_rfc3339_utc(r.created_at)},
-          {"enrolled_at", time_or_null(r.enrolled_at)}, {"revoked_at", time_or_null(r.revoked_at)}};
+          {"enrolled_at", time_or_null(r.enrolled_at)},
+          {"revoked_at", time_or_null(r.revoked_at)}};
 }
 
 boost::json::object to_json(const controllers::controller_view& v) {
@@ -66,11 +71,13 @@ boost::json::object to_json(const controllers::controller_view& v) {
 
 boost::json::object to_json(const controllers::event_view& v) {
   const auto& e = v.stored.event;
-  const auto at = std::chrono::sys_seconds{std::chrono::duration_cast<std::chrono::seconds>(std::chrono::milliseconds{e.at})};
-  boost::json::object o{{"id", e.id}, {"controller_id", v.stored.controller_id}, {"door_id", e.door_id},
-                        {"kind", protocol::to_string(e.kind)}, {"reason", e.reason},
-                        {"at", domain::format_rfc3339_utc(at)}, {"at_ms", e.at},
-                        {"received_at", domain::format_rfc3339_utc(v.stored.received_at)}};
+  const auto at = std::chrono::sys_seconds{
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::milliseconds{e.at})};
+  boost::json::object o{
+      {"id", e.id},           {"controller_id", v.stored.controller_id},
+      {"door_id", e.door_id}, {"kind", protocol::to_string(e.kind)},
+      {"reason", e.reason},   {"at", domain::format_rfc3339_utc(at)},
+      {"at_ms", e.at},        {"received_at", domain::format_rfc3339_utc(v.stored.received_at)}};
   o["card"] = e.card ? boost::json::value(protocol::to_hex(*e.card)) : nullptr;
   o["credential_id"] = v.credential ? boost::json::value(v.credential->id) : nullptr;
   o["user_id"] = v.credential ? boost::json::value(v.credential->user_id) : nullptr;
@@ -88,22 +95,26 @@ http_response create_controller(call& c) {
   auto name = f.text("name", need::required, 100);
   auto site = f.text("site_id", need::required, 100);
   auto doors = f.text_list("door_ids", need::optional);
-  if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = f.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   in.name = *name;
   in.site_id = *site;
   in.door_ids = doors.value_or(std::vector<std::string>{});
   auto r = c.svc.controllers->create(in, c.svc.now());
   if (!r) return respond_controllers(c, r.error());
-  return json_response(201, boost::json::object{
-      {"controller", to_json(controllers::controller_view{r->controller, {}})},
-      {"enrollment_token", r->enrollment_token}, {"ca_hash", r->ca_hash},
-      {"expires_at", domain::format_rfc3339_utc(r->expires_at)}});
+  return json_response(
+      201,
+      boost::json::object{{"controller", to_json(controllers::controller_view{r->controller, {}})},
+                          {"enrollment_token", r->enrollment_token},
+                          {"ca_hash", r->ca_hash},
+                          {"expires_at", domain::format_rfc3339_utc(r->expires_at)}});
 }
 
 http_response controller_ca(call& c) {
   if (!c.svc.controllers) return respond(c, unavailable());
-  return json_response(200, boost::json::object{{"ca_pem", c.svc.controllers->settings().ca_pem},
-                                                {"ca_hash", c.svc.controllers->settings().ca_hash}});
+  return json_response(200,
+                       boost::json::object{{"ca_pem", c.svc.controllers->settings().ca_pem},
+                                           {"ca_hash", c.svc.controllers->settings().ca_hash}});
 }
 
 http_response enroll_controller(call& c) {
@@ -113,16 +124,20 @@ http_response enroll_controller(call& c) {
   json_fields f(*body);
   auto token = f.text("token", need::required, 200);
   auto csr = f.text("csr_pem", need::required, 16 * 1024);
-  if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = f.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   auto r = c.svc.controllers->enroll(*token, *csr, c.svc.now());
   if (!r) return respond_controllers(c, r.error());
   boost::json::array doors;
   for (const auto& d : r->controller.door_ids) doors.emplace_back(d);
-  return json_response(200, boost::json::object{
-      {"controller_id", r->controller.id}, {"certificate_pem", r->certificate_pem},
-      {"ca_pem", r->ca_pem}, {"list_verify_key_pem", r->list_verify_key_pem},
-      {"list_key_hex", r->list_key_hex}, {"site_id", r->controller.site_id},
-      {"door_ids", std::move(doors)}, {"controller_endpoint", r->controller_endpoint}});
+  return json_response(200, boost::json::object{{"controller_id", r->controller.id},
+                                                {"certificate_pem", r->certificate_pem},
+                                                {"ca_pem", r->ca_pem},
+                                                {"list_verify_key_pem", r->list_verify_key_pem},
+                                                {"list_key_hex", r->list_key_hex},
+                                                {"site_id", r->controller.site_id},
+                                                {"door_ids", std::move(doors)},
+                                                {"controller_endpoint", r->controller_endpoint}});
 }
 
 http_response list_controllers(call& c) {
@@ -139,7 +154,8 @@ http_response revoke_controller(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
   json_fields f(*body);
-  if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = f.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   auto r = c.svc.controllers->revoke(c.param("id"), c.svc.now());
   if (!r) return respond_controllers(c, r.error());
   return json_response(200, to_json(*r));
@@ -150,17 +166,23 @@ http_response list_access_events(call& c) {
   query_fields q(c.target, {"from", "to", "door", "controller", "outcome", "limit"});
   controllers::event_filter filter;
   std::vector<field_error> errors;
-  auto to_ms = [](std::chrono::sys_seconds t) { return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count(); };
+  auto to_ms = [](std::chrono::sys_seconds t) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+  };
   if (auto from = q.time("from", false))
-    if (auto t = resolve_time(*from, c.svc.default_zone, "from", errors)) filter.from_ms = to_ms(*t);
+    if (auto t = resolve_time(*from, c.svc.default_zone, "from", errors))
+      filter.from_ms = to_ms(*t);
   if (auto to = q.time("to", false))
     if (auto t = resolve_time(*to, c.svc.default_zone, "to", errors)) filter.to_ms = to_ms(*t);
   filter.door_id = q.text("door");
   filter.controller_id = q.text("controller");
   if (auto outcome = q.text("outcome")) {
-    if (*outcome == "granted") filter.kinds = {protocol::event_kind::tap_granted};
-    else if (*outcome == "denied") filter.kinds = {protocol::event_kind::tap_denied};
-    else q.error("outcome", "invalid", "granted or denied");
+    if (*outcome == "granted")
+      filter.kinds = {protocol::event_kind::tap_granted};
+    else if (*outcome == "denied")
+      filter.kinds = {protocol::event_kind::tap_denied};
+    else
+      q.error("outcome", "invalid", "granted or denied");
   }
   filter.limit = static_cast<std::size_t>(q.integer("limit", 1, 10000).value_or(100));
   auto qerrors = q.finish();

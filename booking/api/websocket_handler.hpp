@@ -12,7 +12,7 @@ namespace hubgate::api {
 // One open WebSocket connection. Every member is thread-safe; after the connection closed
 // they do nothing.
 class ws_peer {
-public:
+ public:
   virtual ~ws_peer() = default;
   // Queues one text frame; frames go out in the order queued (one write queue per
   // connection). A peer that lets its queue grow past the server's limit is disconnected.
@@ -28,7 +28,7 @@ public:
 // connection and in frame order, so it may block (e.g. on a durable commit) and the next frame
 // of that connection waits for it. Must not throw.
 class websocket_handler {
-public:
+ public:
   virtual ~websocket_handler() = default;
   // After the upgrade: false closes the connection at once.
   virtual bool on_open(const std::shared_ptr<ws_peer>& peer, const http_request& upgrade) = 0;

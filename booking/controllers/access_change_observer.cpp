@@ -4,7 +4,8 @@ namespace hubgate::controllers {
 
 bool may_change_access(const api::http_request& request, const api::http_response& response) {
   if (response.status < 200 || response.status >= 300) return false;
-  if (request.method == "GET" || request.method == "HEAD" || request.method == "OPTIONS") return false;
+  if (request.method == "GET" || request.method == "HEAD" || request.method == "OPTIONS")
+    return false;
   std::string_view path = request.target;
   path = path.substr(0, path.find('?'));
   constexpr std::string_view api = "/api/v1/";

@@ -13,7 +13,7 @@ namespace hubgate::controllers {
 bool may_change_access(const api::http_request& request, const api::http_response& response);
 
 class access_change_observer final : public api::request_handler {
-public:
+ public:
   access_change_observer(api::request_handler& inner, std::function<void()> changed)
       : inner_(inner), changed_(std::move(changed)) {}
 
@@ -23,7 +23,7 @@ public:
     return response;
   }
 
-private:
+ private:
   api::request_handler& inner_;
   std::function<void()> changed_;
 };

@@ -38,9 +38,13 @@ bool board_sync::on_ack(std::uint64_t epoch, std::uint64_t sequence) {
   return true;
 }
 
-void board_sync::on_resync() { need_snapshot_ = true; }
+void board_sync::on_resync() {
+  need_snapshot_ = true;
+}
 
-void board_sync::on_disconnect() { connected_ = false; }
+void board_sync::on_disconnect() {
+  connected_ = false;
+}
 
 std::optional<protocol::envelope> board_sync::next(
     const protocol::access_list& current,

@@ -15,7 +15,7 @@
 namespace hubgate::controllers {
 
 class board_sync {
-public:
+ public:
   explicit board_sync(std::string controller_id, std::uint64_t stored_epoch = 0);
 
   // A (re)connected board announced the list it holds. If that is what this service last
@@ -32,9 +32,9 @@ public:
   // The message that brings the board from what it was sent to `current`, unsigned; nullopt
   // when nothing is to be sent (not connected, no hello yet, no change). A snapshot takes a
   // new epoch from `open_epoch` (which persists it); nullopt from it means "try later".
-  std::optional<protocol::envelope> next(const protocol::access_list& current,
-                                         const std::function<std::optional<std::uint64_t>()>& open_epoch,
-                                         std::int64_t now_unix);
+  std::optional<protocol::envelope> next(
+      const protocol::access_list& current,
+      const std::function<std::optional<std::uint64_t>()>& open_epoch, std::int64_t now_unix);
 
   const std::string& controller_id() const noexcept { return id_; }
   std::uint64_t epoch() const noexcept { return epoch_; }
@@ -43,7 +43,7 @@ public:
   bool ready() const noexcept { return connected_; }
   bool wants_snapshot() const noexcept { return need_snapshot_; }
 
-private:
+ private:
   std::string id_;
   std::uint64_t epoch_ = 0;
   std::uint64_t sent_sequence_ = 0;

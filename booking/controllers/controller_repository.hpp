@@ -53,7 +53,7 @@ struct event_filter {
 };
 
 class controller_repository {
-public:
+ public:
   virtual ~controller_repository() = default;
 
   virtual outcome<controller_record> insert_controller(controller_record c) = 0;
@@ -63,9 +63,8 @@ public:
   // Compare-and-set in one transaction: the controller must still be pending with this token
   // hash, unexpired at `now`; it becomes enrolled with the certificate's hash and the token is
   // cleared (single use). errc::enrollment_token_invalid otherwise.
-  virtual outcome<controller_record> redeem_token(std::string_view id,
-                                                  std::string_view token_hash, sys_seconds now,
-                                                  std::string cert_sha256) = 0;
+  virtual outcome<controller_record> redeem_token(std::string_view id, std::string_view token_hash,
+                                                  sys_seconds now, std::string cert_sha256) = 0;
   virtual outcome<controller_record> revoke_controller(std::string_view id, sys_seconds now) = 0;
   // Increments the controller's epoch durably and returns the new value.
   virtual outcome<std::uint64_t> next_epoch(std::string_view id) = 0;

@@ -1,10 +1,10 @@
 #include "booking/controllers/controller_service.hpp"
 
+#include <openssl/rand.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-
-#include <openssl/rand.h>
 
 #include "booking/controllers/enrollment_token.hpp"
 #include "booking/log/log.hpp"
@@ -15,16 +15,21 @@ namespace hubgate::controllers {
 
 std::string_view to_string(controller_status s) noexcept {
   switch (s) {
-    case controller_status::pending: return "pending";
-    case controller_status::enrolled: return "enrolled";
-    case controller_status::revoked: return "revoked";
+    case controller_status::pending:
+      return "pending";
+    case controller_status::enrolled:
+      return "enrolled";
+    case controller_status::revoked:
+      return "revoked";
   }
   return "unknown";
 }
 
 namespace {
 
-domain::failure token_invalid() { return failure(make_error_code(errc::enrollment_token_invalid)); }
+domain::failure token_invalid() {
+  return failure(make_error_code(errc::enrollment_token_invalid));
+}
 
 std::vector<std::uint8_t> random_key() {
   std::vector<std::uint8_t> key(32);
@@ -34,8 +39,9 @@ std::vector<std::uint8_t> random_key() {
 
 }  // namespace
 
-controller_service::controller_service(controller_repository& repo, domain::catalog_repository& catalog,
-                                       stream_hub& hub, enrollment_settings settings)
+controller_service::controller_service(controller_repository& repo,
+                                       domain::catalog_repository& catalog, stream_hub& hub,
+                                       enrollment_settings settings)
     : repo_(repo), catalog_(catalog), hub_(hub), settings_(std::move(settings)) {}
 
 outcome<created_controller> controller_service::create(const new_controller& in, sys_seconds now) {
@@ -50,9 +56,12 @@ outcome<created_controller> controller_service::create(const new_controller& in,
     auto d = catalog_.get_door(in.door_ids[i]);
     const auto field = "door_ids[" + std::to_string(i) + "]";
     if (!d && !d.error().is(domain::errc::not_found)) return d.error();
-    if (!d) errors.push_back({field, "not_found", "no such door"});
-    else if (site && d->site_id != site->id) errors.push_back({field, "invalid", "the door is on another site"});
-    else doors.push_back(std::move(*d));
+    if (!d)
+      errors.push_back({field, "not_found", "no such door"});
+    else if (site && d->site_id != site->id)
+      errors.push_back({field, "invalid", "the door is on another site"});
+    else
+      doors.push_back(std::move(*d));
   }
   if (!errors.empty()) {
     domain::failure f(domain::errc::validation_failed, "the controller is not valid");
@@ -79,8 +88,10 @@ outcome<created_controller> controller_service::create(const new_controller& in,
     if (auto r = catalog_.update_door(d); !r) return r.error();
   }
   hub_.controller_enrolled(*stored);  // knows its site now; no certificate yet
-  log::write(log::level::info, "controller_created", {{"controller_id", stored->id}, {"site_id", stored->site_id},
-                                                      {"doors", stored->door_ids.size()}});
+  log::write(log::level::info, "controller_created",
+             {{"controller_id", stored->id},
+              {"site_id", stored->site_id},
+              {"doors", stored->door_ids.size()}});
   out.controller = std::move(*stored);
   return out;
 }
@@ -96,7 +107,8 @@ outcome<enrollment> controller_service::enroll(std::string_view token, std::stri
     return token_invalid();
   auto certificate = pki::sign_csr({settings_.ca_certificate, settings_.ca_private_key}, csr_pem,
                                    found->id, settings_.certificate_days);
-  if (!certificate) return failure(make_error_code(errc::invalid_csr), "the CSR is not a valid signed PEM request");
+  if (!certificate)
+    return failure(make_error_code(errc::invalid_csr), "the CSR is not a valid signed PEM request");
   auto sha = pki::certificate_sha256(*certificate);
   if (!sha) return failure(make_error_code(errc::invalid_csr));
   // The token is spent here, atomically: of two racing enrolments only one gets through.
@@ -145,7 +157,8 @@ outcome<std::vector<event_view>> controller_service::events(const event_filter& 
     if (v.stored.event.card) {
       auto c = std::find_if(controllers->begin(), controllers->end(),
                             [&](const auto& r) { return r.id == v.stored.controller_id; });
-      if (c != controllers->end()) v.credential = hub_.credential_for(c->site_id, *v.stored.event.card);
+      if (c != controllers->end())
+        v.credential = hub_.credential_for(c->site_id, *v.stored.event.card);
     }
     out.push_back(std::move(v));
   }

@@ -17,10 +17,10 @@ namespace hubgate::controllers {
 
 struct enrollment_settings {
   std::filesystem::path ca_certificate, ca_private_key;  // the service's CA (PEM)
-  std::string ca_pem;                     // the CA certificate's text, handed to boards
-  std::string ca_hash;                    // "sha256:<hex of the CA certificate's DER>"
-  std::string list_verify_key_pem;        // public half of the list-signing key
-  std::string controller_endpoint;        // "host:port" of the controller port
+  std::string ca_pem;               // the CA certificate's text, handed to boards
+  std::string ca_hash;              // "sha256:<hex of the CA certificate's DER>"
+  std::string list_verify_key_pem;  // public half of the list-signing key
+  std::string controller_endpoint;  // "host:port" of the controller port
   std::chrono::seconds token_lifetime{std::chrono::hours{24}};
   int certificate_days = 825;
 };
@@ -54,7 +54,7 @@ struct event_view {
 };
 
 class controller_service {
-public:
+ public:
   controller_service(controller_repository& repo, domain::catalog_repository& catalog,
                      stream_hub& hub, enrollment_settings settings);
 
@@ -69,7 +69,7 @@ public:
 
   const enrollment_settings& settings() const noexcept { return settings_; }
 
-private:
+ private:
   controller_repository& repo_;
   domain::catalog_repository& catalog_;
   stream_hub& hub_;

@@ -1,10 +1,10 @@
 #include "booking/controllers/enrollment_token.hpp"
 
+#include <openssl/rand.h>
+
 #include <array>
 #include <cstdint>
 #include <cstdlib>
-
-#include <openssl/rand.h>
 
 #include "booking/pki/tls_material.hpp"
 #include "protocol/base64.hpp"

@@ -1,9 +1,9 @@
 #include "booking/controllers/stream_hub.hpp"
 
+#include <openssl/rand.h>
+
 #include <array>
 #include <cstdlib>
-
-#include <openssl/rand.h>
 
 #include "booking/controllers/pseudonym_maker.hpp"
 #include "booking/controllers/tap_check_in.hpp"
@@ -36,7 +36,9 @@ stream_hub::stream_hub(hub_ports ports, protocol::signing_key key, hub_options o
                        std::function<sys_seconds()> now)
     : ports_(ports), key_(std::move(key)), options_(options), now_(std::move(now)) {}
 
-stream_hub::~stream_hub() { stop(); }
+stream_hub::~stream_hub() {
+  stop();
+}
 
 outcome<void> stream_hub::start() {
   auto all = ports_.controllers.list_controllers();
@@ -46,7 +48,8 @@ outcome<void> stream_hub::start() {
     for (const auto& c : *all) {
       controller_site_[c.id] = c.site_id;
       links_.try_emplace(c.id, link{nullptr, board_sync(c.id, c.epoch), {}});
-      if (c.status == controller_status::enrolled && c.cert_sha256) cert_owner_[*c.cert_sha256] = c.id;
+      if (c.status == controller_status::enrolled && c.cert_sha256)
+        cert_owner_[*c.cert_sha256] = c.id;
     }
   }
   thread_ = std::thread([this] { run(); });
@@ -88,7 +91,8 @@ void stream_hub::controller_revoked(std::string_view controller_id) {
     }
   }
   if (peer) peer->close();
-  log::write(log::level::info, "controller_revoked", {{"controller_id", controller_id}, {"was_online", peer != nullptr}});
+  log::write(log::level::info, "controller_revoked",
+             {{"controller_id", controller_id}, {"was_online", peer != nullptr}});
 }
 
 void stream_hub::access_changed() {
@@ -109,8 +113,8 @@ live_status stream_hub::status(std::string_view controller_id) const {
   return s;
 }
 
-std::optional<domain::credential> stream_hub::credential_for(std::string_view site_id,
-                                                             const protocol::pseudonym& card) const {
+std::optional<domain::credential> stream_hub::credential_for(
+    std::string_view site_id, const protocol::pseudonym& card) const {
   std::lock_guard lock(mutex_);
   auto site = cards_.find(site_id);
   if (site == cards_.end()) return std::nullopt;
@@ -127,7 +131,8 @@ void stream_hub::run() {
     if (stopping_) break;
     // Let a burst of writes settle so that it costs one recomputation.
     if (dirty_ && wake_.wait_for(lock, options_.debounce, [this] { return stopping_; })) break;
-    const bool recompute = dirty_ || !have_lists_ || std::chrono::steady_clock::now() >= next_refresh_;
+    const bool recompute =
+        dirty_ || !have_lists_ || std::chrono::steady_clock::now() >= next_refresh_;
     dirty_ = false;
     sync_wanted_ = false;
     const auto now = now_();
@@ -143,7 +148,8 @@ void stream_hub::run() {
         recomputations_.fetch_add(1);
       } else {
         // Boards keep their previous lists; the next change or refresh tries again.
-        log::write(log::level::warn, "access_recompute_failed", {{"message", fresh.error().code.message()}});
+        log::write(log::level::warn, "access_recompute_failed",
+                   {{"message", fresh.error().code.message()}});
       }
     }
     if (have_lists_) publish_locked(now);
@@ -173,7 +179,8 @@ outcome<stream_hub::derivation> stream_hub::derive(sys_seconds now) {
   // Only bookings that can open a door within the horizon.
   domain::booking_filter f;
   f.from = now - options_.derivation.late_grace;
-  f.to = now + options_.derivation.horizon + options_.derivation.horizon_step + options_.derivation.early_grace;
+  f.to = now + options_.derivation.horizon + options_.derivation.horizon_step +
+         options_.derivation.early_grace;
   f.statuses = {domain::booking_status::confirmed, domain::booking_status::checked_in};
   f.limit = 10'000'000;
   auto bookings = ports_.bookings.list_bookings(f);
@@ -217,8 +224,11 @@ void stream_hub::publish_locked(sys_seconds now) {
     };
     auto envelope = l.sync.next(current, open_epoch, now.time_since_epoch().count());
     if (!envelope) continue;
-    log::write(log::level::debug, "list_sent", {{"controller_id", id}, {"type", envelope->type},
-                                                {"epoch", envelope->epoch}, {"sequence", envelope->sequence}});
+    log::write(log::level::debug, "list_sent",
+               {{"controller_id", id},
+                {"type", envelope->type},
+                {"epoch", envelope->epoch},
+                {"sequence", envelope->sequence}});
     send_locked(l, protocol::list_message{protocol::sign(*envelope, key_)});
   }
 }
@@ -252,7 +262,8 @@ bool stream_hub::on_open(const std::shared_ptr<api::ws_peer>& peer, const api::h
     l.status.last_seen = now_();
   }
   if (replaced) replaced->close();
-  log::write(log::level::info, "controller_connected", {{"controller_id", id}, {"remote", peer->remote_address()}});
+  log::write(log::level::info, "controller_connected",
+             {{"controller_id", id}, {"remote", peer->remote_address()}});
   return true;
 }
 
@@ -266,7 +277,8 @@ void stream_hub::on_text(const std::shared_ptr<api::ws_peer>& peer, std::string 
   if (id.empty()) return;
   auto parsed = protocol::parse_stream_message(text);
   if (!parsed) {
-    log::write(log::level::warn, "stream_message_refused", {{"controller_id", id}, {"error", parsed.error().message()}});
+    log::write(log::level::warn, "stream_message_refused",
+               {{"controller_id", id}, {"error", parsed.error().message()}});
     return;
   }
   const auto now = now_();
@@ -294,9 +306,11 @@ void stream_hub::on_text(const std::shared_ptr<api::ws_peer>& peer, std::string 
       wake = true;
     } else if (auto* ack = std::get_if<protocol::ack_message>(&*parsed)) {
       if (!l.sync.on_ack(ack->epoch, ack->sequence))
-        log::write(log::level::debug, "stale_ack", {{"controller_id", id}, {"sequence", ack->sequence}});
+        log::write(log::level::debug, "stale_ack",
+                   {{"controller_id", id}, {"sequence", ack->sequence}});
     } else if (auto* resync = std::get_if<protocol::resync_message>(&*parsed)) {
-      log::write(log::level::warn, "controller_resync", {{"controller_id", id}, {"reason", resync->reason}});
+      log::write(log::level::warn, "controller_resync",
+                 {{"controller_id", id}, {"reason", resync->reason}});
       l.sync.on_resync();
       wake = true;
     } else if (auto* status = std::get_if<protocol::status_message>(&*parsed)) {
@@ -315,7 +329,8 @@ void stream_hub::on_events(const std::shared_ptr<api::ws_peer>& peer, const std:
   // Acknowledged only once durable: a failure means no ack, and the board sends them again.
   auto stored = ports_.controllers.insert_events(id, m.events, now);
   if (!stored) {
-    log::write(log::level::warn, "events_store_failed", {{"controller_id", id}, {"message", stored.error().code.message()}});
+    log::write(log::level::warn, "events_store_failed",
+               {{"controller_id", id}, {"message", stored.error().code.message()}});
     return;
   }
   protocol::events_ack_message ack;
@@ -328,7 +343,8 @@ void stream_hub::on_events(const std::shared_ptr<api::ws_peer>& peer, const std:
     if (auto s = controller_site_.find(id); s != controller_site_.end()) site = s->second;
   }
   peer->send(protocol::serialize(protocol::stream_message{std::move(ack)}));
-  log::write(log::level::debug, "events_stored", {{"controller_id", id}, {"received", m.events.size()}, {"new", *stored}});
+  log::write(log::level::debug, "events_stored",
+             {{"controller_id", id}, {"received", m.events.size()}, {"new", *stored}});
 
   bool changed = false;
   for (const auto& e : m.events) {
@@ -336,12 +352,14 @@ void stream_hub::on_events(const std::shared_ptr<api::ws_peer>& peer, const std:
     auto credential = credential_for(site, *e.card);
     if (!credential) continue;
     // The board's clock says when the tap happened; never later than now.
-    auto at = std::min(now, sys_seconds{std::chrono::duration_cast<std::chrono::seconds>(std::chrono::milliseconds{e.at})});
+    auto at = std::min(now, sys_seconds{std::chrono::duration_cast<std::chrono::seconds>(
+                                std::chrono::milliseconds{e.at})});
     auto done = check_in_by_tap(ports_.catalog, ports_.bookings, ports_.booking_service,
                                 credential->user_id, e.door_id, at, options_.check_in_early_grace);
     if (!done) continue;
     for (const auto& b : *done) {
-      log::write(log::level::info, "booking_checked_in_by_tap", {{"booking_id", b.id}, {"door_id", e.door_id}});
+      log::write(log::level::info, "booking_checked_in_by_tap",
+                 {{"booking_id", b.id}, {"door_id", e.door_id}});
       changed = true;
     }
   }

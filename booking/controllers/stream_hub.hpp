@@ -55,7 +55,7 @@ struct hub_ports {
 };
 
 class stream_hub final : public api::websocket_handler {
-public:
+ public:
   stream_hub(hub_ports ports, protocol::signing_key key, hub_options options,
              std::function<sys_seconds()> now);
   ~stream_hub() override;
@@ -82,18 +82,19 @@ public:
                                                    const protocol::pseudonym& card) const;
   std::uint64_t recomputations() const noexcept { return recomputations_.load(); }
 
-  bool on_open(const std::shared_ptr<api::ws_peer>& peer, const api::http_request& upgrade) override;
+  bool on_open(const std::shared_ptr<api::ws_peer>& peer,
+               const api::http_request& upgrade) override;
   void on_text(const std::shared_ptr<api::ws_peer>& peer, std::string text) override;
   void on_close(const std::shared_ptr<api::ws_peer>& peer) override;
 
-private:
+ private:
   struct link {
     std::shared_ptr<api::ws_peer> peer;
     board_sync sync;
     live_status status;
   };
-  using pseudonym_index = std::map<std::string, std::map<protocol::pseudonym, domain::credential>,
-                                   std::less<>>;
+  using pseudonym_index =
+      std::map<std::string, std::map<protocol::pseudonym, domain::credential>, std::less<>>;
   struct derivation {
     access_lists lists;
     pseudonym_index cards;
@@ -115,9 +116,9 @@ private:
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;
-  std::map<std::string, std::string, std::less<>> cert_owner_;        // sha256 -> controller
-  std::map<std::string, std::string, std::less<>> controller_site_;   // controller -> site
-  std::map<std::string, link, std::less<>> links_;                    // controller -> link
+  std::map<std::string, std::string, std::less<>> cert_owner_;       // sha256 -> controller
+  std::map<std::string, std::string, std::less<>> controller_site_;  // controller -> site
+  std::map<std::string, link, std::less<>> links_;                   // controller -> link
   std::map<const api::ws_peer*, std::string> peer_owner_;
   access_lists lists_;
   pseudonym_index cards_;

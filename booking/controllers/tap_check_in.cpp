@@ -13,7 +13,7 @@ domain::outcome<std::vector<domain::booking>> check_in_by_tap(
     std::chrono::sys_seconds at, std::chrono::seconds early_grace) {
   domain::booking_filter f;
   f.user_id = std::string(user_id);
-  f.from = at;                // still running
+  f.from = at;                                        // still running
   f.to = at + early_grace + std::chrono::seconds{1};  // or about to start
   f.statuses = {domain::booking_status::confirmed};
   auto due = bookings.list_bookings(f);

@@ -1,8 +1,5 @@
 #include "booking/net/ws_session.hpp"
 
-#include <exception>
-#include <functional>
-
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -12,6 +9,8 @@
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
+#include <exception>
+#include <functional>
 
 #include "booking/log/log.hpp"
 
@@ -60,11 +59,10 @@ ws_connection::ws_connection(std::shared_ptr<server_state> state, tls_stream& st
       cert_(std::move(client_cert_sha256)),
       ping_timer_(stream.get_executor()) {}
 
-asio::awaitable<void> ws_connection::run(const std::shared_ptr<ws_connection>& self_ref,
-                                         beast::flat_buffer& buffer,
-                                         beast::http::request<beast::http::string_body>& upgrade,
-                                         const std::shared_ptr<const api::http_request>& request_ref,
-                                         api::websocket_handler* handler) {
+asio::awaitable<void> ws_connection::run(
+    const std::shared_ptr<ws_connection>& self_ref, beast::flat_buffer& buffer,
+    beast::http::request<beast::http::string_body>& upgrade,
+    const std::shared_ptr<const api::http_request>& request_ref, api::websocket_handler* handler) {
   const auto self = self_ref;
   const auto request = request_ref;
   const auto state = self->state_;
@@ -78,8 +76,10 @@ asio::awaitable<void> ws_connection::run(const std::shared_ptr<ws_connection>& s
   self->ws_.set_option(timeouts);
   self->ws_.read_message_max(o.ws_message_limit);
   const std::string server_name = o.server_name;
-  self->ws_.set_option(websocket::stream_base::decorator(
-      [server_name](websocket::response_type& r) { r.set(beast::http::field::server, server_name); }));
+  self->ws_.set_option(
+      websocket::stream_base::decorator([server_name](websocket::response_type& r) {
+        r.set(beast::http::field::server, server_name);
+      }));
 
   // A client sends frames only after our 101, so nothing it sent may sit in the HTTP buffer.
   if (buffer.size() > 0) {
@@ -89,15 +89,19 @@ asio::awaitable<void> ws_connection::run(const std::shared_ptr<ws_connection>& s
   }
   auto [accept_ec] = co_await self->ws_.async_accept(upgrade, use_tuple);
   if (accept_ec) {
-    log::write(log::level::debug, "websocket_accept_failed", {{"remote", self->remote_}, {"error", accept_ec.message()}});
+    log::write(log::level::debug, "websocket_accept_failed",
+               {{"remote", self->remote_}, {"error", accept_ec.message()}});
     self->ended_ = true;
     co_return;
   }
   self->open_ = true;
   auto peer = std::static_pointer_cast<api::ws_peer>(self);
-  std::function<bool()> open_call = [handler, peer, request] { return handler->on_open(peer, *request); };
+  std::function<bool()> open_call = [handler, peer, request] {
+    return handler->on_open(peer, *request);
+  };
   const auto opened = co_await on_workers(state, open_call);
-  log::write(log::level::debug, "websocket_open", {{"remote", self->remote_}, {"path", request->target}, {"accepted", opened}});
+  log::write(log::level::debug, "websocket_open",
+             {{"remote", self->remote_}, {"path", request->target}, {"accepted", opened}});
   if (!opened) self->close();
   asio::co_spawn(self->ping_timer_.get_executor(), ping_loop(self), asio::detached);
 
@@ -107,14 +111,16 @@ asio::awaitable<void> ws_connection::run(const std::shared_ptr<ws_connection>& s
     auto [ec, n] = co_await self->ws_.async_read(frame_buffer, use_tuple);
     if (ec) {
       if (ec != websocket::error::closed)
-        log::write(log::level::debug, "websocket_read_ended", {{"remote", self->remote_}, {"error", ec.message()}});
+        log::write(log::level::debug, "websocket_read_ended",
+                   {{"remote", self->remote_}, {"error", ec.message()}});
       break;
     }
     if (!self->ws_.got_text() || !opened) continue;  // the protocol is text frames only
-    std::function<bool()> text_call = [handler, peer, text = beast::buffers_to_string(frame_buffer.data())]() mutable {
-      handler->on_text(peer, std::move(text));
-      return true;
-    };
+    std::function<bool()> text_call =
+        [handler, peer, text = beast::buffers_to_string(frame_buffer.data())]() mutable {
+          handler->on_text(peer, std::move(text));
+          return true;
+        };
     co_await on_workers(state, text_call);
   }
   self->open_ = false;
@@ -133,9 +139,10 @@ asio::awaitable<void> ws_connection::run(const std::shared_ptr<ws_connection>& s
 
 void ws_connection::send(std::string text) {
   if (ended_) return;
-  asio::post(ping_timer_.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
-    self->enqueue({frame::kind::text, std::move(text)});
-  });
+  asio::post(ping_timer_.get_executor(),
+             [self = shared_from_this(), text = std::move(text)]() mutable {
+               self->enqueue({frame::kind::text, std::move(text)});
+             });
 }
 
 void ws_connection::close() {
@@ -202,7 +209,9 @@ asio::awaitable<void> ws_connection::ping_loop(std::shared_ptr<ws_connection> se
 void ws_connection::drop() {
   boost::system::error_code ignored;
   beast::get_lowest_layer(ws_.next_layer()).socket().cancel(ignored);
-  beast::get_lowest_layer(ws_.next_layer()).socket().shutdown(asio::socket_base::shutdown_both, ignored);
+  beast::get_lowest_layer(ws_.next_layer())
+      .socket()
+      .shutdown(asio::socket_base::shutdown_both, ignored);
 }
 
 }  // namespace hubgate::net::detail

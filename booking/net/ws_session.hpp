@@ -3,12 +3,6 @@
 // queue, pings and a dead-peer deadline. Internal to booking/net.
 #pragma once
 #include <atomic>
-#include <cstddef>
-#include <deque>
-#include <memory>
-#include <optional>
-#include <string>
-
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -17,6 +11,11 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/websocket/stream.hpp>
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
 
 #include "booking/api/websocket_handler.hpp"
 #include "booking/net/server_state.hpp"
@@ -25,8 +24,9 @@ namespace hubgate::net::detail {
 
 using tls_stream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
 
-class ws_connection final : public api::ws_peer, public std::enable_shared_from_this<ws_connection> {
-public:
+class ws_connection final : public api::ws_peer,
+                            public std::enable_shared_from_this<ws_connection> {
+ public:
   // `stream` belongs to `owner` (the HTTP session), which this object keeps alive.
   ws_connection(std::shared_ptr<server_state> state, tls_stream& stream,
                 std::shared_ptr<void> owner, std::string remote,
@@ -34,18 +34,17 @@ public:
 
   // Accepts the upgrade and serves until the connection ends; on_close has run when it
   // returns. Call once, on the connection's strand; the arguments are the caller's locals.
-  static boost::asio::awaitable<void> run(const std::shared_ptr<ws_connection>& self,
-                                          boost::beast::flat_buffer& buffer,
-                                          boost::beast::http::request<boost::beast::http::string_body>& upgrade,
-                                          const std::shared_ptr<const api::http_request>& request,
-                                          api::websocket_handler* handler);
+  static boost::asio::awaitable<void> run(
+      const std::shared_ptr<ws_connection>& self, boost::beast::flat_buffer& buffer,
+      boost::beast::http::request<boost::beast::http::string_body>& upgrade,
+      const std::shared_ptr<const api::http_request>& request, api::websocket_handler* handler);
 
   void send(std::string text) override;
   void close() override;
   const std::string& remote_address() const override { return remote_; }
   const std::optional<std::string>& client_cert_sha256() const override { return cert_; }
 
-private:
+ private:
   struct frame {
     enum class kind { text, ping, close } what = kind::text;
     std::string text;

@@ -1,6 +1,6 @@
 #include "booking/net/wss_client.hpp"
 
-#include <optional>
+#include <openssl/ssl.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -11,7 +11,7 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
-#include <openssl/ssl.h>
+#include <optional>
 
 namespace hubgate::net {
 
@@ -22,7 +22,7 @@ using tcp = asio::ip::tcp;
 using boost::system::error_code;
 
 class wss_client::impl {
-public:
+ public:
   explicit impl(wss_client_options options)
       : options_(std::move(options)), tls_(asio::ssl::context::tls_client) {
     SSL_CTX_set_min_proto_version(tls_.native_handle(), TLS1_2_VERSION);
@@ -49,7 +49,8 @@ public:
     run();
     if (ec) return fail(ec);
     lowest.expires_after(options_.timeout);
-    ws_->next_layer().async_handshake(asio::ssl::stream_base::client, [&ec](error_code e) { ec = e; });
+    ws_->next_layer().async_handshake(asio::ssl::stream_base::client,
+                                      [&ec](error_code e) { ec = e; });
     run();
     if (ec) return fail(ec);
     lowest.expires_never();
@@ -113,7 +114,8 @@ public:
     if (ws_->is_open()) {
       bool closed = false;
       ws_->async_close(websocket::close_code::normal, [&closed](error_code) { closed = true; });
-      run_until([&] { return closed && (!reading_ || read_done_); }, std::chrono::milliseconds(2000));
+      run_until([&] { return closed && (!reading_ || read_done_); },
+                std::chrono::milliseconds(2000));
     }
     ws_.reset();
     io_.restart();
@@ -121,7 +123,7 @@ public:
 
   bool is_open() const { return ws_ && ws_->is_open(); }
 
-private:
+ private:
   void run() {
     io_.restart();
     io_.run();
@@ -152,14 +154,23 @@ private:
   error_code read_ec_;
 };
 
-wss_client::wss_client(wss_client_options options) : impl_(std::make_unique<impl>(std::move(options))) {}
+wss_client::wss_client(wss_client_options options)
+    : impl_(std::make_unique<impl>(std::move(options))) {}
 wss_client::~wss_client() = default;
-boost::system::result<void> wss_client::connect() { return impl_->connect(); }
-boost::system::result<void> wss_client::send_text(std::string_view text) { return impl_->send_text(text); }
+boost::system::result<void> wss_client::connect() {
+  return impl_->connect();
+}
+boost::system::result<void> wss_client::send_text(std::string_view text) {
+  return impl_->send_text(text);
+}
 boost::system::result<std::string> wss_client::read_text(std::chrono::milliseconds deadline) {
   return impl_->read_text(deadline);
 }
-void wss_client::close() { impl_->close(); }
-bool wss_client::is_open() const { return impl_->is_open(); }
+void wss_client::close() {
+  impl_->close();
+}
+bool wss_client::is_open() const {
+  return impl_->is_open();
+}
 
 }  // namespace hubgate::net

@@ -1,13 +1,12 @@
 // A small synchronous WebSocket-over-TLS client for tests and tools: connects (optionally
 // with a client certificate), upgrades, sends and reads text frames with deadlines.
 #pragma once
+#include <boost/system/result.hpp>
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <boost/system/result.hpp>
 
 namespace hubgate::net {
 
@@ -22,7 +21,7 @@ struct wss_client_options {
 };
 
 class wss_client {
-public:
+ public:
   explicit wss_client(wss_client_options options);
   ~wss_client();
   wss_client(const wss_client&) = delete;
@@ -41,7 +40,7 @@ public:
 
   class impl;
 
-private:
+ private:
   std::unique_ptr<impl> impl_;
 };
 

@@ -7,7 +7,7 @@
 namespace hubgate::store {
 
 class sqlite_controllers final : public controllers::controller_repository, private sqlite_access {
-public:
+ public:
   using sqlite_access::sqlite_access;
   using record = controllers::controller_record;
 

@@ -48,7 +48,8 @@ TEST(controllers_enrolment, a_token_enrols_once_then_is_refused) {
   EXPECT_EQ(unknown.status, 401);
   EXPECT_EQ(unknown.code(), "enrollment_token_invalid");
 
-  auto revoked = s.svc->call("POST", "/api/v1/controllers/" + created.id + "/revoke", &s.admin, "{}");
+  auto revoked =
+      s.svc->call("POST", "/api/v1/controllers/" + created.id + "/revoke", &s.admin, "{}");
   EXPECT_EQ(revoked.status, 200) << revoked.raw.body;
   EXPECT_EQ(status_of(s, created.id), "revoked");
 }
@@ -58,8 +59,9 @@ TEST(controllers_enrolment, an_expired_token_is_refused) {
   const auto issued = std::chrono::system_clock::now();
   auto created = create_controller(s, {s.room_door_id});
   // The token lives one second: wait until the wall clock is past it.
-  ASSERT_TRUE(wait_until([&] { return std::chrono::system_clock::now() > issued + std::chrono::seconds(3); },
-                         std::chrono::seconds(10), std::chrono::milliseconds(100)));
+  ASSERT_TRUE(wait_until(
+      [&] { return std::chrono::system_clock::now() > issued + std::chrono::seconds(3); },
+      std::chrono::seconds(10), std::chrono::milliseconds(100)));
   temp_dir dir("hubgate-enrol");
   reply r;
   EXPECT_FALSE(enroll(s, created.token, dir, &r));
@@ -84,7 +86,9 @@ TEST(controllers_enrolment, the_ca_hash_pins_the_ca_the_service_hands_out) {
 TEST(controllers_enrolment, admin_only_and_validated) {
   link_service s;
   auto member = s.svc->new_member(s.admin, "m1@hub.example");
-  EXPECT_EQ(s.svc->call("POST", "/api/v1/controllers", &member, R"({"name":"x","site_id":"y"})").status, 403);
+  EXPECT_EQ(
+      s.svc->call("POST", "/api/v1/controllers", &member, R"({"name":"x","site_id":"y"})").status,
+      403);
   EXPECT_EQ(s.svc->call("GET", "/api/v1/controllers", &member).status, 403);
   EXPECT_EQ(s.svc->call("GET", "/api/v1/access-events", nullptr).status, 401);
   auto bad = s.svc->call("POST", "/api/v1/controllers", &s.admin,

@@ -1,9 +1,8 @@
 #include "controllers_link.hpp"
 
+#include <boost/json/serialize.hpp>
 #include <fstream>
 #include <stdexcept>
-
-#include <boost/json/serialize.hpp>
 
 #include "booking/pki/tls_material.hpp"
 #include "hubgate/test/net_util.hpp"
@@ -30,23 +29,30 @@ std::string post_json(link_service& s, const std::string& target, const boost::j
                       int expect_status) {
   auto r = s.svc->call("POST", target, &s.admin, boost::json::serialize(body));
   if (r.status != expect_status)
-    throw std::runtime_error("POST " + target + " gave " + std::to_string(r.status) + ": " + r.raw.body);
-  return r.json.is_object() && r.json.as_object().contains("id") ? std::string(r.json.at("id").as_string()) : "";
+    throw std::runtime_error("POST " + target + " gave " + std::to_string(r.status) + ": " +
+                             r.raw.body);
+  return r.json.is_object() && r.json.as_object().contains("id")
+             ? std::string(r.json.at("id").as_string())
+             : "";
 }
 
 link_service::link_service(std::vector<std::string> extra_args) {
   controller_port = free_port();
-  extra_args.insert(extra_args.begin(), {"--controller-listen", "127.0.0.1:" + std::to_string(controller_port)});
+  extra_args.insert(extra_args.begin(),
+                    {"--controller-listen", "127.0.0.1:" + std::to_string(controller_port)});
   svc = std::make_unique<api_service>(extra_args);
   if (!wait_until([&] { return port_open(controller_port); }, std::chrono::seconds(60)))
     throw std::runtime_error("the controller port did not open");
   admin = svc->admin();
   hub = make_hub(*svc, admin);
   room_door_id = post_json(*this, "/api/v1/doors",
-                           {{"site_id", hub.site_id}, {"name", "Room door"}, {"space_ids", boost::json::array{hub.room_id}}},
+                           {{"site_id", hub.site_id},
+                            {"name", "Room door"},
+                            {"space_ids", boost::json::array{hub.room_id}}},
                            201);
-  entrance_door_id = post_json(*this, "/api/v1/doors",
-                               {{"site_id", hub.site_id}, {"name", "Entrance"}, {"is_entrance", true}}, 201);
+  entrance_door_id =
+      post_json(*this, "/api/v1/doors",
+                {{"site_id", hub.site_id}, {"name", "Entrance"}, {"is_entrance", true}}, 201);
 }
 
 created_controller create_controller(link_service& s, const std::vector<std::string>& doors) {
@@ -61,11 +67,13 @@ created_controller create_controller(link_service& s, const std::vector<std::str
           std::string(r.json.at("ca_hash").as_string())};
 }
 
-std::optional<enrolled_board> enroll(link_service& s, const std::string& token, temp_dir& dir, reply* raw) {
+std::optional<enrolled_board> enroll(link_service& s, const std::string& token, temp_dir& dir,
+                                     reply* raw) {
   auto key = pki::make_key_and_csr("test-board");
   if (!key) throw std::runtime_error("cannot make a key");
-  auto r = s.svc->call("POST", "/api/v1/controllers/enroll", nullptr,
-                       boost::json::serialize(boost::json::object{{"token", token}, {"csr_pem", key->csr_pem}}));
+  auto r = s.svc->call(
+      "POST", "/api/v1/controllers/enroll", nullptr,
+      boost::json::serialize(boost::json::object{{"token", token}, {"csr_pem", key->csr_pem}}));
   if (raw) *raw = r;
   if (r.status != 200) return std::nullopt;
   const auto& o = r.json.as_object();
@@ -84,7 +92,8 @@ std::optional<enrolled_board> enroll(link_service& s, const std::string& token, 
 }
 
 std::unique_ptr<net::wss_client> board_client(const link_service& s, const std::string& ca_file,
-                                              const std::string& cert_file, const std::string& key_file) {
+                                              const std::string& cert_file,
+                                              const std::string& key_file) {
   net::wss_client_options o;
   o.port = static_cast<std::uint16_t>(s.controller_port);
   o.ca_file = ca_file;
@@ -100,7 +109,8 @@ std::string hello(const std::string& controller_id, std::uint64_t epoch, std::ui
   h.epoch = epoch;
   h.sequence = sequence;
   h.clock_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::system_clock::now().time_since_epoch()).count();
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count();
   h.reader = protocol::reader_health::ok;
   h.door = protocol::door_position::closed;
   return protocol::serialize(h);
@@ -111,7 +121,8 @@ std::optional<protocol::stream_message> read_until(
     std::chrono::milliseconds deadline) {
   const auto until = std::chrono::steady_clock::now() + deadline;
   while (std::chrono::steady_clock::now() < until) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        until - std::chrono::steady_clock::now());
     auto text = c.read_text(std::max(left, std::chrono::milliseconds(1)));
     if (!text) return std::nullopt;
     auto m = protocol::parse_stream_message(*text);

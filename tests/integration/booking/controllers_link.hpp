@@ -42,9 +42,11 @@ std::optional<enrolled_board> enroll(link_service& s, const std::string& token, 
 
 // A WebSocket client with the board's certificate (or another one).
 std::unique_ptr<net::wss_client> board_client(const link_service& s, const std::string& ca_file,
-                                              const std::string& cert_file, const std::string& key_file);
+                                              const std::string& cert_file,
+                                              const std::string& key_file);
 
-std::string hello(const std::string& controller_id, std::uint64_t epoch = 0, std::uint64_t sequence = 0);
+std::string hello(const std::string& controller_id, std::uint64_t epoch = 0,
+                  std::uint64_t sequence = 0);
 
 // Reads stream messages until `match` holds for one (returned) or the deadline passes.
 std::optional<protocol::stream_message> read_until(

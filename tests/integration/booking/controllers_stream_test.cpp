@@ -4,11 +4,10 @@
 // revocation closes its connection.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <thread>
-
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <fstream>
+#include <thread>
 
 #include "booking/pki/tls_material.hpp"
 #include "controllers_link.hpp"
@@ -38,7 +37,9 @@ struct connected_board {
     auto connected = client->connect();
     if (!connected) throw std::runtime_error("connect failed: " + connected.error().message());
     if (!client->send_text(hello(board.controller_id))) throw std::runtime_error("hello failed");
-    auto m = read_until(*client, [](const stream_message& m) { return std::holds_alternative<protocol::list_message>(m); });
+    auto m = read_until(*client, [](const stream_message& m) {
+      return std::holds_alternative<protocol::list_message>(m);
+    });
     if (!m) throw std::runtime_error("no snapshot");
     snapshot = std::get<protocol::list_message>(*m).envelope;
   }
@@ -47,7 +48,8 @@ struct connected_board {
     client->send_text(protocol::serialize(protocol::ack_message{e.body.epoch, e.body.sequence}));
   }
 
-  std::string member_with_card(const std::string& email, const std::string& card, caller* who = nullptr) {
+  std::string member_with_card(const std::string& email, const std::string& card,
+                               caller* who = nullptr) {
     auto m = s.svc->new_member(s.admin, email);
     auto r = s.svc->call("POST", "/api/v1/users/" + m.user_id + "/credentials", &s.admin,
                          boost::json::serialize(boost::json::object{{"card_id", card}}));
@@ -57,7 +59,8 @@ struct connected_board {
   }
 };
 
-bool has_entry(const protocol::access_list_delta& d, const std::string& card, const std::string& door) {
+bool has_entry(const protocol::access_list_delta& d, const std::string& card,
+               const std::string& door) {
   for (const auto& e : d.upserts)
     if (protocol::to_hex(e.card) == card && e.door_id == door) return true;
   return false;
@@ -72,7 +75,8 @@ TEST(controllers_stream, the_snapshot_is_signed_for_this_board) {
   EXPECT_TRUE(protocol::parse_access_list(b.snapshot.body.payload));
   auto other = protocol::signing_key::generate();
   ASSERT_TRUE(other);
-  EXPECT_FALSE(protocol::verify(b.snapshot, other->public_key())) << "signed by the service's key only";
+  EXPECT_FALSE(protocol::verify(b.snapshot, other->public_key()))
+      << "signed by the service's key only";
 
   // The admin view shows it online with its clock skew and acked sequence.
   b.ack(b.snapshot);
@@ -118,7 +122,8 @@ TEST(controllers_stream, a_booking_reaches_the_board_as_a_delta) {
   auto got = read_until(*b.client, [&](const stream_message& m) {
     auto* l = std::get_if<protocol::list_message>(&m);
     if (!l || l->envelope.body.type != "delta") return false;
-    EXPECT_TRUE(protocol::accept(l->envelope, *key, b.board.controller_id, b.snapshot.body.epoch, last));
+    EXPECT_TRUE(
+        protocol::accept(l->envelope, *key, b.board.controller_id, b.snapshot.body.epoch, last));
     last = l->envelope.body.sequence;
     b.ack(l->envelope);
     auto d = protocol::parse_access_list_delta(l->envelope.body.payload);
@@ -138,7 +143,8 @@ protocol::access_event tap(const std::string& door, std::optional<std::string> c
   e.door_id = door;
   if (card_hex) e.card = *protocol::parse_pseudonym(*card_hex);
   e.at = std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch()).count();
+             std::chrono::system_clock::now().time_since_epoch())
+             .count();
   e.kind = kind;
   e.reason = kind == protocol::event_kind::tap_denied ? "no_window" : "";
   return e;
@@ -166,31 +172,37 @@ TEST(controllers_stream, events_are_acked_once_stored_and_stored_once) {
   ASSERT_TRUE(read_until(*b.client, acked)) << "a re-sent event is acked again";
   EXPECT_EQ(event_count(b.s), 2u) << "but stored once";
 
-  auto filtered = b.s.svc->call("GET", "/api/v1/access-events?door=" + b.s.room_door_id + "&outcome=denied", &b.s.admin);
+  auto filtered = b.s.svc->call(
+      "GET", "/api/v1/access-events?door=" + b.s.room_door_id + "&outcome=denied", &b.s.admin);
   ASSERT_EQ(filtered.status, 200);
   ASSERT_EQ(filtered.json.at("items").as_array().size(), 1u);
-  EXPECT_EQ(filtered.json.at("items").as_array()[0].at("controller_id").as_string(), b.board.controller_id);
+  EXPECT_EQ(filtered.json.at("items").as_array()[0].at("controller_id").as_string(),
+            b.board.controller_id);
 }
 
 TEST(controllers_stream, an_entrance_tap_checks_in_a_desk_booking_not_a_room_booking) {
   connected_board b;
   caller member;
   const auto user_id = b.member_with_card("bob@hub.example", "04010203", &member);
-  auto desk = b.s.svc->call("POST", "/api/v1/bookings", &member, booking_body(b.s.hub.pool_id, utc_in(120), utc_in(3720)));
-  auto room = b.s.svc->call("POST", "/api/v1/bookings", &member, booking_body(b.s.hub.room_id, utc_in(120), utc_in(3720)));
+  auto desk = b.s.svc->call("POST", "/api/v1/bookings", &member,
+                            booking_body(b.s.hub.pool_id, utc_in(120), utc_in(3720)));
+  auto room = b.s.svc->call("POST", "/api/v1/bookings", &member,
+                            booking_body(b.s.hub.room_id, utc_in(120), utc_in(3720)));
   ASSERT_EQ(desk.status, 201) << desk.raw.body;
   ASSERT_EQ(room.status, 201) << room.raw.body;
   const auto card = pseudonym_hex(b.board.list_key_hex, "04010203");
   // The service knows the card's pseudonym once it has recomputed after the enrolment.
   ASSERT_TRUE(read_until(*b.client, [&](const stream_message& m) {
     auto* l = std::get_if<protocol::list_message>(&m);
-    auto d = l ? protocol::parse_access_list_delta(l->envelope.body.payload) : protocol::result<protocol::access_list_delta>(protocol::errc::bad_field);
+    auto d = l ? protocol::parse_access_list_delta(l->envelope.body.payload)
+               : protocol::result<protocol::access_list_delta>(protocol::errc::bad_field);
     return d && has_entry(*d, card, b.s.entrance_door_id);
   }));
   auto e = tap(b.s.entrance_door_id, card, protocol::event_kind::tap_granted);
   ASSERT_TRUE(b.client->send_text(events_json({e})));
   auto status = [&](const reply& booking) {
-    auto r = b.s.svc->call("GET", "/api/v1/bookings/" + std::string(booking.json.at("id").as_string()), &member);
+    auto r = b.s.svc->call(
+        "GET", "/api/v1/bookings/" + std::string(booking.json.at("id").as_string()), &member);
     return std::string(r.json.at("status").as_string());
   };
   EXPECT_TRUE(wait_until([&] { return status(desk) == "checked_in"; })) << status(desk);
@@ -210,14 +222,23 @@ TEST(controllers_stream, a_released_no_show_loses_its_door_access) {
   ASSERT_TRUE(client->connect());
   ASSERT_TRUE(client->send_text(hello(board->controller_id)));
   auto desk = post_json(s, "/api/v1/spaces",
-                        {{"site_id", s.hub.site_id}, {"name", "Hot desk"}, {"kind", "desk"}, {"capacity", 1},
-                         {"mode", "exclusive"}, {"check_in_required", true}, {"release_window_seconds", 1}},
+                        {{"site_id", s.hub.site_id},
+                         {"name", "Hot desk"},
+                         {"kind", "desk"},
+                         {"capacity", 1},
+                         {"mode", "exclusive"},
+                         {"check_in_required", true},
+                         {"release_window_seconds", 1}},
                         201);
   auto member = s.svc->new_member(s.admin, "carol@hub.example");
-  ASSERT_EQ(s.svc->call("POST", "/api/v1/users/" + member.user_id + "/credentials", &s.admin,
-                        R"({"card_id":"04C0FFEE"})").status, 201);
+  ASSERT_EQ(s.svc
+                ->call("POST", "/api/v1/users/" + member.user_id + "/credentials", &s.admin,
+                       R"({"card_id":"04C0FFEE"})")
+                .status,
+            201);
   const auto card = pseudonym_hex(board->list_key_hex, "04C0FFEE");
-  auto booked = s.svc->call("POST", "/api/v1/bookings", &member, booking_body(desk, utc_in(5), utc_in(3600)));
+  auto booked =
+      s.svc->call("POST", "/api/v1/bookings", &member, booking_body(desk, utc_in(5), utc_in(3600)));
   ASSERT_EQ(booked.status, 201) << booked.raw.body;
   auto delta_with = [&](bool upsert) {
     return [&, upsert](const stream_message& m) {
@@ -234,8 +255,10 @@ TEST(controllers_stream, a_released_no_show_loses_its_door_access) {
   ASSERT_TRUE(read_until(*client, delta_with(true))) << "the booking opened the entrance";
   // Nobody taps in: the release job frees the desk one second after the start, and the
   // entrance closes for this card.
-  ASSERT_TRUE(read_until(*client, delta_with(false), std::chrono::seconds(60))) << "no removal after the release";
-  auto after = s.svc->call("GET", "/api/v1/bookings/" + std::string(booked.json.at("id").as_string()), &member);
+  ASSERT_TRUE(read_until(*client, delta_with(false), std::chrono::seconds(60)))
+      << "no removal after the release";
+  auto after = s.svc->call(
+      "GET", "/api/v1/bookings/" + std::string(booked.json.at("id").as_string()), &member);
   EXPECT_EQ(after.json.at("status").as_string(), "released");
 }
 
@@ -256,12 +279,14 @@ TEST(controllers_stream, a_silent_board_is_dropped_after_the_heartbeat_deadline)
   };
   ASSERT_TRUE(wait_until(online));
   // This client answers pings only while it reads; it stops reading, like a half-open peer.
-  EXPECT_TRUE(wait_until([&] { return !online(); }, std::chrono::seconds(30), std::chrono::milliseconds(200)));
+  EXPECT_TRUE(wait_until([&] { return !online(); }, std::chrono::seconds(30),
+                         std::chrono::milliseconds(200)));
 }
 
 TEST(controllers_stream, revoking_closes_the_connection_and_refuses_the_certificate) {
   connected_board b;
-  auto r = b.s.svc->call("POST", "/api/v1/controllers/" + b.board.controller_id + "/revoke", &b.s.admin, "{}");
+  auto r = b.s.svc->call("POST", "/api/v1/controllers/" + b.board.controller_id + "/revoke",
+                         &b.s.admin, "{}");
   ASSERT_EQ(r.status, 200) << r.raw.body;
   const auto revoked_at = std::chrono::steady_clock::now();
   std::string last_error;
@@ -274,7 +299,9 @@ TEST(controllers_stream, revoking_closes_the_connection_and_refuses_the_certific
   }
   std::printf("closed %lld ms after the revocation: %s\n",
               static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                  std::chrono::steady_clock::now() - revoked_at).count()), last_error.c_str());
+                                         std::chrono::steady_clock::now() - revoked_at)
+                                         .count()),
+              last_error.c_str());
   EXPECT_FALSE(b.client->is_open()) << "the service closed the revoked board's stream";
   auto again = board_client(b.s, b.board.ca_file, b.board.cert_file, b.board.key_file);
   EXPECT_FALSE(again->connect()) << "a revoked certificate gets no WebSocket";
@@ -291,7 +318,8 @@ TEST(controllers_stream, no_certificate_or_a_foreign_one_gets_no_websocket) {
   ASSERT_TRUE(foreign);
   auto key = pki::make_key_and_csr("ctl-foreign");
   ASSERT_TRUE(key);
-  auto cert = pki::sign_csr({foreign->ca_certificate, foreign->ca_private_key}, key->csr_pem, "ctl-foreign", 30);
+  auto cert = pki::sign_csr({foreign->ca_certificate, foreign->ca_private_key}, key->csr_pem,
+                            "ctl-foreign", 30);
   ASSERT_TRUE(cert);
   std::ofstream(dir / "f.crt") << *cert;
   std::ofstream(dir / "f.key") << key->private_key_pem;
@@ -302,7 +330,8 @@ TEST(controllers_stream, no_certificate_or_a_foreign_one_gets_no_websocket) {
                             key->csr_pem, "ctl-unknown", 30);
   ASSERT_TRUE(ours);
   std::ofstream(dir / "u.crt") << *ours;
-  EXPECT_FALSE(board_client(s, ca, dir / "u.crt", dir / "f.key")->connect()) << "unknown certificate";
+  EXPECT_FALSE(board_client(s, ca, dir / "u.crt", dir / "f.key")->connect())
+      << "unknown certificate";
 
   // Plain HTTP on the controller port is a 404, WebSocket or not.
   net::https_client_options o;
@@ -342,7 +371,9 @@ TEST(controllers_stream, fifty_boards_connect_and_sync) {
     auto c = board_client(s, b->ca_file, b->cert_file, b->key_file);
     ASSERT_TRUE(c->connect()) << "board " << i;
     ASSERT_TRUE(c->send_text(hello(b->controller_id)));
-    ASSERT_TRUE(read_until(*c, [](const stream_message& m) { return std::holds_alternative<protocol::list_message>(m); }))
+    ASSERT_TRUE(read_until(
+        *c,
+        [](const stream_message& m) { return std::holds_alternative<protocol::list_message>(m); }))
         << "board " << i << " got no snapshot";
     boards.push_back(std::move(c));
     if (i == 0) one = rss_kib(s.svc->process().pid());
@@ -352,8 +383,8 @@ TEST(controllers_stream, fifty_boards_connect_and_sync) {
   int online = 0;
   for (const auto& c : r.json.at("items").as_array()) online += c.at("online").as_bool() ? 1 : 0;
   EXPECT_EQ(online, 50);
-  std::printf("service RSS: %ld KiB with 1 board, %ld KiB with 50 (%.1f KiB per extra board)\n", one, fifty,
-              static_cast<double>(fifty - one) / 49.0);
+  std::printf("service RSS: %ld KiB with 1 board, %ld KiB with 50 (%.1f KiB per extra board)\n",
+              one, fifty, static_cast<double>(fifty - one) / 49.0);
   RecordProperty("rss_kib_1", static_cast<int>(one));
   RecordProperty("rss_kib_50", static_cast<int>(fifty));
 }

@@ -37,7 +37,7 @@ TEST(access_change_observer, reads_failures_and_sign_ins_do_not) {
 }
 
 class canned final : public api::request_handler {
-public:
+ public:
   int answer = 200;
   api::http_response handle(const api::http_request&) override { return status(answer); }
 };

@@ -14,8 +14,9 @@ TEST(enrollment_token, is_base64url_of_32_bytes_and_unique) {
   for (int i = 0; i < 200; ++i) {
     auto t = make_enrollment_token();
     ASSERT_EQ(t.size(), 43u);
-    EXPECT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
-              std::string::npos);
+    EXPECT_EQ(
+        t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+        std::string::npos);
     EXPECT_TRUE(seen.insert(t).second);
   }
 }
