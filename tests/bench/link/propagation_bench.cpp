@@ -71,7 +71,8 @@ void print_percentiles(const std::string& what, std::vector<double> ms) {
 struct bare_client {
   std::unique_ptr<door::link_client> link;
   std::mutex mutex;
-  std::size_t deltas = 0;
+  std::size_t deltas = 0;  // list messages of any type
+  std::size_t snapshots = 0;
   std::int64_t last_delta_ms = 0;
 };
 
@@ -163,11 +164,12 @@ int main(int argc, char** argv) {
       auto m = protocol::parse_stream_message(in.detail);
       if (!m) return;
       if (const auto* l = std::get_if<protocol::list_message>(&*m)) {
-        if (l->envelope.body.type == protocol::envelope_type::delta) {
-          std::lock_guard lock(raw->mutex);
-          ++raw->deltas;
-          raw->last_delta_ms = now_ms();
-        }
+        // A board that fell behind may get a fresh snapshot instead of the delta: either
+        // way the change has arrived.
+        std::lock_guard lock(raw->mutex);
+        ++raw->deltas;
+        if (l->envelope.body.type != protocol::envelope_type::delta) ++raw->snapshots;
+        raw->last_delta_ms = now_ms();
         raw->link->send(protocol::serialize(
             protocol::ack_message{l->envelope.body.epoch, l->envelope.body.sequence}));
       }
@@ -205,7 +207,15 @@ int main(int argc, char** argv) {
       fan_ms.push_back(static_cast<double>(c.last_delta_ms - t0));
     }
   }
-  print_percentiles(fmt::format("propagation to {} link clients (delta received)", clients), fan_ms);
+  print_percentiles(fmt::format("propagation to {} link clients (list message received)", clients),
+                    fan_ms);
+  std::size_t snapshots = 0;
+  for (auto& c : bare) {
+    std::lock_guard lock(c->mutex);
+    snapshots += c->snapshots;
+  }
+  std::printf("  expected samples %d, snapshots received by the link clients %zu\n",
+              clients * bookings, snapshots);
   for (auto& c : bare) c->link->stop();
   return 0;
 }
