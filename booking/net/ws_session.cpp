@@ -125,8 +125,7 @@ asio::awaitable<void> ws_connection::run(
   }
   self->open_ = false;
   self->ended_ = true;
-  self->queue_.clear();
-  self->queued_bytes_ = 0;
+  // The queue is left to write_loop: a write in flight still reads its frame's bytes.
   boost::system::error_code ignored;
   self->ping_timer_.cancel();
   beast::get_lowest_layer(self->ws_.next_layer()).socket().close(ignored);
@@ -185,7 +184,6 @@ asio::awaitable<void> ws_connection::write_loop(std::shared_ptr<ws_connection> s
       std::size_t n = 0;
       std::tie(ec, n) = co_await self->ws_.async_write(data, use_tuple);
     }
-    if (self->queue_.empty()) break;  // ended meanwhile: the read loop cleared it
     self->queued_bytes_ -= std::min(self->queued_bytes_, self->queue_.front().text.size());
     self->queue_.pop_front();
     if (ec) {
