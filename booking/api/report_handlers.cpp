@@ -8,7 +8,6 @@
 #include "booking/api/handlers.hpp"
 #include "booking/api/query_input.hpp"
 #include "booking/api/utilisation_output.hpp"
-#include "booking/domain/local_time.hpp"
 
 namespace hubgate::api::handlers {
 namespace {
@@ -57,22 +56,11 @@ http_response utilisation_report(call& c) {
   if (format && *format != "csv" && *format != "json") q.error("format", "invalid", "csv or json");
   if (auto errors = q.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
 
-  // Without dates: the four weeks up to the end of the current one, in the site's zone.
   query.site_id = *site;
-  if (!from || !to) {
-    auto site_record = c.svc.catalog_repo.get_site(*site);
-    if (!site_record) return respond(c, site_record.error());
-    auto zone = domain::find_zone(site_record->time_zone);
-    if (!zone) return respond(c, zone.error());
-    auto today = domain::local_date(*zone, c.svc.now());
-    auto monday = date::sys_days{today} - date::days{(date::weekday{today}.iso_encoding() - 1)};
-    if (!to) to = date::year_month_day{monday + date::days{6}};
-    if (!from) from = date::year_month_day{date::sys_days{*to} - date::days{27}};
-  }
-  query.first = *from;
-  query.last = *to;
+  query.first = from;
+  query.last = to;
 
-  auto report = c.svc.utilisation->report(c.actor(), query);
+  auto report = c.svc.utilisation->report(c.actor(), query, c.svc.now());
   if (!report) return respond(c, report.error());
   if (!wants_csv(c, format)) return json_response(200, to_json(*report));
 
@@ -82,7 +70,7 @@ http_response utilisation_report(call& c) {
   r.set_header("content-type", "text/csv; charset=utf-8; header=present");
   r.set_header("content-disposition",
                fmt::format("attachment; filename=\"utilisation-{}-{}.csv\"",
-                           date::format("%F", query.first), date::format("%F", query.last)));
+                           date::format("%F", report->first), date::format("%F", report->last)));
   add_security_headers(r, true);
   return r;
 }

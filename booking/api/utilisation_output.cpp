@@ -23,7 +23,9 @@ double round2(double v) { return std::round(v * 100.0) / 100.0; }
 }  // namespace
 
 boost::json::object to_json(const domain::utilisation_report& report) {
-  const auto* zone = date::locate_zone(report.time_zone);
+  // The service resolved this zone already; UTC only guards against a vanished tz entry.
+  auto found = domain::find_zone(report.time_zone);
+  const auto* zone = found ? *found : date::locate_zone("UTC");
   boost::json::array rows;
   for (const auto& r : report.rows) {
     boost::json::object o;

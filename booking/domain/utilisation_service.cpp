@@ -11,23 +11,28 @@ utilisation_service::utilisation_service(catalog_repository& catalog, report_rep
     : catalog_(catalog), reports_(reports) {}
 
 outcome<utilisation_report> utilisation_service::report(const actor& who,
-                                                        const utilisation_query& q) {
+                                                        const utilisation_query& q,
+                                                        sys_seconds now) {
   if (!who.is_admin()) return failure(errc::forbidden, "reports are for admins");
-  if (!q.first.ok()) return field_failure("from", "invalid", "not a calendar date");
-  if (!q.last.ok()) return field_failure("to", "invalid", "not a calendar date");
-  const auto days = (date::sys_days{q.last} - date::sys_days{q.first}).count() + 1;
-  if (days < 1) return field_failure("to", "before_start", "to is before from");
-  if (days > max_report_days)
-    return field_failure("to", "out_of_range", "a report spans at most 371 days");
-
   auto site = catalog_.get_site(q.site_id);
   if (!site) return site.error();
   auto zone = find_zone(site->time_zone);
   if (!zone) return zone.error();
 
+  const auto today = date::sys_days{local_date(*zone, now)};
+  const auto sunday = today + date::days{7 - date::weekday{today}.iso_encoding()};
+  const auto last = q.last.value_or(date::year_month_day{sunday});
+  const auto first = q.first.value_or(date::year_month_day{date::sys_days{last} - date::days{27}});
+  if (!first.ok()) return field_failure("from", "invalid", "not a calendar date");
+  if (!last.ok()) return field_failure("to", "invalid", "not a calendar date");
+  const auto days = (date::sys_days{last} - date::sys_days{first}).count() + 1;
+  if (days < 1) return field_failure("to", "before_start", "to is before from");
+  if (days > max_report_days)
+    return field_failure("to", "out_of_range", "a report spans at most 371 days");
+
   utilisation_input in;
   in.zone = *zone;
-  in.range = report_range(*zone, q.first, q.last);
+  in.range = report_range(*zone, first, last);
   in.group_by = q.group_by;
   auto bookings = reports_.site_bookings(site->id, in.range);
   if (!bookings) return bookings.error();
@@ -57,6 +62,8 @@ outcome<utilisation_report> utilisation_service::report(const actor& who,
   utilisation_report out;
   out.site_id = site->id;
   out.time_zone = site->time_zone;
+  out.first = first;
+  out.last = last;
   out.range = in.range;
   out.group_by = q.group_by;
   out.rows = compute_utilisation(in);

@@ -1,6 +1,8 @@
 // The utilisation report use case: reads a site, its spaces and their bookings over a range
 // of local dates and hands them to compute_utilisation. Admins only.
 #pragma once
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <date/date.h>
@@ -15,14 +17,17 @@ namespace hubgate::domain {
 
 struct utilisation_query {
   std::string site_id;
-  date::year_month_day first;  // local dates, both inclusive
-  date::year_month_day last;
+  // Local dates, both inclusive. Without them: the four ISO weeks ending with the current one.
+  std::optional<date::year_month_day> first;
+  std::optional<date::year_month_day> last;
   utilisation_grouping group_by = utilisation_grouping::space;
 };
 
 struct utilisation_report {
   std::string site_id;
   std::string time_zone;
+  date::year_month_day first;  // the dates reported on
+  date::year_month_day last;
   time_range range;
   utilisation_grouping group_by = utilisation_grouping::space;
   std::vector<utilisation_row> rows;
@@ -37,7 +42,8 @@ public:
 
   // validation_failed for last < first or a range over max_report_days; not_found for an
   // unknown site; forbidden for non-admins.
-  outcome<utilisation_report> report(const actor& who, const utilisation_query& q);
+  outcome<utilisation_report> report(const actor& who, const utilisation_query& q,
+                                     sys_seconds now);
 
 private:
   catalog_repository& catalog_;
