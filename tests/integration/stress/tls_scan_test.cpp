@@ -103,6 +103,17 @@ void expect_sound_tls(int port, const std::string& ca_file, const std::string& w
   EXPECT_GT(ciphers, 0) << "testssl listed no cipher suites:\n" << result.output;
 }
 
+TEST(stress_tls, the_cipher_rule_refuses_static_key_exchange_and_cbc) {
+  EXPECT_TRUE(forward_secret_aead("cipher-tls1_2_xc02b", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
+  EXPECT_TRUE(forward_secret_aead("cipher-tls1_3_x1303", "TLS_CHACHA20_POLY1305_SHA256"));
+  EXPECT_FALSE(forward_secret_aead("cipher-tls1_2_x9c", "TLS_RSA_WITH_AES_128_GCM_SHA256"));
+  EXPECT_FALSE(forward_secret_aead("cipher-tls1_2_xc023", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"));
+  EXPECT_FALSE(forward_secret_aead("cipher-tls1_1_xc009", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"));
+  EXPECT_EQ(last_word("TLS 1.2   xc02b   ECDHE-ECDSA-AES128-GCM-SHA256  ECDH 253  AESGCM  128  "
+                      "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"),
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+}
+
 TEST(stress_tls, testssl_finds_only_modern_forward_secret_tls) {
   ASSERT_TRUE(std::filesystem::exists(testssl)) << "install Debian's testssl.sh (./dev deps)";
   test::api_service svc;
