@@ -21,12 +21,12 @@ namespace date {
 class time_zone;
 }
 
-namespace hubgate::calendar {
-class feed_service;
 namespace hubgate::controllers {
 class controller_service;
 }
 
+namespace hubgate::calendar {
+class feed_service;
 }
 namespace hubgate::domain {
 class utilisation_service;
@@ -72,8 +72,8 @@ struct services {
   const router* routes = nullptr;  // set by the dispatcher, for /openapi.json
   calendar::feed_service* feeds = nullptr;               // set by main
   domain::utilisation_service* utilisation = nullptr;   // set by main
+  controllers::controller_service* controllers = nullptr;  // the door link; set by main
   std::function<std::chrono::sys_seconds()> now;  // UTC now; tests may replace it
 };
 
 }  // namespace hubgate::api
-  controllers::controller_service* controllers = nullptr;  // the door link; set by main
