@@ -3,6 +3,7 @@
 // arrives exactly once.
 #include <sqlite3.h>
 
+#include <csignal>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -68,6 +69,17 @@ TEST_F(link_resilience, a_tampered_store_is_refused_reported_and_resynced) {
         return false;
       },
       std::chrono::seconds(30)));
+}
+
+TEST_F(link_resilience, a_frozen_service_is_detected_by_the_heartbeat_and_reconnected) {
+  board& lab = enrolled_board("lab", {"Lab door"});
+  // SIGSTOP keeps the TCP connection open but silent: a half-open link.
+  rig_.signal_service(SIGSTOP);
+  EXPECT_TRUE(wait_until([&] { return !lab.link_is_up(); }, std::chrono::seconds(30)))
+      << lab.door_log();
+  EXPECT_NE(lab.door_log().find("no frame or pong"), std::string::npos) << lab.door_log();
+  rig_.signal_service(SIGCONT);
+  EXPECT_TRUE(lab.wait_link_up(std::chrono::seconds(60))) << lab.door_log();
 }
 
 TEST_F(link_resilience, taps_while_the_service_is_away_arrive_exactly_once) {

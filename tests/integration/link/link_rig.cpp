@@ -135,6 +135,8 @@ void link_rig::kill_service() {
   service_->kill_hard();
 }
 
+void link_rig::signal_service(int sig) { service_->signal(sig); }
+
 bool link_rig::service_running() { return service_ && service_->running(); }
 
 std::string link_rig::service_log() const { return read_file(dir_ / "service.log"); }

@@ -59,6 +59,7 @@ public:
   std::optional<std::string> start_service(std::vector<std::string> extra_args = {});
   void stop_service(int sig = 15);
   void kill_service();
+  void signal_service(int sig);
   bool service_running();
   std::string service_log() const;
 
