@@ -5,6 +5,7 @@
 #include "booking/controllers/errc.hpp"
 #include "booking/store/record_codec.hpp"
 #include "booking/store/sql_helpers.hpp"
+#include "booking/store/sqlite_users.hpp"
 #include "booking/store/store_ids.hpp"
 #include "protocol/hex.hpp"
 
@@ -77,23 +78,6 @@ outcome<void> save(connection& c, const record& r, bool insert) {
       .bind(11, unix_of(r.revoked_at))
       .bind(12, static_cast<std::int64_t>(r.epoch));
   return st->run();
-}
-
-outcome<domain::credential> read_credential(const statement& st) {
-  domain::credential c;
-  c.id = st.text(0);
-  c.user_id = st.text(1);
-  auto kind = domain::parse_credential_kind(st.text(2));
-  auto status = domain::parse_credential_status(st.text(5));
-  if (!kind || !status) return bad_record("credential " + c.id);
-  c.kind = *kind;
-  c.card_id = st.text(3);
-  c.label = st.text(4);
-  c.status = *status;
-  if (auto t = st.optional_integer(6)) c.expires_at = from_unix(*t);
-  c.legacy = st.integer(7) != 0;
-  c.created_at = from_unix(st.integer(8));
-  return c;
 }
 
 outcome<controllers::stored_event> read_event(const statement& st) {
@@ -240,9 +224,7 @@ outcome<std::map<std::string, std::vector<std::uint8_t>>> sqlite_controllers::li
 outcome<std::vector<domain::credential>> sqlite_controllers::all_credentials() {
   return read<std::vector<domain::credential>>(
       [](connection& c) -> outcome<std::vector<domain::credential>> {
-        auto st = c.prepare(
-            "SELECT id, user_id, kind, card_id, label, status, expires_at, legacy, "
-            "created_at FROM credentials ORDER BY id");
+        auto st = c.prepare(fmt::format("SELECT {} FROM credentials ORDER BY id", credential_columns));
         if (!st) return st.error();
         return collect<domain::credential>(*st, read_credential);
       });

@@ -5,11 +5,6 @@
 #include "booking/store/store_ids.hpp"
 
 namespace hubgate::store {
-namespace {
-
-
-constexpr const char* credential_columns =
-    "id, user_id, kind, card_id, label, status, expires_at, legacy, created_at";
 
 outcome<domain::credential> read_credential(const statement& st) {
   domain::credential c;
@@ -27,6 +22,8 @@ outcome<domain::credential> read_credential(const statement& st) {
   c.created_at = from_unix(st.integer(8));
   return c;
 }
+
+namespace {
 
 std::string select(const char* columns, const char* table, const char* where) {
   return std::string("SELECT ") + columns + " FROM " + table + " " + where;

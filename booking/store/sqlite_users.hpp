@@ -6,6 +6,12 @@
 
 namespace hubgate::store {
 
+// Credential rows, shared with the controllers store (which reads every card to compute
+// pseudonyms).
+inline constexpr const char* credential_columns =
+    "id, user_id, kind, card_id, label, status, expires_at, legacy, created_at";
+outcome<domain::credential> read_credential(const statement& st);
+
 inline constexpr const char* user_columns =
     "id, email, display_name, role, group_ids, active, language, created_at";
 
