@@ -71,9 +71,16 @@ asio::awaitable<void> ws_connection::run(
   beast::get_lowest_layer(self->ws_.next_layer()).expires_never();
   websocket::stream_base::timeout timeouts{};
   timeouts.handshake_timeout = o.header_timeout;
-  timeouts.idle_timeout = o.ws_dead_after;
-  timeouts.keep_alive_pings = false;  // ping_loop sends them through the write queue
+  // Beast re-arms its idle timer only when a read of a data message starts, so with its own
+  // pings off a peer that answers every ping but sends no message for idle_timeout would be
+  // cut. ping_loop sends the pings through the write queue and judges liveness from any frame.
+  timeouts.idle_timeout = websocket::stream_base::none();
+  timeouts.keep_alive_pings = false;
   self->ws_.set_option(timeouts);
+  std::weak_ptr<ws_connection> weak = self;
+  self->ws_.control_callback([weak](websocket::frame_type, beast::string_view) {
+    if (auto c = weak.lock()) c->last_heard_ = std::chrono::steady_clock::now();
+  });
   self->ws_.read_message_max(o.ws_message_limit);
   const std::string server_name = o.server_name;
   self->ws_.set_option(
@@ -95,6 +102,7 @@ asio::awaitable<void> ws_connection::run(
     co_return;
   }
   self->open_ = true;
+  self->last_heard_ = std::chrono::steady_clock::now();
   auto peer = std::static_pointer_cast<api::ws_peer>(self);
   std::function<bool()> open_call = [handler, peer, request] {
     return handler->on_open(peer, *request);
@@ -115,6 +123,7 @@ asio::awaitable<void> ws_connection::run(
                    {{"remote", self->remote_}, {"error", ec.message()}});
       break;
     }
+    self->last_heard_ = std::chrono::steady_clock::now();
     if (!self->ws_.got_text() || !opened) continue;  // the protocol is text frames only
     std::function<bool()> text_call =
         [handler, peer, text = beast::buffers_to_string(frame_buffer.data())]() mutable {
@@ -196,10 +205,16 @@ asio::awaitable<void> ws_connection::write_loop(std::shared_ptr<ws_connection> s
 
 asio::awaitable<void> ws_connection::ping_loop(std::shared_ptr<ws_connection> self) {
   const auto interval = self->state_->options.ws_ping_interval;
+  const auto dead_after = self->state_->options.ws_dead_after;
   while (!self->ended_) {
     self->ping_timer_.expires_after(interval);
     auto [ec] = co_await self->ping_timer_.async_wait(use_tuple);
     if (ec || self->ended_) break;
+    if (std::chrono::steady_clock::now() - self->last_heard_ >= dead_after) {
+      log::write(log::level::info, "websocket_peer_silent", {{"remote", self->remote_}});
+      self->drop();  // half-open: nothing, not even a pong, for dead_after
+      break;
+    }
     if (!self->closing_) self->enqueue({frame::kind::ping, {}});
   }
 }

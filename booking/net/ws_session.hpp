@@ -11,6 +11,7 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/websocket/stream.hpp>
+#include <chrono>
 #include <cstddef>
 #include <deque>
 #include <memory>
@@ -61,6 +62,9 @@ class ws_connection final : public api::ws_peer,
   std::optional<std::string> cert_;
   boost::asio::steady_timer ping_timer_;
   // Touched only on the strand:
+  // Any frame from the peer, pongs and pings included (Beast's own idle timeout counts only
+  // data messages when it does not send the pings itself, so it is not used).
+  std::chrono::steady_clock::time_point last_heard_ = std::chrono::steady_clock::now();
   std::deque<frame> queue_;
   std::size_t queued_bytes_ = 0;
   bool writing_ = false;

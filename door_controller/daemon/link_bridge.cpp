@@ -64,6 +64,9 @@ void link_bridge::on_input(const link_input& input) {
     case link_input::kind::message:
       on_message(input.detail);
       break;
+    case link_input::kind::heartbeat:
+      log(log_level::debug, "link_heartbeat", {{"frame", input.detail}});
+      break;
   }
 }
 

@@ -166,8 +166,14 @@ class link_client::impl : public std::enable_shared_from_this<impl> {
     conn->ws.read_message_max(protocol::max_stream_message_bytes);
     conn->ws.text(true);
     std::weak_ptr<connection> weak = conn;
-    conn->ws.control_callback([weak](websocket::frame_type, beast::string_view) {
-      if (auto c = weak.lock()) c->last_heard = std::chrono::steady_clock::now();
+    conn->ws.control_callback([this, weak](websocket::frame_type kind, beast::string_view) {
+      auto c = weak.lock();
+      if (!c) return;
+      c->last_heard = std::chrono::steady_clock::now();
+      if (kind == websocket::frame_type::ping)
+        sink_({link_input::kind::heartbeat, "ping"});
+      else if (kind == websocket::frame_type::pong)
+        sink_({link_input::kind::heartbeat, "pong"});
     });
     const std::string host = options_.server_name + ":" + port;
     auto [wec] = co_await conn->ws.async_handshake(host, stream_target, use_tuple);

@@ -17,6 +17,7 @@ struct link_input {
     connected,     // the WebSocket is up and the hello went out first
     disconnected,  // detail: why (TLS refused, timeout, closed by the service, ...)
     message,       // detail: one text frame as received
+    heartbeat,     // detail: "ping" (from the service) or "pong" (to our ping) arrived
   };
   kind what = kind::message;
   std::string detail;

@@ -26,6 +26,8 @@ inline const std::string anna_email = "anna.schmidt@hub.example";  // students
 inline const std::string anna_card = "04A1B2C3D4E501";
 inline const std::string jonas_email = "jonas.becker@hub.example";  // researchers
 inline const std::string jonas_card = "04A1B2C3D4E502";
+// The demo seed's card for the administrator (link_admin_email).
+inline const std::string admin_demo_card = "04A1B2C3D4E500";
 
 struct http_reply {
   int status = 0;
@@ -61,6 +63,7 @@ public:
   void kill_service();
   void signal_service(int sig);
   bool service_running();
+  int service_pid() const { return service_ ? static_cast<int>(service_->pid()) : -1; }
   std::string service_log() const;
 
   http_reply call(std::string_view method, std::string_view target, const session* who = nullptr,
@@ -121,6 +124,7 @@ public:
   void start_door();
   void stop_door();
   void kill_door();
+  void signal_door(int sig) { door_->signal(sig); }
   bool door_running();
 
   // Taps `uid` until the board decides as `granted` (or the deadline passes); true on success.
