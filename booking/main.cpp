@@ -118,6 +118,9 @@ bool seed_demo(api::services& svc) {
             << (default_password ? "\"hubgate-demo\"" : "from HUBGATE_DEMO_PASSWORD") << "):\n";
   for (const auto& m : seeded->members)
     std::cout << fmt::format("  {:<32} {:<18} {:<15} card {}\n", m.email, m.display_name, m.group, m.card_id);
+  if (const auto& a = seeded->admin_card)
+    std::cout << fmt::format("Demo card of the administrator {} (every door, any time): {}\n",
+                             a->email, a->card_id);
   std::cout.flush();
   return true;
 }

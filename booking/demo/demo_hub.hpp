@@ -2,6 +2,7 @@
 // Innovation Hub's site, spaces, doors, groups and a few members with cards (DESIGN §7).
 #pragma once
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,11 +25,16 @@ struct demo_member {
   std::string card_id;
 };
 
+// The demo card of the hub administrator (role admin: every door, at any time).
+inline constexpr std::string_view admin_demo_card = "04A1B2C3D4E500";
+
 struct demo_summary {
   std::string site_id;
   std::size_t spaces = 0;
   std::size_t doors = 0;
   std::vector<demo_member> members;
+  // Set when an admin account existed before seeding; its card is admin_demo_card.
+  std::optional<demo_member> admin_card;
 };
 
 // Hashes a password for a member (the caller's scrypt), so this module needs no crypto.

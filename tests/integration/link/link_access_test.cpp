@@ -22,6 +22,16 @@ TEST_F(link_access, booking_opens_its_door_and_cancellation_closes_it) {
   EXPECT_TRUE(lab.tap_until(jonas_card, false)) << lab.door_log();
 }
 
+// The card `./dev run` suggests: the administrator's demo card opens both demo doors at once,
+// at any hour (the demo seed enrols it; admins may open every door).
+TEST_F(link_access, the_administrators_demo_card_opens_the_demo_doors) {
+  board& entrance = enrolled_board("entrance", {"Main entrance"});
+  board& lab = enrolled_board("lab", {"Lab door"});
+  EXPECT_TRUE(entrance.tap_until(admin_demo_card, true)) << entrance.door_log();
+  EXPECT_TRUE(lab.tap_until(admin_demo_card, true)) << lab.door_log();
+  EXPECT_EQ(entrance.tap_once(anna_card), std::optional<bool>(false)) << "no booking, no grant";
+}
+
 TEST_F(link_access, a_revoked_card_is_denied) {
   board& lab = enrolled_board("lab", {"Lab door"});
   const session jonas = rig_.login(jonas_email);
