@@ -1,16 +1,20 @@
 // Booking-to-door propagation over the live link: the time from POST /bookings to the delta
 // on the board. Mode 1: two real boards (entrance and lab: hubgate-door + hubgate-sim), time
 // to the delta persisted (the board's list_delta_applied log line). Mode 2: N enrolled link
-// clients without readers (default 50), time to the delta received, each acknowledging.
-//   bench_link_propagation [bookings=20] [clients=50]
+// clients without readers, time to the delta received, each acknowledging; connected in steps
+// (default 50), each step also reporting the snapshots, deltas and reconnects the clients saw
+// and the service's resident memory per connected controller.
+//   bench_link_propagation [bookings=20] [clients=50 | steps such as 2,50]
 #include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -67,22 +71,101 @@ void print_percentiles(const std::string& what, std::vector<double> ms) {
               at(0.50), at(0.99), ms.back());
 }
 
-// A link client without a reader: acknowledges every list message and notes when deltas came.
+// A link client without a reader: acknowledges every list message and, like a board, says
+// in its next hello which list it holds, so a reconnect continues with deltas.
 struct bare_client {
   std::unique_ptr<door::link_client> link;
   std::mutex mutex;
-  std::size_t deltas = 0;  // list messages of any type
+  std::size_t lists = 0;  // list messages of any type
   std::size_t snapshots = 0;
-  std::int64_t last_delta_ms = 0;
+  std::size_t deltas = 0;
+  std::size_t connects = 0;
+  std::int64_t last_list_ms = 0;
 };
 
-std::string start_hour(int i) { return std::to_string(i); }
+// The service's resident set in kB (Linux), 0 when unknown.
+long rss_kb(int pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
+  return 0;
+}
+
+// Enrols link client `i` with its own door into `space` and starts it; nullptr on failure.
+std::unique_ptr<bare_client> enrol_client(test::link_rig& rig, const std::string& space, int i) {
+  auto door = rig.call("POST", "/api/v1/doors", &rig.admin(),
+                       boost::json::serialize(boost::json::object{
+                           {"site_id", rig.site_id()},
+                           {"name", fmt::format("Bench door {}", i)},
+                           {"space_ids", boost::json::array{space.c_str()}}}));
+  if (door.status != 201) {
+    std::printf("cannot create a door: %s\n", door.body.c_str());
+    return nullptr;
+  }
+  auto c = rig.create_controller(fmt::format("bench-{}", i),
+                                 {std::string(door.json.at("id").as_string())});
+  const auto dir = rig.dir() / fmt::format("bare-{}", i);
+  auto record = door::enroll({"https://127.0.0.1:" + std::to_string(rig.port()), c.token,
+                              c.ca_hash, dir});
+  if (!record) {
+    std::printf("enrolment failed: %s\n", record.error().message.c_str());
+    return nullptr;
+  }
+  const auto paths = door::enrolment_paths_in(dir);
+  door::link_options o;
+  o.enabled = true;
+  o.controller_id = record->controller_id;
+  o.host = record->endpoint_host;
+  o.port = record->endpoint_port;
+  o.ca_file = paths.ca;
+  o.cert_file = paths.cert;
+  o.key_file = paths.key;
+  auto client = std::make_unique<bare_client>();
+  client->link = std::make_unique<door::link_client>(o);
+  const std::string id = record->controller_id;
+  client->link->set_hello(
+      {id, 0, 0, 0, protocol::reader_health::ok, protocol::door_position::closed});
+  auto* raw = client.get();
+  client->link->start([raw, id](door::link_input in) {
+    if (in.what == door::link_input::kind::connected) {
+      std::lock_guard lock(raw->mutex);
+      ++raw->connects;
+      return;
+    }
+    if (in.what != door::link_input::kind::message) return;
+    auto m = protocol::parse_stream_message(in.detail);
+    if (!m) return;
+    const auto* l = std::get_if<protocol::list_message>(&*m);
+    if (!l) return;
+    const auto& body = l->envelope.body;
+    // A board that fell behind may get a fresh snapshot instead of the delta: either way the
+    // change has arrived.
+    std::lock_guard lock(raw->mutex);
+    ++raw->lists;
+    if (body.type == protocol::envelope_type::delta) ++raw->deltas;
+    else ++raw->snapshots;
+    raw->last_list_ms = now_ms();
+    raw->link->set_hello({id, body.epoch, body.sequence, 0, protocol::reader_health::ok,
+                          protocol::door_position::closed});
+    raw->link->send(protocol::serialize(protocol::ack_message{body.epoch, body.sequence}));
+  });
+  return client;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   const int bookings = argc > 1 ? std::max(1, std::atoi(argv[1])) : 20;
-  const int clients = argc > 2 ? std::max(1, std::atoi(argv[2])) : 50;
+  // Steps of connected link clients, e.g. "2,50".
+  std::vector<int> steps;
+  for (std::string_view rest = argc > 2 ? argv[2] : "50"; !rest.empty();) {
+    const auto comma = rest.find(',');
+    const int n = std::atoi(std::string(rest.substr(0, comma)).c_str());
+    if (n > 0 && (steps.empty() || n > steps.back())) steps.push_back(n);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  if (steps.empty()) steps.push_back(50);
   test::link_rig rig;
   if (auto why = rig.start_service()) {
     std::printf("link propagation: skipped: %s\n", why->c_str());
@@ -123,99 +206,69 @@ int main(int argc, char** argv) {
     }
   }
   print_percentiles("propagation to 2 real boards (delta persisted)", real_ms);
+  for (auto* b : boards)
+    std::printf("  real board: snapshots %zu, deltas %zu, reconnects %zu\n",
+                b->log_count("\"event\":\"list_loaded\""),
+                b->log_count("\"event\":\"list_delta_applied\""),
+                b->log_count("\"event\":\"link_up\"") - 1);
 
-  // Mode 2: many enrolled link clients, each with its own door into the lab.
+  // Mode 2: enrolled link clients, each with its own door into the lab, added in steps (e.g.
+  // 2 then 50 connected) so one service gives the figures of every step.
+  const auto before_kb = rss_kb(rig.service_pid());
   std::vector<std::unique_ptr<bare_client>> bare;
-  for (int i = 0; i < clients; ++i) {
-    auto door = rig.call("POST", "/api/v1/doors", &rig.admin(),
-                         boost::json::serialize(boost::json::object{
-                             {"site_id", rig.site_id()},
-                             {"name", fmt::format("Bench door {}", i)},
-                             {"space_ids", boost::json::array{lab_space.c_str()}}}));
-    if (door.status != 201) {
-      std::printf("cannot create a door: %s\n", door.body.c_str());
+  for (const int step : steps) {
+    while (static_cast<int>(bare.size()) < step) {
+      auto client = enrol_client(rig, lab_space, static_cast<int>(bare.size()));
+      if (!client) return 1;
+      bare.push_back(std::move(client));
+    }
+    // Every client has had its snapshot before measuring.
+    if (!test::wait_until([&] {
+          for (auto& c : bare) {
+            std::lock_guard lock(c->mutex);
+            if (c->snapshots == 0) return false;
+          }
+          return true;
+        }, std::chrono::seconds(120), std::chrono::milliseconds(20))) {
+      std::printf("not every link client got its snapshot\n");
       return 1;
     }
-    auto c = rig.create_controller(fmt::format("bench-{}", i),
-                                   {std::string(door.json.at("id").as_string())});
-    const auto dir = rig.dir() / fmt::format("bare-{}", i);
-    auto record = door::enroll({"https://127.0.0.1:" + std::to_string(rig.port()), c.token,
-                                c.ca_hash, dir});
-    if (!record) {
-      std::printf("enrolment failed: %s\n", record.error().message.c_str());
-      return 1;
-    }
-    const auto paths = door::enrolment_paths_in(dir);
-    door::link_options o;
-    o.enabled = true;
-    o.controller_id = record->controller_id;
-    o.host = record->endpoint_host;
-    o.port = record->endpoint_port;
-    o.ca_file = paths.ca;
-    o.cert_file = paths.cert;
-    o.key_file = paths.key;
-    auto client = std::make_unique<bare_client>();
-    client->link = std::make_unique<door::link_client>(o);
-    client->link->set_hello({record->controller_id, 0, 0, 0, protocol::reader_health::ok,
-                             protocol::door_position::closed});
-    auto* raw = client.get();
-    client->link->start([raw](door::link_input in) {
-      if (in.what != door::link_input::kind::message) return;
-      auto m = protocol::parse_stream_message(in.detail);
-      if (!m) return;
-      if (const auto* l = std::get_if<protocol::list_message>(&*m)) {
-        // A board that fell behind may get a fresh snapshot instead of the delta: either
-        // way the change has arrived.
-        std::lock_guard lock(raw->mutex);
-        ++raw->deltas;
-        if (l->envelope.body.type != protocol::envelope_type::delta) ++raw->snapshots;
-        raw->last_delta_ms = now_ms();
-        raw->link->send(protocol::serialize(
-            protocol::ack_message{l->envelope.body.epoch, l->envelope.body.sequence}));
+    const auto connected_kb = rss_kb(rig.service_pid());
+    std::vector<double> fan_ms;
+    for (int i = 0; i < bookings; ++i) {
+      std::vector<std::size_t> before;
+      for (auto& c : bare) {
+        std::lock_guard lock(c->mutex);
+        before.push_back(c->lists);
       }
-    });
-    bare.push_back(std::move(client));
-  }
-  // Every client has had its snapshot before measuring.
-  test::wait_until([&] {
-    auto r = rig.call("GET", "/api/v1/controllers", &rig.admin());
-    std::size_t online = 0;
-    if (r.json.is_array())
-      for (const auto& c : r.json.as_array())
-        if (c.is_object() && c.as_object().contains("online") && c.at("online").is_bool() &&
-            c.at("online").as_bool())
-          ++online;
-    return online >= static_cast<std::size_t>(clients);
-  }, std::chrono::seconds(60), std::chrono::milliseconds(200));
-  std::vector<double> fan_ms;
-  for (int i = 0; i < bookings; ++i) {
-    std::vector<std::size_t> before;
+      const auto t0 = now_ms();
+      if (!book_next()) return 1;
+      for (std::size_t k = 0; k < bare.size(); ++k) {
+        auto& c = *bare[k];
+        const bool got = test::wait_until([&] {
+          std::lock_guard lock(c.mutex);
+          return c.lists > before[k];
+        }, std::chrono::seconds(10), std::chrono::milliseconds(1));
+        if (!got) continue;
+        std::lock_guard lock(c.mutex);
+        fan_ms.push_back(static_cast<double>(c.last_list_ms - t0));
+      }
+    }
+    print_percentiles(fmt::format("propagation to {} link clients (list message received)", step),
+                      fan_ms);
+    std::size_t snapshots = 0, deltas = 0, connects = 0;
     for (auto& c : bare) {
       std::lock_guard lock(c->mutex);
-      before.push_back(c->deltas);
+      snapshots += c->snapshots;
+      deltas += c->deltas;
+      connects += c->connects;
     }
-    const auto t0 = now_ms();
-    if (!book_next()) return 1;
-    for (std::size_t k = 0; k < bare.size(); ++k) {
-      auto& c = *bare[k];
-      const bool got = test::wait_until([&] {
-        std::lock_guard lock(c.mutex);
-        return c.deltas > before[k];
-      }, std::chrono::seconds(10), std::chrono::milliseconds(1));
-      if (!got) continue;
-      std::lock_guard lock(c.mutex);
-      fan_ms.push_back(static_cast<double>(c.last_delta_ms - t0));
-    }
+    std::printf("  link clients %d: expected samples %d, snapshots %zu, deltas %zu, reconnects %zu\n",
+                step, step * bookings, snapshots, deltas, connects - bare.size());
+    if (before_kb > 0 && connected_kb > 0)
+      std::printf("  link clients %d: service RSS %ld kB, %.1f kB per connected controller\n", step,
+                  connected_kb, static_cast<double>(connected_kb - before_kb) / step);
   }
-  print_percentiles(fmt::format("propagation to {} link clients (list message received)", clients),
-                    fan_ms);
-  std::size_t snapshots = 0;
-  for (auto& c : bare) {
-    std::lock_guard lock(c->mutex);
-    snapshots += c->snapshots;
-  }
-  std::printf("  expected samples %d, snapshots received by the link clients %zu\n",
-              clients * bookings, snapshots);
   for (auto& c : bare) c->link->stop();
   return 0;
 }
