@@ -34,8 +34,12 @@ boost::json::object to_json(const domain::free_segment& s) {
           {"free", s.free}};
 }
 
+// A search lists many spaces: each entry names its space, the client has the rest from
+// /spaces.
 boost::json::object to_json(const domain::space_availability& a) {
-  return {{"space", to_json(a.room)}, {"free_seats", a.free_seats}};
+  return {{"space_id", a.room->id},       {"site_id", a.room->site_id},
+          {"name", a.room->name},         {"kind", domain::to_string(a.room->kind)},
+          {"capacity", a.room->capacity}, {"free_seats", a.free_seats}};
 }
 
 boost::json::object to_json(const domain::user& u) {

@@ -193,27 +193,26 @@ outcome<std::vector<space_availability>> booking_service::availability(
   filter.site_id = q.site_id;
   filter.kind = q.kind;
   filter.min_capacity = q.seats;
-  auto spaces = catalog_.list_spaces(filter);
+  // The shared list is read in place: a search looks at hundreds of spaces and keeps few.
+  auto spaces = catalog_.all_spaces();
   if (!spaces) return spaces.error();
   auto user_groups = groups_of(catalog_, who.group_ids);
-  // First the spaces that qualify by rules and opening hours, then one batched read of
-  // their bookings: the store is asked once per search, not once per candidate.
-  struct candidate {
-    space room;
-    time_range interval;
-  };
-  // The site, its zone and the interval resolved in it, once per site rather than per space.
+  // The site, its zone, the interval resolved in it and whether the site is open for all of
+  // it, once per site rather than per space: most spaces follow their site's hours.
   struct site_view {
     site place;
     const date::time_zone* zone = nullptr;
     time_range interval;
+    bool open = false;
   };
   std::map<std::string, site_view, std::less<>> sites;
-  std::vector<candidate> candidates;
+  // First the spaces that qualify by rules and opening hours, then one batched read of their
+  // bookings: the store is asked once per search, not once per candidate.
+  std::vector<const space*> candidates;
   std::vector<space_window> windows;
   std::vector<closure> merged;
-  for (auto& s : *spaces) {
-    if (!s.active) continue;
+  for (const auto& s : **spaces) {
+    if (!matches(s, filter)) continue;
     if (!check_kind_allowed(who, user_groups, s) || !check_space_allowed(who, s)) continue;
     auto at = sites.find(s.site_id);
     if (at == sites.end()) {
@@ -224,32 +223,35 @@ outcome<std::vector<space_availability>> booking_service::availability(
       auto iv = resolve_range(*zone, q.from, q.to, "from", "to");
       if (!iv) return iv.error();
       if (iv->to <= now) return failure(errc::in_the_past, "this time has already passed");
-      at = sites.emplace(s.site_id, site_view{std::move(*st), *zone, *iv}).first;
+      const bool open = check_open(*zone, st->opening_hours, st->closures, *iv).has_value();
+      at = sites.emplace(s.site_id, site_view{std::move(*st), *zone, *iv, open}).first;
     }
     const auto& sv = at->second;
-    const auto& hours = s.opening_hours ? *s.opening_hours : sv.place.opening_hours;
-    const std::vector<closure>* closures = &sv.place.closures;
-    if (!s.closures.empty()) {
-      merged = sv.place.closures;
-      merged.insert(merged.end(), s.closures.begin(), s.closures.end());
-      closures = &merged;
+    if (!s.opening_hours && s.closures.empty()) {
+      if (!sv.open) continue;
+    } else {
+      const auto& hours = s.opening_hours ? *s.opening_hours : sv.place.opening_hours;
+      const std::vector<closure>* closures = &sv.place.closures;
+      if (!s.closures.empty()) {
+        merged = sv.place.closures;
+        merged.insert(merged.end(), s.closures.begin(), s.closures.end());
+        closures = &merged;
+      }
+      if (!check_open(sv.zone, hours, *closures, sv.interval)) continue;
     }
-    if (!check_open(sv.zone, hours, *closures, sv.interval)) continue;
     windows.push_back({s.id, capacity_window(s, sv.interval)});
-    candidates.push_back({std::move(s), sv.interval});
+    candidates.push_back(&s);
   }
   std::vector<space_availability> out;
   if (candidates.empty()) return out;
   auto taken = bookings_.list_active_slots(windows);
   if (!taken) return taken.error();
-  // Keys view the candidates' ids, which stay put until each is moved out below.
-  std::map<std::string_view, std::vector<booking>> by_space;
-  for (const auto& c : candidates) by_space.try_emplace(c.room.id);
-  for (auto& b : *taken)
-    if (auto it = by_space.find(b.space_id); it != by_space.end()) it->second.push_back(std::move(b));
-  for (auto& c : candidates) {
-    int free = free_seats(c.room, by_space.find(c.room.id)->second, c.interval);
-    if (free >= q.seats) out.push_back({std::move(c.room), free});
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const space* c = candidates[i];
+    const auto& interval = sites.find(c->site_id)->second.interval;
+    int free = free_seats(*c, taken->of(i), interval);
+    // Aliases the shared list: no copy of the space.
+    if (free >= q.seats) out.push_back({std::shared_ptr<const space>(*spaces, c), free});
   }
   return out;
 }
@@ -268,7 +270,7 @@ outcome<std::vector<free_segment>> booking_service::space_free_segments(
   const space_window one[] = {{placed->room.id, capacity_window(placed->room, *iv)}};
   auto taken = bookings_.list_active_slots(one);
   if (!taken) return taken.error();
-  auto segments = free_segments(placed->room, *taken, *iv);
+  auto segments = free_segments(placed->room, taken->of(0), *iv);
   auto open = open_periods(placed->zone, placed->hours, placed->closures, *iv);
   return mask_closed(std::move(segments), open);
 }

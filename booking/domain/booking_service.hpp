@@ -3,6 +3,7 @@
 // re-checks capacity and quota inside its transaction.
 #pragma once
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,7 +49,7 @@ struct availability_query {
 };
 
 struct space_availability {
-  space room;
+  std::shared_ptr<const space> room;  // never null
   int free_seats = 0;
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -28,6 +29,9 @@ struct space_filter {
   bool include_inactive = false;
 };
 
+// Whether the space passes the filter (what list_spaces returns).
+bool matches(const space& s, const space_filter& filter);
+
 // Sites, spaces, groups and doors. Inserts assign an id when the given one is empty and
 // return the stored record; updates replace the whole record (not_found if absent).
 class catalog_repository {
@@ -40,6 +44,15 @@ public:
   virtual outcome<site> update_site(site s) = 0;
 
   virtual outcome<std::vector<space>> list_spaces(const space_filter& filter) = 0;
+  // Every space, active or not, as one immutable list shared with other readers: what a
+  // search over hundreds of spaces reads without copying each. The default copies.
+  virtual outcome<std::shared_ptr<const std::vector<space>>> all_spaces() {
+    space_filter every;
+    every.include_inactive = true;
+    auto list = list_spaces(every);
+    if (!list) return list.error();
+    return std::make_shared<const std::vector<space>>(std::move(*list));
+  }
   virtual outcome<space> get_space(std::string_view id) = 0;
   virtual outcome<space> insert_space(space s) = 0;
   // Inside one write transaction: reads the space's active bookings ending after `now` and
@@ -69,10 +82,24 @@ struct booking_filter {
   std::size_t limit = 1000;
 };
 
-// One space and the window whose active bookings an availability search needs.
+// One space and the window whose active bookings an availability search needs. The id is
+// borrowed: it must outlive the read.
 struct space_window {
-  std::string space_id;
+  std::string_view space_id;
   time_range window;
+};
+
+// The active bookings of many spaces, read at one instant: the bookings of the i-th space
+// asked for are slots[ends[i-1], ends[i]) (from 0 for the first). Only start, end, seats and
+// status are filled: what free seats are computed from.
+struct slot_batch {
+  std::vector<booking> slots;
+  std::vector<std::size_t> ends;
+
+  std::span<const booking> of(std::size_t i) const {
+    const std::size_t first = i == 0 ? 0 : ends[i - 1];
+    return std::span<const booking>(slots).subspan(first, ends[i] - first);
+  }
 };
 
 // What the store checks, in the inserting transaction, beyond capacity and buffer.
@@ -96,13 +123,12 @@ public:
   virtual outcome<std::vector<booking>> list_bookings(const booking_filter& filter) = 0;
   // The active (pending, confirmed, checked-in) bookings overlapping each space's window, for
   // many spaces in one read: an availability search must not cost one round trip per space.
-  // Only id, space_id, start, end, seats and status need be filled; any order. The default
-  // asks list_bookings per space, for implementations without a batched query.
-  virtual outcome<std::vector<booking>> list_active_slots(std::span<const space_window> spaces) {
-    std::vector<booking> out;
+  // The default asks list_bookings per space, for implementations without a batched query.
+  virtual outcome<slot_batch> list_active_slots(std::span<const space_window> spaces) {
+    slot_batch out;
     for (const auto& s : spaces) {
       booking_filter f;
-      f.space_id = s.space_id;
+      f.space_id = std::string(s.space_id);
       f.from = s.window.from;
       f.to = s.window.to;
       f.statuses = {booking_status::pending, booking_status::confirmed,
@@ -110,7 +136,8 @@ public:
       f.limit = 100000;
       auto some = list_bookings(f);
       if (!some) return some.error();
-      out.insert(out.end(), some->begin(), some->end());
+      out.slots.insert(out.slots.end(), some->begin(), some->end());
+      out.ends.push_back(out.slots.size());
     }
     return out;
   }

@@ -48,19 +48,25 @@ outcome<std::vector<domain::booking>> active_bookings_of_space(connection& c,
   return collect<domain::booking>(*st, read_booking);
 }
 
-outcome<std::vector<domain::booking>> active_slots_of_space(connection& c,
-                                                            std::string_view space_id,
-                                                            domain::time_range window) {
+outcome<void> append_active_slots(connection& c, std::string_view space_id,
+                                  domain::time_range window, std::int64_t longest,
+                                  std::vector<domain::booking>& out) {
+  // The lower bound on start_at lets the index seek to the window instead of scanning the
+  // space's history; status is filtered here because an IN list in SQL would build a
+  // temporary table on every execution of this, the hottest statement of the store.
   auto st = c.prepare(
       "SELECT id, start_at, end_at, seats, status FROM bookings WHERE space_id = ?1 AND"
-      " start_at < ?3 AND end_at > ?2 AND status IN ('pending','confirmed','checked_in')");
+      " start_at >= ?4 AND start_at < ?3 AND end_at > ?2");
   if (!st) return st.error();
-  st->bind(1, space_id).bind(2, to_unix(window.from)).bind(3, to_unix(window.to));
-  std::vector<domain::booking> out;
+  const std::int64_t from = to_unix(window.from);
+  st->bind(1, space_id).bind(2, from).bind(3, to_unix(window.to)).bind(4, from - longest);
   for (;;) {
     auto row = st->step();
-    if (!row) return row.error();
-    if (!*row) return out;
+    if (!row) {
+      (void)st->reset();
+      return row.error();
+    }
+    if (!*row) return st->reset();
     domain::booking b;
     b.id = st->text(0);
     b.space_id = space_id;
@@ -68,21 +74,27 @@ outcome<std::vector<domain::booking>> active_slots_of_space(connection& c,
     b.end = from_unix(st->integer(2));
     b.seats = static_cast<int>(st->integer(3));
     auto status = domain::parse_booking_status(st->text(4));
-    if (!status) return bad_record("booking " + b.id);
+    if (!status) {
+      (void)st->reset();
+      return bad_record("booking " + b.id);
+    }
     b.status = *status;
-    out.push_back(std::move(b));
+    if (b.active()) out.push_back(std::move(b));
   }
 }
 
 outcome<std::vector<domain::booking>> active_bookings_of_user(connection& c,
                                                               std::string_view user_id,
-                                                              domain::time_range window) {
+                                                              domain::time_range window,
+                                                              std::int64_t longest) {
   static const std::string sql = std::string("SELECT ") + booking_columns +
-                                 " FROM bookings WHERE user_id = ?1 AND start_at < ?3 AND"
-                                 " end_at > ?2 AND status IN ('pending','confirmed','checked_in')";
+                                 " FROM bookings WHERE user_id = ?1 AND start_at >= ?4 AND"
+                                 " start_at < ?3 AND end_at > ?2 AND"
+                                 " status IN ('pending','confirmed','checked_in')";
   auto st = c.prepare(sql);
   if (!st) return st.error();
-  st->bind(1, user_id).bind(2, to_unix(window.from)).bind(3, to_unix(window.to));
+  const std::int64_t from = to_unix(window.from);
+  st->bind(1, user_id).bind(2, from).bind(3, to_unix(window.to)).bind(4, from - longest);
   return collect<domain::booking>(*st, read_booking);
 }
 

@@ -20,14 +20,17 @@ void bind_booking(statement& st, const domain::booking& b);
 outcome<std::vector<domain::booking>> active_bookings_of_space(connection& c,
                                                                std::string_view space_id,
                                                                domain::time_range window);
-// Like active_bookings_of_space, but only what capacity checks read (id, start, end, seats,
-// status): the hot path of every insert.
-outcome<std::vector<domain::booking>> active_slots_of_space(connection& c,
-                                                            std::string_view space_id,
-                                                            domain::time_range window);
-// Active bookings of the user overlapping `window` (index bookings_user_time).
+// Appends the active bookings of the space overlapping `window` to `out`, with only what
+// capacity checks read (id, space_id, start, end, seats, status): the hot path of every
+// insert and availability search. `longest` bounds the length of any stored booking.
+outcome<void> append_active_slots(connection& c, std::string_view space_id,
+                                  domain::time_range window, std::int64_t longest,
+                                  std::vector<domain::booking>& out);
+// Active bookings of the user overlapping `window` (index bookings_user_time); `longest` as
+// above.
 outcome<std::vector<domain::booking>> active_bookings_of_user(connection& c,
                                                               std::string_view user_id,
-                                                              domain::time_range window);
+                                                              domain::time_range window,
+                                                              std::int64_t longest);
 
 }  // namespace hubgate::store

@@ -72,17 +72,8 @@ void catalog_snapshot::invalidate() {
 std::vector<domain::space> filter_spaces(const catalog_copy& copy,
                                          const domain::space_filter& filter) {
   std::vector<domain::space> out;
-  for (const auto& s : copy.spaces) {
-    if (filter.site_id && s.site_id != *filter.site_id) continue;
-    if (filter.kind && s.kind != *filter.kind) continue;
-    if (filter.min_capacity && s.capacity < *filter.min_capacity) continue;
-    if (!filter.include_inactive && !s.active) continue;
-    const bool has_all =
-        std::all_of(filter.features.begin(), filter.features.end(), [&](const auto& f) {
-          return std::find(s.features.begin(), s.features.end(), f) != s.features.end();
-        });
-    if (has_all) out.push_back(s);
-  }
+  for (const auto& s : copy.spaces)
+    if (domain::matches(s, filter)) out.push_back(s);
   return out;
 }
 

@@ -18,8 +18,9 @@ protected:
     return readers_.run<T>(op);
   }
   template <class T>
-  outcome<T> write(std::function<outcome<T>(connection&)> op) {
-    return writer_.run<T>(std::move(op));
+  outcome<T> write(std::function<outcome<T>(connection&)> op,
+                   std::function<void(const outcome<T>&)> committed = {}) {
+    return writer_.run<T>(std::move(op), std::move(committed));
   }
 
 private:

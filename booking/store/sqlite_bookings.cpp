@@ -28,19 +28,22 @@ outcome<domain::booking> load_booking(connection& c, std::string_view id) {
 
 // The whole admission decision, run on the writer connection inside its transaction.
 outcome<domain::booking> admit(connection& c, domain::booking b,
-                               const std::optional<domain::quota_check>& quota) {
+                               const std::optional<domain::quota_check>& quota,
+                               std::int64_t longest) {
   auto s = load_space_for_admission(c, b.space_id);
   if (!s) return s.error();
   if (!s->active) return domain::failure(domain::errc::space_inactive, "this space cannot be booked now");
-  auto neighbours =
-      active_slots_of_space(c, b.space_id, domain::capacity_window(*s, b.interval()));
-  if (!neighbours) return neighbours.error();
-  if (auto r = domain::check_capacity(*s, *neighbours, b); !r) return r.error();
+  std::vector<domain::booking> neighbours;
+  if (auto r = append_active_slots(c, b.space_id, domain::capacity_window(*s, b.interval()),
+                                   longest, neighbours);
+      !r)
+    return r.error();
+  if (auto r = domain::check_capacity(*s, neighbours, b); !r) return r.error();
   if (quota) {
     auto zone = domain::find_zone(quota->time_zone);
     if (!zone) return zone.error();
     auto window = domain::quota_window(*zone, b.interval());
-    auto mine = active_bookings_of_user(c, b.user_id, window);
+    auto mine = active_bookings_of_user(c, b.user_id, window, longest);
     if (!mine) return mine.error();
     if (auto r = domain::check_quota(*zone, quota->per_week, *mine, b); !r) return r.error();
   }
@@ -55,6 +58,30 @@ outcome<domain::booking> admit(connection& c, domain::booking b,
 
 }  // namespace
 
+outcome<void> sqlite_bookings::load_occupancy() {
+  return read<void>([this](connection& c) -> outcome<void> {
+    auto st = c.prepare(
+        "SELECT id, space_id, start_at, end_at, seats, status FROM bookings"
+        " WHERE status IN ('pending','confirmed','checked_in')");
+    if (!st) return st.error();
+    for (;;) {
+      auto row = st->step();
+      if (!row) return row.error();
+      if (!*row) return {};
+      domain::booking b;
+      b.id = st->text(0);
+      b.space_id = st->text(1);
+      b.start = from_unix(st->integer(2));
+      b.end = from_unix(st->integer(3));
+      b.seats = static_cast<int>(st->integer(4));
+      auto status = domain::parse_booking_status(st->text(5));
+      if (!status) return bad_record("booking " + b.id);
+      b.status = *status;
+      occupancy_.apply(b);
+    }
+  });
+}
+
 outcome<domain::booking> sqlite_bookings::insert_booking(
     domain::booking candidate, const std::optional<domain::quota_check>& quota) {
   return write<domain::booking>([this, b = std::move(candidate), quota](connection& c) {
@@ -63,8 +90,8 @@ outcome<domain::booking> sqlite_bookings::insert_booking(
     std::int64_t seen = longest_.load();
     while (length > seen && !longest_.compare_exchange_weak(seen, length)) {
     }
-    return admit(c, b, quota);
-  });
+    return admit(c, b, quota, longest_booking(c));
+  }, [this](const outcome<domain::booking>& stored) { occupancy_.apply(*stored); });
 }
 
 std::int64_t sqlite_bookings::longest_booking(connection& c) {
@@ -80,45 +107,9 @@ std::int64_t sqlite_bookings::longest_booking(connection& c) {
   return longest_.load();
 }
 
-outcome<std::vector<domain::booking>> sqlite_bookings::list_active_slots(
+outcome<domain::slot_batch> sqlite_bookings::list_active_slots(
     std::span<const domain::space_window> spaces) {
-  return read<std::vector<domain::booking>>([this, spaces](connection& c)
-                                                -> outcome<std::vector<domain::booking>> {
-    const std::int64_t longest = longest_booking(c);
-    // One read transaction for all spaces, so they are seen at the same instant.
-    if (auto r = c.exec("BEGIN"); !r) return r.error();
-    std::vector<domain::booking> out;
-    auto done = [&c](auto result) {
-      (void)c.exec("COMMIT");
-      return result;
-    };
-    auto st = c.prepare(
-        "SELECT id, start_at, end_at, seats, status FROM bookings WHERE space_id = ?1 AND"
-        " start_at >= ?4 AND start_at < ?3 AND end_at > ?2 AND"
-        " status IN ('pending','confirmed','checked_in')");
-    if (!st) return done(outcome<std::vector<domain::booking>>(st.error()));
-    for (const auto& s : spaces) {
-      const std::int64_t from = to_unix(s.window.from), to = to_unix(s.window.to);
-      st->bind(1, s.space_id).bind(2, from).bind(3, to).bind(4, from - longest);
-      for (;;) {
-        auto row = st->step();
-        if (!row) return done(outcome<std::vector<domain::booking>>(row.error()));
-        if (!*row) break;
-        domain::booking b;
-        b.id = st->text(0);
-        b.space_id = s.space_id;
-        b.start = from_unix(st->integer(1));
-        b.end = from_unix(st->integer(2));
-        b.seats = static_cast<int>(st->integer(3));
-        auto status = domain::parse_booking_status(st->text(4));
-        if (!status) return done(outcome<std::vector<domain::booking>>(bad_record("booking " + b.id)));
-        b.status = *status;
-        out.push_back(std::move(b));
-      }
-      if (auto r = st->reset(); !r) return done(outcome<std::vector<domain::booking>>(r.error()));
-    }
-    return done(outcome<std::vector<domain::booking>>(std::move(out)));
-  });
+  return occupancy_.collect(spaces);
 }
 
 outcome<domain::booking> sqlite_bookings::get_booking(std::string_view id) {
@@ -174,7 +165,7 @@ outcome<domain::booking> sqlite_bookings::set_status(
       return domain::failure(domain::errc::invalid_transition,
                              fmt::format("the booking is {} now", domain::to_string(b->status)));
     return b;
-  });
+  }, [this](const outcome<domain::booking>& changed) { occupancy_.apply(*changed); });
 }
 
 }  // namespace hubgate::store

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "booking/domain/ports.hpp"
+#include "booking/store/occupancy_index.hpp"
 #include "booking/store/sqlite_access.hpp"
 
 namespace hubgate::store {
@@ -14,12 +15,15 @@ class sqlite_bookings final : public domain::booking_repository, private sqlite_
 public:
   using sqlite_access::sqlite_access;
 
+  // Fills the in-memory occupancy index from the file; once, before anything writes.
+  outcome<void> load_occupancy();
+
   outcome<domain::booking> insert_booking(
       domain::booking candidate, const std::optional<domain::quota_check>& quota) override;
   outcome<domain::booking> get_booking(std::string_view id) override;
   outcome<std::vector<domain::booking>> list_bookings(
       const domain::booking_filter& filter) override;
-  outcome<std::vector<domain::booking>> list_active_slots(
+  outcome<domain::slot_batch> list_active_slots(
       std::span<const domain::space_window> spaces) override;
   outcome<domain::booking> set_status(std::string_view id, domain::booking_status from,
                                       domain::booking_status to,
@@ -33,6 +37,7 @@ private:
   std::int64_t longest_booking(connection& c);
   std::atomic<std::int64_t> longest_{0};
   std::once_flag longest_loaded_;
+  occupancy_index occupancy_;
 };
 
 }  // namespace hubgate::store

@@ -104,6 +104,12 @@ outcome<std::vector<domain::space>> sqlite_catalog::list_spaces(
   if (!c) return c.error();
   return filter_spaces(**c, filter);
 }
+outcome<std::shared_ptr<const std::vector<domain::space>>> sqlite_catalog::all_spaces() {
+  auto c = copy();
+  if (!c) return c.error();
+  // Shares the copy's ownership: the list lives as long as any search still reads it.
+  return std::shared_ptr<const std::vector<domain::space>>(*c, &(*c)->spaces);
+}
 outcome<domain::space> sqlite_catalog::get_space(std::string_view id) {
   auto c = copy();
   if (!c) return c.error();

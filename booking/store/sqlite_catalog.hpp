@@ -17,6 +17,7 @@ public:
   outcome<domain::site> update_site(domain::site s) override;
 
   outcome<std::vector<domain::space>> list_spaces(const domain::space_filter& filter) override;
+  outcome<std::shared_ptr<const std::vector<domain::space>>> all_spaces() override;
   outcome<domain::space> get_space(std::string_view id) override;
   outcome<domain::space> insert_space(domain::space s) override;
   outcome<domain::space> update_space(domain::space s, domain::sys_seconds now) override;

@@ -28,6 +28,8 @@ public:
         auth_(*writer_, *readers_),
         controllers_(*writer_, *readers_) {}
 
+  outcome<void> load() { return bookings_.load_occupancy(); }
+
   domain::catalog_repository& catalog() override { return catalog_; }
   domain::booking_repository& bookings() override { return bookings_; }
   domain::calendar_feed_repository& calendar_feeds() override { return calendar_feeds_; }
@@ -74,8 +76,9 @@ boost::system::result<std::unique_ptr<database>> open_sqlite(const std::filesyst
   }
   auto queue = std::make_unique<write_queue>(std::move(*writer), options.max_batch);
   auto pool = std::make_unique<reader_pool>(std::move(readers));
-  return std::unique_ptr<database>(
-      std::make_unique<sqlite_database>(std::move(queue), std::move(pool), *version));
+  auto db = std::make_unique<sqlite_database>(std::move(queue), std::move(pool), *version);
+  if (auto loaded = db->load(); !loaded) return loaded.error().code;
+  return std::unique_ptr<database>(std::move(db));
 }
 
 }  // namespace hubgate::store

@@ -25,9 +25,11 @@ public:
 
   // Runs `op` on the writer connection inside a transaction; blocks until the group it ran
   // in is committed. A failed op is rolled back to its savepoint and returns its failure
-  // without affecting the other ops of the group.
+  // without affecting the other ops of the group. `committed`, when given, sees the op's
+  // successful result on the writer thread after the commit and before the caller does.
   template <class T>
-  outcome<T> run(std::function<outcome<T>(connection&)> op) {
+  outcome<T> run(std::function<outcome<T>(connection&)> op,
+                 std::function<void(const outcome<T>&)> committed = {}) {
     auto result = std::make_shared<std::optional<outcome<T>>>();
     auto promise = std::make_shared<std::promise<outcome<T>>>();
     auto fut = promise->get_future();
@@ -41,11 +43,13 @@ public:
       }
       return result->value().has_value();
     };
-    j.done = [result, promise](const failure* commit_error) {
-      if (commit_error)
+    j.done = [result, promise, committed = std::move(committed)](const failure* commit_error) {
+      if (commit_error) {
         promise->set_value(*commit_error);
-      else
-        promise->set_value(std::move(**result));
+        return;
+      }
+      if (committed && (*result)->has_value()) committed(**result);
+      promise->set_value(std::move(**result));
     };
     if (!enqueue(std::move(j))) return failure(make_error_code(errc::closed));
     return fut.get();

@@ -168,7 +168,7 @@ TEST_F(booking_service_test, availability_lists_spaces_free_for_the_whole_interv
   auto free = service.availability(student, q, now);
   ASSERT_TRUE(free);
   std::map<std::string, int> seats;
-  for (const auto& f : *free) seats[f.room.id] = f.free_seats;
+  for (const auto& f : *free) seats[f.room->id] = f.free_seats;
   EXPECT_EQ(seats, (std::map<std::string, int>{{"event", 120}, {"pool", 1}}));  // no lab: not allowed
   q.seats = 2;
   q.kind = space_kind::desk;
