@@ -17,6 +17,8 @@
 #include <fmt/format.h>
 
 #include "booking/api/dispatcher.hpp"
+#include "booking/api/live_access_log.hpp"
+#include "booking/api/notifying_controller_repository.hpp"
 #include "booking/api/password_hash.hpp"
 #include "booking/api/services.hpp"
 #include "booking/calendar/feed_service.hpp"
@@ -225,7 +227,13 @@ int serve(const serve_options& o) {
     hub_opts.derivation.horizon = std::chrono::days{o.horizon_days};
     hub_opts.derivation.early_grace = hub_opts.derivation.late_grace = o.grace;
     const auto verify_key_pem = list_key->public_key().to_pem();
-    controllers::stream_hub hub({store.controllers(), store.catalog(), store.bookings(), store.users(), svc.bookings},
+    // Admins' browsers hear of every access event the boards upload once it is stored.
+    api::live_access_log live_log(svc);
+    api::notifying_controller_repository controller_store(
+        store.controllers(), [&live_log](const std::string& controller, const auto& events) {
+          live_log.events_stored(controller, events);
+        });
+    controllers::stream_hub hub({controller_store, store.catalog(), store.bookings(), store.users(), svc.bookings},
                                 std::move(*list_key), hub_opts, svc.now);
     if (auto started = hub.start(); !started) {
       std::cerr << "hubgate-booking: cannot start the door link: " << started.error().code.message() << "\n";
@@ -265,6 +273,8 @@ int serve(const serve_options& o) {
       svc.controllers = &controller_svc;
       api::dispatcher handler(svc, &site);
       controllers::access_change_observer observed(handler, [&hub] { hub.access_changed(); });
+      net_options.websocket_endpoints.emplace("/api/v1/access-events/live", &live_log);
+      net_options.websocket_upgrades_through_handler = true;
       net::server server(net_options, observed);
       log::write(log::level::info, "serving",
                  {{"host", o.host}, {"port", server.port()}, {"web_files", site.file_count()},
@@ -280,6 +290,7 @@ int serve(const serve_options& o) {
         link_thread.join();
       }
       hub.stop();
+      live_log.stop();  // before the controller service it reads through goes away
     } catch (const std::exception& e) {
       std::cerr << "hubgate-booking: " << e.what() << "\n";
       return 1;

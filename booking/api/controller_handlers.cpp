@@ -3,6 +3,7 @@
 // controller port (booking/controllers/stream_hub).
 #include <boost/json/array.hpp>
 
+#include "booking/api/access_event_json.hpp"
 #include "booking/api/booking_json.hpp"
 #include "booking/api/handler_support.hpp"
 #include "booking/api/handlers.hpp"
@@ -66,21 +67,6 @@ boost::json::object to_json(const controllers::controller_view& v) {
   o["door_state"] = v.live.door;
   o["list_epoch"] = v.live.epoch;
   o["list_sequence_acked"] = v.live.acked_sequence;
-  return o;
-}
-
-boost::json::object to_json(const controllers::event_view& v) {
-  const auto& e = v.stored.event;
-  const auto at = std::chrono::sys_seconds{
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::milliseconds{e.at})};
-  boost::json::object o{
-      {"id", e.id},           {"controller_id", v.stored.controller_id},
-      {"door_id", e.door_id}, {"kind", protocol::to_string(e.kind)},
-      {"reason", e.reason},   {"at", domain::format_rfc3339_utc(at)},
-      {"at_ms", e.at},        {"received_at", domain::format_rfc3339_utc(v.stored.received_at)}};
-  o["card"] = e.card ? boost::json::value(protocol::to_hex(*e.card)) : nullptr;
-  o["credential_id"] = v.credential ? boost::json::value(v.credential->id) : nullptr;
-  o["user_id"] = v.credential ? boost::json::value(v.credential->user_id) : nullptr;
   return o;
 }
 
@@ -191,7 +177,7 @@ http_response list_access_events(call& c) {
   auto r = c.svc.controllers->events(filter);
   if (!r) return respond_controllers(c, r.error());
   boost::json::array items;
-  for (const auto& v : *r) items.push_back(to_json(v));
+  for (const auto& v : *r) items.push_back(api::to_json(v));
   return json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 

@@ -35,7 +35,6 @@ http_response dispatcher::handle(const http_request& request) {
                {{"request_id", request.request_id}, {"route", route_label}});
     response = to_response(internal_error(), request.request_id);
   }
-  if (request.method == "HEAD") response.body.clear();
   if (route_label != "static") {
     const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - started);

@@ -82,4 +82,7 @@ http_response list_controllers(call& c);
 http_response revoke_controller(call& c);
 http_response list_access_events(call& c);
 
+// live_handlers.cpp: the live access log's WebSocket upgrade
+http_response live_access_events(call& c);
+
 }  // namespace hubgate::api::handlers

@@ -78,6 +78,7 @@ std::vector<route> api_routes() {
     {"POST",   "/api/v1/controllers/enroll",          anonymous,     h::enroll_controller,  {"Enrol a board: token + CSR -> client certificate and keys", "enrollment_request", "enrollment", 200, {}, {"enrollment_token_invalid"}}},
     {"POST",   "/api/v1/controllers/{id}/revoke",     admin,         h::revoke_controller,  {"Revoke a controller and close its live connection", "", "controller"}},
     {"GET",    "/api/v1/access-events",               admin,         h::list_access_events, {"The access log, newest first", "", "access_event_list", 200, {"from", "to", "door", "controller", "outcome", "limit"}}},
+    {"GET",    "/api/v1/access-events/live",          admin,         h::live_access_events, {"The access log live: a WebSocket (same origin) with {\"type\":\"ready\"}, then one {\"type\":\"access_event\",\"event\":{...}} text frame per new event", "", "", 101, {}, {"upgrade_required", "origin_forbidden"}}},
   };
   // clang-format on
 }

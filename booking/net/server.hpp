@@ -38,6 +38,10 @@ struct server_options {
   // WebSocket endpoints: exact request path -> handler (which must outlive the server). An
   // upgrade request for any other path is answered 404.
   std::map<std::string, api::websocket_handler*, std::less<>> websocket_endpoints;
+  // When true, an upgrade request for one of websocket_endpoints first goes to the request
+  // handler like any request (so routes, authentication and privileges apply): only a 101
+  // answer lets the upgrade proceed, any other answer is sent to the client as it is.
+  bool websocket_upgrades_through_handler = false;
   // A ping goes out every ws_ping_interval; a peer from which nothing (not even a pong) has
   // arrived for ws_dead_after is dropped (half-open connections).
   std::chrono::seconds ws_ping_interval{10}, ws_dead_after{30};

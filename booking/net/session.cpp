@@ -39,6 +39,8 @@ constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 constexpr auto lingering_time = std::chrono::seconds(5);
 constexpr std::size_t lingering_bytes = 16 * 1024 * 1024;
 constexpr auto tls_shutdown_time = std::chrono::seconds(1);
+// The request handler's "yes, upgrade" to a WebSocket upgrade request.
+constexpr int switching_protocols = 101;
 
 // Never lets an exception escape into the worker pool: a throwing handler is a bug, answered
 // with a 500 and logged with the request id.
@@ -130,11 +132,17 @@ private:
       if (upgrade) {
         const auto& endpoints = state_->options.websocket_endpoints;
         const auto found = endpoints.find(path_of(request->target));
-        if (found != endpoints.end() && found->second != nullptr) {
+        if (found == endpoints.end() || found->second == nullptr) {
+          response = problem_response(404, "not_found", "Not Found", "no WebSocket endpoint here");
+        } else if (state_->options.websocket_upgrades_through_handler) {
+          response = co_await call_handler(request);
+        } else {
+          response.status = switching_protocols;
+        }
+        if (response.status == switching_protocols) {
           co_await serve_websocket(parser, request, found->second);
           co_return;
         }
-        response = problem_response(404, "not_found", "Not Found", "no WebSocket endpoint here");
       } else {
         response = co_await call_handler(request);
       }

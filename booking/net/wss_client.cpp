@@ -37,6 +37,8 @@ class wss_client::impl {
 
   boost::system::result<void> connect() {
     ws_.emplace(io_, tls_);
+    handshake_answer_ = {};
+    handshake_answer_.result(0u);  // stays 0 when no upgrade answer arrives
     reading_ = false;
     buffer_.clear();
     error_code ec;
@@ -61,8 +63,12 @@ class wss_client::impl {
     ws_->set_option(t);
     ws_->read_message_max(256u << 20);
     const std::string host = options_.host + ":" + std::to_string(options_.port);
+    ws_->set_option(websocket::stream_base::decorator(
+        [headers = options_.headers](websocket::request_type& request) {
+          for (const auto& [name, value] : headers) request.set(name, value);
+        }));
     bool done = false;
-    ws_->async_handshake(host, options_.path, [&](error_code e) {
+    ws_->async_handshake(handshake_answer_, host, options_.path, [&](error_code e) {
       ec = e;
       done = true;
     });
@@ -122,6 +128,7 @@ class wss_client::impl {
   }
 
   bool is_open() const { return ws_ && ws_->is_open(); }
+  int handshake_status() const { return static_cast<int>(handshake_answer_.result_int()); }
 
  private:
   void run() {
@@ -149,6 +156,7 @@ class wss_client::impl {
   asio::ssl::context tls_;
   std::optional<websocket::stream<beast::ssl_stream<beast::tcp_stream>>> ws_;
   beast::flat_buffer buffer_;
+  websocket::response_type handshake_answer_;
   bool reading_ = false;
   bool read_done_ = false;
   error_code read_ec_;
@@ -171,6 +179,9 @@ void wss_client::close() {
 }
 bool wss_client::is_open() const {
   return impl_->is_open();
+}
+int wss_client::handshake_status() const {
+  return impl_->handshake_status();
 }
 
 }  // namespace hubgate::net

@@ -7,6 +7,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace hubgate::net {
 
@@ -18,6 +20,8 @@ struct wss_client_options {
   std::string client_cert_file, client_key_file;  // PEM; empty: no client certificate
   std::string server_name = "localhost";
   std::chrono::milliseconds timeout{30000};  // connect, TLS and WebSocket handshakes, writes
+  // Extra header fields of the upgrade request (a Cookie, an Origin).
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 class wss_client {
@@ -37,6 +41,8 @@ class wss_client {
   // Sends a close frame and waits briefly for the server's.
   void close();
   bool is_open() const;
+  // The HTTP status of the last upgrade answer (101 when it succeeded; 0 when none came).
+  int handshake_status() const;
 
   class impl;
 

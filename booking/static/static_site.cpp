@@ -161,8 +161,9 @@ std::optional<api::http_response> static_site::serve(const api::http_request& re
   response.status = 200;
   response.set_header("content-type", f.content_type);
   if (gzip) response.set_header("content-encoding", "gzip");
-  // booking/net derives Content-Length from the body; a HEAD answer simply has none.
-  if (!head) response.body = gzip ? *f.gzip_body : f.body;
+  // booking/net derives Content-Length from the body and sends none of it for HEAD, so HEAD
+  // gets the body too: its Content-Length must be the one GET would have.
+  response.body = gzip ? *f.gzip_body : f.body;
   return response;
 }
 

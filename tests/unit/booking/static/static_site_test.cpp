@@ -86,7 +86,8 @@ TEST_F(static_site_test, only_get_and_head) {
   auto r = site.serve(head);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
-  EXPECT_TRUE(r->body.empty());
+  // booking/net sends none of the body for HEAD but takes Content-Length from it.
+  EXPECT_EQ(r->body, site.serve(get("/index.html"))->body);
   EXPECT_FALSE(header(*r, "etag").empty());
 }
 

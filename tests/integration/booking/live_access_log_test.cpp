@@ -1,0 +1,122 @@
+// The live access log of the real service: the WebSocket upgrade on the main port passes the
+// route table (anonymous 401, member 403, foreign origin 403, plain GET 426) and an admin's
+// connection receives an event a board uploads, in the GET /access-events form.
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+
+#include "controllers_link.hpp"
+
+namespace hubgate::test {
+namespace {
+
+constexpr auto live_path = "/api/v1/access-events/live";
+
+std::unique_ptr<net::wss_client> browser(const link_service& s, const caller* who,
+                                         std::string origin = {}) {
+  net::wss_client_options o;
+  o.port = static_cast<std::uint16_t>(s.svc->port());
+  o.path = live_path;
+  o.ca_file = s.svc->data_dir() + "/tls/ca.pem";
+  o.timeout = std::chrono::seconds(20);
+  if (origin.empty()) origin = "https://127.0.0.1:" + std::to_string(s.svc->port());
+  o.headers.emplace_back("Origin", origin);
+  if (who) o.headers.emplace_back("Cookie", who->cookie);
+  return std::make_unique<net::wss_client>(o);
+}
+
+// Reads frames until one of type `type` (returned as JSON) or the deadline.
+std::optional<boost::json::object> read_frame(net::wss_client& c, std::string_view type,
+                                              std::string_view event_id = {}) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < until) {
+    auto text = c.read_text(std::chrono::seconds(1));
+    if (!text) {
+      if (c.is_open()) continue;
+      return std::nullopt;
+    }
+    boost::system::error_code ec;
+    auto v = boost::json::parse(*text, ec);
+    if (ec || !v.is_object()) continue;
+    const auto& o = v.as_object();
+    if (o.at("type").as_string() != type) continue;
+    if (!event_id.empty() && o.at("event").at("id").as_string() != event_id) continue;
+    return o;
+  }
+  return std::nullopt;
+}
+
+TEST(live_access_log, anonymous_callers_get_401) {
+  link_service s;
+  auto c = browser(s, nullptr);
+  EXPECT_FALSE(c->connect());
+  EXPECT_EQ(c->handshake_status(), 401);
+}
+
+TEST(live_access_log, members_get_403) {
+  link_service s;
+  auto member = s.svc->new_member(s.admin, "member@hub.example");
+  auto c = browser(s, &member);
+  EXPECT_FALSE(c->connect());
+  EXPECT_EQ(c->handshake_status(), 403);
+}
+
+TEST(live_access_log, a_foreign_origin_gets_403_even_for_an_admin) {
+  link_service s;
+  auto c = browser(s, &s.admin, "https://evil.example");
+  EXPECT_FALSE(c->connect());
+  EXPECT_EQ(c->handshake_status(), 403);
+}
+
+TEST(live_access_log, a_plain_get_is_told_to_upgrade) {
+  link_service s;
+  auto r = s.svc->call("GET", live_path, &s.admin);
+  EXPECT_EQ(r.status, 426);
+  EXPECT_EQ(r.code(), "upgrade_required");
+}
+
+TEST(live_access_log, the_route_is_documented_as_admin_only) {
+  link_service s;
+  auto r = s.svc->call("GET", "/api/v1/openapi.json");
+  ASSERT_EQ(r.status, 200);
+  const auto& op = r.json.at("paths").at("/access-events/live").at("get");
+  EXPECT_EQ(op.at("x-privilege").as_string(), "admin");
+}
+
+TEST(live_access_log, an_admin_receives_an_uploaded_event_live) {
+  link_service s;
+  auto c = browser(s, &s.admin);
+  ASSERT_TRUE(c->connect());
+  EXPECT_EQ(c->handshake_status(), 101);
+  ASSERT_TRUE(read_frame(*c, "ready")) << "the connection is registered";
+
+  temp_dir dir{"hubgate-live-log"};
+  auto created = create_controller(s, {s.room_door_id});
+  auto board = enroll(s, created.token, dir);
+  ASSERT_TRUE(board);
+  auto link = board_client(s, board->ca_file, board->cert_file, board->key_file);
+  ASSERT_TRUE(link->connect());
+  ASSERT_TRUE(link->send_text(hello(board->controller_id)));
+  protocol::access_event tap;
+  tap.id = protocol::make_event_id();
+  tap.door_id = s.room_door_id;
+  tap.kind = protocol::event_kind::tap_denied;
+  tap.reason = "unknown_card";
+  tap.card = *protocol::parse_pseudonym(pseudonym_hex(board->list_key_hex, "04DEADBEEF"));
+  tap.at = std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+               .count();
+  ASSERT_TRUE(link->send_text(protocol::serialize(protocol::events_message{{tap}})));
+
+  auto frame = read_frame(*c, "access_event", tap.id);
+  ASSERT_TRUE(frame) << "the event reached the admin's connection";
+  const auto& e = frame->at("event").as_object();
+  EXPECT_EQ(e.at("door_id").as_string(), s.room_door_id);
+  EXPECT_EQ(e.at("controller_id").as_string(), board->controller_id);
+  EXPECT_EQ(e.at("kind").as_string(), "tap_denied");
+  EXPECT_EQ(e.at("reason").as_string(), "unknown_card");
+  c->close();
+}
+
+}  // namespace
+}  // namespace hubgate::test
