@@ -7,7 +7,7 @@ import {open_page, sign_in, go, assert_accessible, assert_clean} from './support
 
 const ctx = with_hub();
 const pages = ['/desks', '/rooms', '/my/bookings', '/my/cards', '/admin/spaces', '/admin/sites',
-  '/admin/groups', '/admin/users', '/admin/approvals', '/admin/doors', '/admin/controllers'];
+  '/admin/groups', '/admin/users', '/admin/approvals', '/admin/doors', '/admin/controllers', '/admin/access-log'];
 
 test('each page passes axe-core (no serious or critical violations)', async () => {
   const page = await open_page(ctx.browser, ctx.hub);

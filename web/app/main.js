@@ -54,7 +54,10 @@ async function render() {
   else if (!route || path === '/signin' || path === '/') route = routes['/desks'];
   if (route.admin && !is_admin()) route = routes['/desks'];
   render_nav();
-  const container = clear(main_el());
+  // Each render gets its own element: a slower earlier view that finishes late then fills a
+  // detached element instead of the page now shown.
+  const container = h('div', {class: 'page'});
+  clear(main_el()).append(container);
   document.title = `${t(route.title)} – Hubgate`;
   try {
     await route.view(container, {go, token: () => token === render_token});

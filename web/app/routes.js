@@ -10,7 +10,8 @@ import {admin_groups_view} from './views/admin_groups.js';
 import {admin_users_view} from './views/admin_users.js';
 import {admin_approvals_view} from './views/admin_approvals.js';
 import {admin_doors_view} from './views/admin_doors.js';
-import {later_view} from './views/later.js';
+import {access_log_view} from './views/access_log.js';
+import {controllers_view} from './views/controller_status.js';
 import {calendar_feed_view} from './views/calendar_feed.js';
 import {utilisation_view} from './views/utilisation.js';
 
@@ -26,8 +27,8 @@ export const routes = {
   '/admin/users': {title: 'nav_admin_users', view: admin_users_view, admin: true},
   '/admin/approvals': {title: 'nav_admin_approvals', view: admin_approvals_view, admin: true},
   '/admin/doors': {title: 'nav_admin_doors', view: admin_doors_view, admin: true},
-  '/admin/controllers': {title: 'nav_admin_controllers', view: later_view('nav_admin_controllers'), admin: true},
-  '/admin/access-log': {title: 'nav_admin_access_log', view: later_view('nav_admin_access_log'), admin: true},
+  '/admin/controllers': {title: 'nav_admin_controllers', view: controllers_view, admin: true},
+  '/admin/access-log': {title: 'nav_admin_access_log', view: access_log_view, admin: true},
   '/admin/reports': {title: 'util_title', view: utilisation_view, admin: true},
   '/my/calendar': {title: 'feed_title', view: calendar_feed_view},
 };
@@ -49,8 +50,8 @@ export const nav_items = [
     {path: '/admin/users', label: 'nav_admin_users'},
     {path: '/admin/approvals', label: 'nav_admin_approvals'},
     {path: '/admin/doors', label: 'nav_admin_doors'},
-    {path: '/admin/controllers', label: 'nav_admin_controllers', later: true},
-    {path: '/admin/access-log', label: 'nav_admin_access_log', later: true},
+    {path: '/admin/controllers', label: 'nav_admin_controllers'},
+    {path: '/admin/access-log', label: 'nav_admin_access_log'},
     {path: '/admin/reports', label: 'nav_admin_reports'},
   ]},
 ];

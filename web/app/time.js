@@ -74,3 +74,23 @@ export function format_range(start, end) {
   return a.date === b.date ? `${day}, ${a.time}–${b.time}` : `${day} ${a.time} – ${b.date ? format_date(b.date) : ''} ${b.time}`;
 }
 
+
+// An instant ("2027-03-28T07:00:12Z") as date and time with seconds on the site's wall clock,
+// in the UI language (not the browser's).
+export function format_instant(stamp) {
+  const instant = new Date(stamp);
+  if (Number.isNaN(instant.getTime())) return '';
+  return instant.toLocaleString(locale(), {timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric',
+    hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23'});
+}
+
+// Site wall time (date "2027-03-28", time "09:00") -> the instant as RFC 3339 UTC, or ''.
+export function wall_to_utc(date, time = '00:00') {
+  if (!date) return '';
+  const guess = new Date(`${date}T${time}:00Z`);
+  if (Number.isNaN(guess.getTime())) return '';
+  // The zone's offset at that moment: shift the guess by what the wall clock shows there.
+  const shown = zone_parts(guess);
+  const shown_ms = Date.parse(`${shown.date}T${shown.time}:00Z`);
+  return new Date(guess.getTime() - (shown_ms - guess.getTime())).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -63,11 +63,13 @@ export class hub {
     const h = new hub();
     h.dir = mkdtempSync(join(tmpdir(), 'hubgate-e2e-'));
     h.port = await free_port();
+    h.controller_port = await free_port();
     h.base = `https://127.0.0.1:${h.port}`;
     h.admin = {email: 'admin@hub.example', password: randomBytes(12).toString('hex')};
     h.log_path = join(h.dir, 'service.log');
     const log = openSync(h.log_path, 'a');
-    h.child = spawn(bin, ['serve', '--data-dir', join(h.dir, 'data'), '--listen', `127.0.0.1:${h.port}`, '--demo'], {
+    h.child = spawn(bin, ['serve', '--data-dir', join(h.dir, 'data'), '--listen', `127.0.0.1:${h.port}`,
+      '--controller-listen', `127.0.0.1:${h.controller_port}`, '--demo'], {
       env: {...process.env, HUBGATE_ADMIN_EMAIL: h.admin.email, HUBGATE_ADMIN_PASSWORD: h.admin.password},
       stdio: ['ignore', log, log],
     });

@@ -1,10 +1,11 @@
-// Admin: doors (which site, unlock time, fail-secure or fail-safe). Controllers and the live
-// door status have their own page once the controller link lands.
+// Admin: doors (which site, unlock time, fail-secure or fail-safe), then the controllers that
+// drive them with their live status.
 import {simple_admin} from './simple_admin.js';
 import {t} from '../i18n.js';
 import {load_sites} from '../spaces.js';
+import {controller_status_section} from './controller_status.js';
 
-export const admin_doors_view = simple_admin({
+const doors_table = simple_admin({
   title: 'nav_admin_doors', path: '/doors', new_label: 'new_door',
   load_context: async () => ({sites: await load_sites().catch(() => [])}),
   columns: [
@@ -20,3 +21,8 @@ export const admin_doors_view = simple_admin({
     {key: 'fail_mode', label: 'fail_mode', options: () => [['secure', t('fail_secure')], ['safe', t('fail_safe')]]},
   ],
 });
+
+export async function admin_doors_view(container, opts) {
+  await doors_table(container);
+  await controller_status_section(container, opts);
+}

@@ -7,6 +7,7 @@ import {open_dialog} from '../dialog.js';
 import {explain, alert_box, announce} from '../messages.js';
 import {describe_rules, kind_label} from '../spaces.js';
 import {wall, format_range} from '../time.js';
+import {date_field} from '../date_echo.js';
 
 // Opens the dialog; resolves with the created booking, or null when closed without booking.
 export function book_space(space, {date, start, end, seats = 1}) {
@@ -23,7 +24,7 @@ export function book_space(space, {date, start, end, seats = 1}) {
     const form = h('form', {id: 'booking-form', class: 'form-grid', novalidate: true},
       h('p', {class: 'space-summary'}, `${kind_label(space.kind)} · ${t('seats_count', {count: space.capacity})}`),
       h('div', {class: 'rules'}, h('h3', {}, t('rules')), h('ul', {}, rules.map((line) => h('li', {}, line)))),
-      field(t('date'), date_in),
+      date_field(t('date'), date_in),
       h('div', {class: 'field-row'}, field(t('from'), start_in), field(t('to'), end_in)),
       space.capacity > 1 ? field(t('seats'), seats_in) : null,
       field(t('booking_title'), title_in, t('booking_title_hint')),

@@ -9,6 +9,7 @@ import {load_sites, load_spaces, load_availability} from '../spaces.js';
 import {book_space} from './booking_dialog.js';
 import {explain, alert_box} from '../messages.js';
 import {next_weekday, wall} from '../time.js';
+import {date_field} from '../date_echo.js';
 
 const state = {date: next_weekday(), start: '09:00', end: '17:00', site: ''};
 
@@ -22,7 +23,7 @@ export async function desks_view(container) {
   const site_in = h('select', {}, sites.map((site) => h('option', {value: site.id, selected: String(site.id) === state.site}, site.name)));
   const form = h('form', {class: 'toolbar', role: 'search', 'aria-label': t('choose_time')},
     sites.length > 1 ? field(t('site'), site_in) : null,
-    field(t('date'), date_in), field(t('from'), start_in), field(t('to'), end_in),
+    date_field(t('date'), date_in), field(t('from'), start_in), field(t('to'), end_in),
     h('button', {type: 'submit', class: 'button'}, t('show')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -70,10 +71,14 @@ async function draw(slot) {
     await book_space(desk, {date: state.date, start: state.start, end: state.end});
     draw(slot);  // booked, or someone else took it meanwhile: either way the plan changed
   }, (desk) => free.get(desk.id) ?? 0);
+  // Desks are counted one by one; a shared pool is a number of seats, said on its own.
   const counts = {free: 0, taken: 0, mine: 0};
-  for (const d of placed) counts[status_of(d)] += 1;
+  const pools = placed.filter((d) => d.capacity > 1);
+  for (const d of placed) if (!(d.capacity > 1)) counts[status_of(d)] += 1;
+  const pool_text = pools.map((p) => `${p.name}: ${t('seats_free', {free: free.get(p.id) ?? 0, capacity: p.capacity})}`
+    + (status_of(p) === 'mine' ? ` (${t('desk_mine')})` : ''));
   slot.replaceChildren(
-    h('p', {class: 'plan-summary'}, t('desks_summary', counts)),
+    h('p', {class: 'plan-summary'}, [t('desks_summary', counts), ...pool_text].join('; ')),
     desks.length ? svg : h('p', {class: 'notice'}, t('no_desks')));
   slot.setAttribute('aria-busy', 'false');
 }

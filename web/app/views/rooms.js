@@ -6,6 +6,7 @@ import {load_sites, load_spaces, load_space_timeline, room_kinds, kind_label} fr
 import {book_space} from './booking_dialog.js';
 import {explain, alert_box} from '../messages.js';
 import {next_weekday, wall, split, minutes, hhmm} from '../time.js';
+import {date_field} from '../date_echo.js';
 
 const state = {date: next_weekday(), kind: '', seats: 1, feature: '', site: ''};
 const first_hour = 7, last_hour = 22;
@@ -23,7 +24,7 @@ export async function rooms_view(container) {
     features.map((f) => h('option', {value: f, selected: f === state.feature}, feature_label(f))));
   const list = h('div', {class: 'room-list', 'aria-live': 'polite'});
   const form = h('form', {class: 'toolbar', role: 'search', 'aria-label': t('filters')},
-    field(t('date'), date_in), field(t('kind'), kind_in), field(t('seats_needed'), seats_in),
+    date_field(t('date'), date_in), field(t('kind'), kind_in), field(t('seats_needed'), seats_in),
     field(t('feature'), feature_in), h('button', {type: 'submit', class: 'button'}, t('show')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -6,6 +6,7 @@ import * as api from '../api.js';
 import {load_sites, kind_label} from '../spaces.js';
 import {today, add_days} from '../time.js';
 import {explain, alert_box} from '../messages.js';
+import {date_field} from '../date_echo.js';
 
 export async function utilisation_view(container) {
   container.append(h('h1', {tabindex: '-1'}, t('util_title')), h('p', {}, t('util_intro')));
@@ -28,7 +29,7 @@ export async function utilisation_view(container) {
     h('option', {value: 'space'}, t('util_by_space')), h('option', {value: 'kind'}, t('util_by_kind')));
   const result = h('div', {class: 'report', 'aria-live': 'polite'});
   const form = h('form', {class: 'toolbar', 'aria-label': t('util_filters')},
-    field(t('util_site'), site), field(t('from'), from), field(t('to'), to), field(t('util_group_by'), group),
+    field(t('util_site'), site), date_field(t('from'), from), date_field(t('to'), to), field(t('util_group_by'), group),
     h('button', {type: 'submit', class: 'button primary'}, t('util_show')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
