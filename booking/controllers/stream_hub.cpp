@@ -2,6 +2,7 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 
@@ -129,8 +130,13 @@ void stream_hub::run() {
     const auto refresh_at = have_lists_ ? next_refresh_ : std::chrono::steady_clock::now();
     wake_.wait_until(lock, refresh_at, [this] { return stopping_ || dirty_ || sync_wanted_; });
     if (stopping_) break;
-    // Let a burst of writes settle so that it costs one recomputation.
-    if (dirty_ && wake_.wait_for(lock, options_.debounce, [this] { return stopping_; })) break;
+    // Let a burst of writes settle so that it costs one recomputation; a costly one spaces
+    // out the next (at most a quarter of the time goes to deriving).
+    if (dirty_) {
+      const auto settle = std::max(std::chrono::steady_clock::now() + options_.debounce,
+                                   derived_at_ + 3 * derive_cost_);
+      if (wake_.wait_until(lock, settle, [this] { return stopping_; })) break;
+    }
     const bool recompute =
         dirty_ || !have_lists_ || std::chrono::steady_clock::now() >= next_refresh_;
     dirty_ = false;
@@ -138,8 +144,11 @@ void stream_hub::run() {
     const auto now = now_();
     if (recompute) {
       lock.unlock();
+      const auto started = std::chrono::steady_clock::now();
       auto fresh = derive(now);
       lock.lock();
+      derived_at_ = std::chrono::steady_clock::now();
+      derive_cost_ = derived_at_ - started;
       next_refresh_ = std::chrono::steady_clock::now() + options_.refresh;
       if (fresh) {
         lists_ = std::move(fresh->lists);
@@ -167,6 +176,10 @@ outcome<stream_hub::derivation> stream_hub::derive(sys_seconds now) {
   auto doors = ports_.catalog.list_doors(std::nullopt);
   if (!doors) return doors.error();
   state.doors = std::move(*doors);
+  // Without a door on a controller there is no list to serve: skip reading the bookings.
+  if (std::none_of(state.doors.begin(), state.doors.end(),
+                   [](const domain::door& d) { return d.controller_id.has_value(); }))
+    return derivation{};
   auto groups = ports_.catalog.list_groups();
   if (!groups) return groups.error();
   state.groups = std::move(*groups);

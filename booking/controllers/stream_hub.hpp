@@ -127,6 +127,10 @@ class stream_hub final : public api::websocket_handler {
   bool sync_wanted_ = false;
   bool stopping_ = false;
   std::chrono::steady_clock::time_point next_refresh_{};
+  // When the last recomputation ended and what it cost: the next one waits a few times that
+  // long, so that under a stream of writes derivation takes a bounded share of the CPU.
+  std::chrono::steady_clock::time_point derived_at_{};
+  std::chrono::steady_clock::duration derive_cost_{};
   std::atomic<std::uint64_t> recomputations_{0};
   std::thread thread_;
 };

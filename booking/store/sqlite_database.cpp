@@ -1,6 +1,7 @@
 // open_sqlite: the SQLite implementation of store::database.
 #include <system_error>
 
+#include "booking/store/checkpointer.hpp"
 #include "booking/store/database.hpp"
 #include "booking/store/migrations.hpp"
 #include "booking/store/sqlite_auth.hpp"
@@ -15,9 +16,10 @@ namespace {
 
 class sqlite_database final : public database {
 public:
-  sqlite_database(std::unique_ptr<write_queue> writer, std::unique_ptr<reader_pool> readers,
-                  int version)
-      : writer_(std::move(writer)),
+  sqlite_database(std::unique_ptr<checkpointer> checkpoints, std::unique_ptr<write_queue> writer,
+                  std::unique_ptr<reader_pool> readers, int version)
+      : checkpoints_(std::move(checkpoints)),
+        writer_(std::move(writer)),
         readers_(std::move(readers)),
         version_(version),
         catalog_(*writer_, *readers_),
@@ -43,6 +45,7 @@ public:
   }
 
 private:
+  std::unique_ptr<checkpointer> checkpoints_;  // outlives the writer, whose commits call it
   std::unique_ptr<write_queue> writer_;
   std::unique_ptr<reader_pool> readers_;
   int version_;
@@ -74,9 +77,14 @@ boost::system::result<std::unique_ptr<database>> open_sqlite(const std::filesyst
     if (!r) return r.error().code;
     readers.push_back(std::move(*r));
   }
+  auto own = connection::open(file, connection::mode::writer, busy, options.durable);
+  if (!own) return own.error().code;
+  auto checkpoints = std::make_unique<checkpointer>(std::move(*own), 1000);
+  checkpoints->attach(**writer);
   auto queue = std::make_unique<write_queue>(std::move(*writer), options.max_batch);
   auto pool = std::make_unique<reader_pool>(std::move(readers));
-  auto db = std::make_unique<sqlite_database>(std::move(queue), std::move(pool), *version);
+  auto db = std::make_unique<sqlite_database>(std::move(checkpoints), std::move(queue),
+                                              std::move(pool), *version);
   if (auto loaded = db->load(); !loaded) return loaded.error().code;
   return std::unique_ptr<database>(std::move(db));
 }
