@@ -62,9 +62,12 @@ bool seed(const std::filesystem::path& data_dir, const bench_shape& shape) {
                               "'[]',1,'en','x',0)",
                               user_id(u), user_id(u)));
   sqlite3_stmt* st = nullptr;
-  ok = ok && sqlite3_prepare_v2(db, "INSERT INTO bookings VALUES(?1,?2,?3,?4,?5,1,'seed',"
-                                    "'confirmed',0,NULL,NULL)",
+  // Columns named: later migrations add columns with defaults (revision, updated_at).
+  ok = ok && sqlite3_prepare_v2(db, "INSERT INTO bookings(id, space_id, user_id, start_at, end_at,"
+                                    " seats, title, status, created_at) VALUES(?1,?2,?3,?4,?5,1,"
+                                    "'seed','confirmed',0)",
                                 -1, &st, nullptr) == SQLITE_OK;
+  if (!ok) std::fprintf(stderr, "seed: %s\n", sqlite3_errmsg(db));
   for (int i = 0; ok && i < shape.existing; ++i) {
     auto start = planned_start(shape, i) + hours{1};
     auto id = fmt::format("seed{:07}", i);

@@ -1,10 +1,17 @@
 #include "raw_sqlite_writer.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include <sqlite3.h>
+
+namespace {
+// The seeded spaces' maximum booking duration (12 h): the lower bound of overlap seeks.
+constexpr std::int64_t longest_booking = 43200;
+}  // namespace
 
 namespace hubgate::bench {
 
@@ -21,13 +28,12 @@ raw_sqlite_writer::raw_sqlite_writer(const std::filesystem::path& file, int grou
   sqlite3_prepare_v2(db_, "SELECT capacity, mode, active FROM spaces WHERE id = ?1", -1, &space_,
                      nullptr);
   sqlite3_prepare_v2(db_,
-                     "SELECT start_at, end_at, seats FROM bookings WHERE space_id = ?1 AND"
-                     " start_at < ?3 AND end_at > ?2 AND"
-                     " status IN ('pending','confirmed','checked_in')",
+                     "SELECT start_at, end_at, seats, status FROM bookings WHERE space_id = ?1"
+                     " AND start_at >= ?4 AND start_at < ?3 AND end_at > ?2",
                      -1, &overlap_, nullptr);
   sqlite3_prepare_v2(db_,
-                     "INSERT INTO bookings VALUES(?1, ?2, ?3, ?4, ?5, ?6, 'bench', 'confirmed',"
-                     " 0, NULL, NULL)",
+                     "INSERT INTO bookings(id, space_id, user_id, start_at, end_at, seats, title,"
+                     " status, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, 'bench', 'confirmed', 0)",
                      -1, &insert_, nullptr);
   thread_ = std::thread([this] { loop(); });
 }
@@ -71,9 +77,13 @@ bool raw_sqlite_writer::admit(const raw_booking& b) {
   sqlite3_bind_text(overlap_, 1, b.space_id.c_str(), -1, SQLITE_STATIC);
   sqlite3_bind_int64(overlap_, 2, b.start);
   sqlite3_bind_int64(overlap_, 3, b.end);
+  // The same seek as the store's: no booking is longer than a space's maximum duration.
+  sqlite3_bind_int64(overlap_, 4, b.start - longest_booking);
   std::vector<std::pair<std::int64_t, int>> events;
   bool any = false;
   while (sqlite3_step(overlap_) == SQLITE_ROW) {
+    const auto status = std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(overlap_, 3)));
+    if (status != "pending" && status != "confirmed" && status != "checked_in") continue;
     any = true;
     int seats = sqlite3_column_int(overlap_, 2);
     events.emplace_back(std::max<std::int64_t>(sqlite3_column_int64(overlap_, 0), b.start), seats);
