@@ -130,8 +130,7 @@ void stream_hub::run() {
     const auto refresh_at = have_lists_ ? next_refresh_ : std::chrono::steady_clock::now();
     wake_.wait_until(lock, refresh_at, [this] { return stopping_ || dirty_ || sync_wanted_; });
     if (stopping_) break;
-    // Let a burst of writes settle so that it costs one recomputation; a costly one spaces
-    // out the next (at most a quarter of the time goes to deriving).
+    // A burst of writes settles into one recomputation; a costly one spaces out the next.
     if (dirty_) {
       const auto settle = std::max(std::chrono::steady_clock::now() + options_.debounce,
                                    derived_at_ + 3 * derive_cost_);

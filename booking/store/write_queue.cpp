@@ -57,28 +57,36 @@ void write_queue::loop() {
   }
 }
 
+// Runs one of the transaction-control statements through the statement cache: they run twice
+// per operation, and exec() would parse them every time.
+outcome<void> write_queue::control(std::string_view sql) {
+  auto st = conn_->prepare(sql);
+  if (!st) return st.error();
+  return st->run();
+}
+
 void write_queue::commit_batch(std::deque<job>& batch) {
   auto fail_all = [&](const failure& f) {
     for (auto& j : batch) j.done(&f);
   };
-  if (auto r = conn_->exec("BEGIN IMMEDIATE"); !r) return fail_all(r.error());
+  if (auto r = control("BEGIN IMMEDIATE"); !r) return fail_all(r.error());
   for (auto& j : batch) {
-    if (auto r = conn_->exec("SAVEPOINT op"); !r) {
+    if (auto r = control("SAVEPOINT op"); !r) {
       conn_->exec("ROLLBACK");
       return fail_all(r.error());
     }
     bool ok = j.run(*conn_);
     // On failure undo only this op; RELEASE then ends the savepoint either way.
-    if (!ok && !conn_->exec("ROLLBACK TO op")) {
+    if (!ok && !control("ROLLBACK TO op")) {
       conn_->exec("ROLLBACK");
       return fail_all(failure(make_error_code(errc::sqlite_error), "rollback to savepoint"));
     }
-    if (auto r = conn_->exec("RELEASE op"); !r) {
+    if (auto r = control("RELEASE op"); !r) {
       conn_->exec("ROLLBACK");
       return fail_all(r.error());
     }
   }
-  if (auto r = conn_->exec("COMMIT"); !r) {
+  if (auto r = control("COMMIT"); !r) {
     conn_->exec("ROLLBACK");
     return fail_all(r.error());
   }

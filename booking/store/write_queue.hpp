@@ -69,6 +69,7 @@ private:
   bool enqueue(job j);
   void loop();
   void commit_batch(std::deque<job>& batch);
+  outcome<void> control(std::string_view sql);
 
   std::unique_ptr<connection> conn_;
   std::size_t max_batch_;

@@ -293,25 +293,33 @@ std::vector<request_spec> cancellations(const seeded& s, std::size_t first, std:
 // bookings every time, so none is cancelled twice.
 void run_matrix(const seeded& s, const std::filesystem::path& dir, int port, pid_t service,
                 const std::string& ca, const std::vector<int>& connection_counts, int seconds_per_phase) {
-  const auto queries = write_requests(dir / "queries.jsonl", s, make_requests(s, 20000, 0.0));
+  // A space's free seats over time, and searches over all spaces of a kind, apart: their costs
+  // differ by an order of magnitude.
+  const auto timelines = write_requests(dir / "timelines.jsonl", s, make_requests(s, 20000, 0.0, 0.0));
+  const auto searches = write_requests(dir / "searches.jsonl", s, make_requests(s, 20000, 0.0, 1.0));
   const auto lists = write_requests(dir / "spaces.jsonl", s, space_lists(s, 1000));
   const auto writes = write_requests(dir / "bookings.jsonl", s, make_requests(s, 400000, 1.0));
   fmt::print("{{\"rss_idle_kb\":{}}}\n", vm_rss_kb(service));
   std::fflush(stdout);
   rss_peak peak(service);
   const std::size_t slice = s.booking_ids.size() / std::max<std::size_t>(1, connection_counts.size());
-  for (const char* phase : {"availability", "spaces", "create", "cancel"}) {
+  for (const char* phase : {"timeline", "search", "spaces", "create", "cancel"}) {
     for (std::size_t k = 0; k < connection_counts.size(); ++k) {
       const int c = connection_counts[k];
-      std::string file = phase == std::string_view("availability") ? queries
-                         : phase == std::string_view("spaces")     ? lists
-                         : phase == std::string_view("create")     ? writes
-                                                                   : std::string();
+      std::string file = phase == std::string_view("timeline") ? timelines
+                         : phase == std::string_view("search") ? searches
+                         : phase == std::string_view("spaces") ? lists
+                         : phase == std::string_view("create") ? writes
+                                                               : std::string();
       if (file.empty())
         file = write_requests(dir / fmt::format("cancel{}.jsonl", c), s, cancellations(s, k * slice, slice));
       boost::json::object line{{"phase", phase}, {"connections", c}};
       try {
-        line["report"] = run_load(port, ca, file, c, seconds_per_phase).report;
+        const double cpu0 = cpu_us(service);
+        auto result = run_load(port, ca, file, c, seconds_per_phase);
+        const auto answered = std::max<double>(1, static_cast<double>(result.ok + result.other));
+        line["service_cpu_us_per_request"] = (cpu_us(service) - cpu0) / answered;
+        line["report"] = std::move(result.report);
       } catch (const std::exception& e) {
         line["error"] = e.what();
       }
