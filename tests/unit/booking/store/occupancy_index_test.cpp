@@ -1,0 +1,77 @@
+// The in-memory occupancy index behind availability reads: what it keeps, what a status change
+// does to it, and that a batch answers each space in the order asked.
+#include "booking/store/occupancy_index.hpp"
+
+#include <gtest/gtest.h>
+
+#include "store_fixture.hpp"
+
+namespace hubgate::store {
+namespace {
+
+using domain::booking_status;
+using testing::utc;
+using ranges = std::vector<domain::time_range>;
+
+domain::booking slot(std::string id, std::string space, domain::sys_seconds from,
+                     domain::sys_seconds to, int seats = 1,
+                     booking_status status = booking_status::confirmed) {
+  domain::booking b;
+  b.id = std::move(id);
+  b.space_id = std::move(space);
+  b.start = from;
+  b.end = to;
+  b.seats = seats;
+  b.status = status;
+  return b;
+}
+
+std::vector<domain::time_range> intervals(const domain::slot_batch& batch, std::size_t i) {
+  std::vector<domain::time_range> out;
+  for (const auto& b : batch.of(i)) out.push_back(b.interval());
+  return out;
+}
+
+TEST(occupancy_index, answers_each_space_in_the_order_asked_with_overlapping_slots_only) {
+  occupancy_index index;
+  index.apply(slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)));
+  index.apply(slot("b", "room", utc(2027, 5, 3, 10), utc(2027, 5, 3, 11)));
+  index.apply(slot("c", "pool", utc(2027, 5, 3, 8), utc(2027, 5, 3, 18), 3));
+  const domain::space_window windows[] = {
+      {"pool", {utc(2027, 5, 3, 10), utc(2027, 5, 3, 11)}},
+      {"nowhere", {utc(2027, 5, 3, 0), utc(2027, 5, 4, 0)}},
+      {"room", {utc(2027, 5, 3, 10), utc(2027, 5, 3, 12)}}};
+  auto batch = index.collect(windows);
+  ASSERT_EQ(batch.ends.size(), 3u);
+  EXPECT_EQ(intervals(batch, 0), (ranges{domain::time_range{utc(2027, 5, 3, 8), utc(2027, 5, 3, 18)}}));
+  EXPECT_EQ(batch.of(0)[0].seats, 3);
+  EXPECT_TRUE(batch.of(1).empty());
+  // `a` ends where the window starts: it does not overlap.
+  EXPECT_EQ(intervals(batch, 2), (ranges{domain::time_range{utc(2027, 5, 3, 10), utc(2027, 5, 3, 11)}}));
+}
+
+TEST(occupancy_index, a_status_change_replaces_the_slot_and_an_inactive_one_leaves) {
+  occupancy_index index;
+  index.apply(slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 1, booking_status::pending));
+  index.apply(slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 1, booking_status::confirmed));
+  EXPECT_EQ(index.size(), 1u);
+  const domain::space_window day[] = {{"room", {utc(2027, 5, 3, 0), utc(2027, 5, 4, 0)}}};
+  auto batch = index.collect(day);
+  ASSERT_EQ(batch.of(0).size(), 1u);
+  EXPECT_EQ(batch.of(0)[0].status, booking_status::confirmed);
+  index.apply(slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 1, booking_status::cancelled));
+  EXPECT_EQ(index.size(), 0u);
+  EXPECT_TRUE(index.collect(day).of(0).empty());
+}
+
+TEST(occupancy_index, a_long_slot_is_found_from_inside_it) {
+  occupancy_index index;
+  index.apply(slot("short", "pool", utc(2027, 6, 1, 9), utc(2027, 6, 1, 10)));
+  index.apply(slot("retreat", "pool", utc(2027, 6, 1, 0), utc(2027, 9, 1, 0)));
+  const domain::space_window late[] = {{"pool", {utc(2027, 8, 30, 9), utc(2027, 8, 30, 10)}}};
+  EXPECT_EQ(intervals(index.collect(late), 0),
+            (ranges{domain::time_range{utc(2027, 6, 1, 0), utc(2027, 9, 1, 0)}}));
+}
+
+}  // namespace
+}  // namespace hubgate::store
