@@ -1,4 +1,5 @@
-// Debian's testssl.sh against the service's TLS ports: no finding of severity HIGH or
+// Debian's testssl.sh against the service's TLS ports (the public port, and the controller
+// port with an enrolled board's client certificate, as it asks for mutual TLS): no finding of severity HIGH or
 // CRITICAL (except the private CA's lack of CRL/OCSP URLs, which a private CA has by design),
 // only TLS 1.2 and 1.3 offered, and only forward-secret AEAD cipher suites.
 #include <gtest/gtest.h>
@@ -6,14 +7,16 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
 #include <boost/json/parse.hpp>
 #include <sys/wait.h>
 
-#include "api_service.hpp"
 #include "hubgate/test/net_util.hpp"
+#include "link_rig.hpp"
 #include "hubgate/test/temp_dir.hpp"
 
 namespace hubgate::stress {
@@ -33,15 +36,19 @@ struct scan_result {
 // The narrowest run that still answers our questions: protocols (-p), server defaults and
 // certificate (-S), cipher preference (-P), forward secrecy (-f), each cipher per protocol
 // (-E) and the known vulnerabilities (-U).
-scan_result scan(int port, const std::string& ca_file, const std::string& work_dir) {
+// `client_pem` (certificate and key in one PEM) is presented when the port asks for one.
+scan_result scan(int port, const std::string& ca_file, const std::string& work_dir,
+                 const std::string& client_pem) {
   const auto json = work_dir + "/testssl-" + std::to_string(port) + ".json";
   std::filesystem::remove(json);
   const auto started = std::chrono::steady_clock::now();
-  test::child_process run({testssl, "--quiet", "--color", "0", "--warnings", "off", "--add-ca", ca_file,
-                           "--ip", "127.0.0.1", "--connect-timeout", "10", "--openssl-timeout", "10",
-                           "-p", "-S", "-P", "-f", "-E", "-U", "--jsonfile", json,
-                           "localhost:" + std::to_string(port)},
-                          work_dir + "/testssl-" + std::to_string(port) + ".log");
+  std::vector<std::string> argv = {testssl, "--quiet", "--color", "0", "--warnings", "off",
+                                   "--add-ca", ca_file, "--ip", "127.0.0.1", "--connect-timeout",
+                                   "10", "--openssl-timeout", "10"};
+  if (!client_pem.empty()) argv.insert(argv.end(), {"--mtls", client_pem});
+  argv.insert(argv.end(), {"-p", "-S", "-P", "-f", "-E", "-U", "--jsonfile", json,
+                           "localhost:" + std::to_string(port)});
+  test::child_process run(argv, work_dir + "/testssl-" + std::to_string(port) + ".log");
   scan_result result;
   const auto status = run.wait_exit(600);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -79,8 +86,9 @@ bool forward_secret_aead(const std::string& id, const std::string& iana) {
   return false;  // any other protocol is a failure by itself
 }
 
-void expect_sound_tls(int port, const std::string& ca_file, const std::string& work_dir) {
-  const auto result = scan(port, ca_file, work_dir);
+void expect_sound_tls(int port, const std::string& ca_file, const std::string& work_dir,
+                      const std::string& client_pem = {}) {
+  const auto result = scan(port, ca_file, work_dir, client_pem);
   std::printf("testssl on port %d: %zu findings in %.0f s\n", port, result.findings.size(), result.seconds);
   std::map<std::string, std::string> protocols;
   int ciphers = 0;
@@ -116,12 +124,25 @@ TEST(stress_tls, the_cipher_rule_refuses_static_key_exchange_and_cbc) {
 
 TEST(stress_tls, testssl_finds_only_modern_forward_secret_tls) {
   ASSERT_TRUE(std::filesystem::exists(testssl)) << "install Debian's testssl.sh (./dev deps)";
-  test::api_service svc;
+  test::link_rig rig;
+  if (auto why = rig.start_service()) GTEST_SKIP() << *why;
   test::temp_dir work("hubgate-tls-scan");
-  // Every TLS port the service listens on; the controller port joins this list when the
-  // service opens it.
-  const std::vector<int> ports = {svc.port()};
-  for (int port : ports) expect_sound_tls(port, svc.data_dir() + "/tls/ca.pem", work.path().string());
+  const auto ca = rig.dir() / "service/tls/ca.pem";
+  expect_sound_tls(rig.port(), ca, work.path().string());
+
+  // The controller port only completes a handshake for an enrolled board: enrol one and
+  // present its certificate and key.
+  const auto controller = rig.create_controller("tls-scan", {rig.door_id("Lab door")});
+  test::board& b = rig.add_board("tls-scan");
+  ASSERT_EQ(b.enroll(controller.token, controller.ca_hash), 0) << b.enroll_output();
+  const auto client_pem = work.path().string() + "/board-client.pem";
+  {
+    std::ofstream out(client_pem, std::ios::binary);
+    out << test::read_file(b.data_dir() + "/link/client.pem")
+        << test::read_file(b.data_dir() + "/link/client.key");
+  }
+  expect_sound_tls(rig.controller_port(), b.data_dir() + "/link/ca.pem", work.path().string(),
+                   client_pem);
 }
 
 }  // namespace
