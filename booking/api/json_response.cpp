@@ -13,9 +13,13 @@ void add_security_headers(http_response& response, bool api) {
 }
 
 http_response json_response(int status, const boost::json::value& body) {
+  return json_text_response(status, boost::json::serialize(body));
+}
+
+http_response json_text_response(int status, std::string body) {
   http_response r;
   r.status = status;
-  r.body = boost::json::serialize(body);
+  r.body = std::move(body);
   r.set_header("content-type", "application/json");
   add_security_headers(r, true);
   return r;

@@ -1,6 +1,8 @@
 // Building successful API responses: JSON bodies and the security headers every response
 // carries (nosniff, HSTS, and no-store for API data, which is personal).
 #pragma once
+#include <string>
+
 #include <boost/json/value.hpp>
 
 #include "booking/api/http_message.hpp"
@@ -11,6 +13,8 @@ namespace hubgate::api {
 void add_security_headers(http_response& response, bool api);
 
 http_response json_response(int status, const boost::json::value& body);
+// The same for a body already serialised.
+http_response json_text_response(int status, std::string body);
 http_response no_content();
 
 }  // namespace hubgate::api

@@ -12,6 +12,7 @@
 #include "booking/api/metrics.hpp"
 #include "booking/api/password_hash.hpp"
 #include "booking/api/rate_limiter.hpp"
+#include "booking/api/space_list_cache.hpp"
 #include "booking/domain/booking_service.hpp"
 #include "booking/domain/catalog_service.hpp"
 #include "booking/domain/ports.hpp"
@@ -68,6 +69,7 @@ struct services {
   // scrypt takes ~32 MiB and tens of milliseconds: bound how many run at once.
   std::counting_semaphore<64> kdf_slots{4};
   api::metrics metrics;
+  space_list_cache space_lists;
   const date::time_zone* default_zone = nullptr;
   const router* routes = nullptr;  // set by the dispatcher, for /openapi.json
   calendar::feed_service* feeds = nullptr;               // set by main

@@ -1,5 +1,8 @@
 // Space routes: search and read for signed-in users; create, change (capacity cuts are
 // checked against future bookings by the domain and store) and deactivate for admins.
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
+
 #include "booking/api/catalog_json.hpp"
 #include "booking/api/handler_support.hpp"
 #include "booking/api/handlers.hpp"
@@ -37,7 +40,19 @@ http_response list_spaces(call& c) {
     else if (*inactive != "false") q.error("include_inactive", "wrong_type", "true or false");
   }
   if (auto errors = q.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
-  return respond_list(c, c.svc.catalog.list_spaces(c.actor(), filter), render);
+  auto all = c.svc.catalog.list_spaces(c.actor(), filter);
+  if (!all) return respond(c, all.error());
+  std::string key = fmt::format("{}|{}|{}|{}|", filter.site_id.value_or(""),
+                                filter.kind ? domain::to_string(*filter.kind) : "",
+                                filter.min_capacity.value_or(0), filter.include_inactive);
+  for (const auto& f : filter.features) key += f + "|";
+  auto body = c.svc.space_lists.get(key, *all, [&] {
+    boost::json::array items;
+    for (const auto& s : **all)
+      if (domain::matches(s, filter)) items.push_back(to_json(s));
+    return boost::json::serialize(boost::json::object{{"items", std::move(items)}});
+  });
+  return json_text_response(200, *body);
 }
 
 http_response get_space(call& c) {

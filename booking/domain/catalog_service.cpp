@@ -32,11 +32,10 @@ outcome<site> catalog_service::update_site(const actor& who, site s) {
   return catalog_.update_site(std::move(s));
 }
 
-outcome<std::vector<space>> catalog_service::list_spaces(const actor& who,
-                                                         const space_filter& filter) {
-  auto f = filter;
-  if (!who.is_admin()) f.include_inactive = false;
-  return catalog_.list_spaces(f);
+outcome<std::shared_ptr<const std::vector<space>>> catalog_service::list_spaces(
+    const actor& who, space_filter& filter) {
+  if (!who.is_admin()) filter.include_inactive = false;
+  return catalog_.all_spaces();
 }
 
 outcome<space> catalog_service::get_space(const actor& who, std::string_view id) {

@@ -2,6 +2,7 @@
 // checked against future bookings), groups with their policies and grants, and doors.
 // Reads are open to every signed-in actor; writes are admin-only.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,7 +34,10 @@ public:
   outcome<site> create_site(const actor& who, site s);
   outcome<site> update_site(const actor& who, site s);
 
-  outcome<std::vector<space>> list_spaces(const actor& who, const space_filter& filter);
+  // The shared list of every space, and `filter` narrowed to what `who` may list (inactive
+  // spaces only for admins): the caller keeps the spaces that match it.
+  outcome<std::shared_ptr<const std::vector<space>>> list_spaces(const actor& who,
+                                                                  space_filter& filter);
   outcome<space> get_space(const actor& who, std::string_view id);
   outcome<space> create_space(const actor& who, space s);
   // Refused with capacity_exceeded_by_bookings (conflicts listed) when the new capacity or
