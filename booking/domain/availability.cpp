@@ -48,6 +48,22 @@ std::vector<free_segment> free_segments(const space& s, std::span<const booking>
 }
 
 int free_seats(const space& s, std::span<const booking> bookings, time_range window) {
+  if (window.empty()) return 0;
+  // The common cases without building the timeline: a search asks this of every candidate.
+  const bool exclusive = s.mode == booking_mode::exclusive;
+  const booking* only = nullptr;
+  int overlapping = 0;
+  for (const auto& b : bookings) {
+    if (!b.active()) continue;
+    const auto from = exclusive ? b.start - s.rules.buffer : b.start;
+    const auto to = exclusive ? b.end + s.rules.buffer : b.end;
+    if (std::max(from, window.from) >= std::min(to, window.to)) continue;
+    if (exclusive) return 0;
+    only = &b;
+    ++overlapping;
+  }
+  if (overlapping == 0) return s.capacity;
+  if (overlapping == 1) return std::max(0, s.capacity - only->seats);
   auto segs = free_segments(s, bookings, window);
   if (segs.empty()) return 0;
   int m = segs.front().free;

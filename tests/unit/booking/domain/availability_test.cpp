@@ -1,5 +1,8 @@
 #include "booking/domain/availability.hpp"
 
+#include <algorithm>
+#include <random>
+
 #include <gtest/gtest.h>
 
 #include "test_time.hpp"
@@ -44,6 +47,33 @@ TEST(free_segments, exclusive_space_is_all_or_nothing_including_buffer) {
   EXPECT_FALSE(is_free(s, b, {t11, t12}, 1));
   EXPECT_TRUE(is_free(s, b, {t11 + 30min, t12}, 6));
   EXPECT_FALSE(is_free(s, b, {t11 + 30min, t12}, 7));
+}
+
+// free_seats answers the common cases without the timeline: it must always equal the lowest
+// free count of the timeline, whatever the bookings, statuses, buffer and window.
+TEST(free_seats, equals_the_lowest_value_of_the_timeline) {
+  std::mt19937 rng(7);
+  auto at = [&](int quarter) { return t8 + std::chrono::minutes(15 * quarter); };
+  for (int round = 0; round < 2000; ++round) {
+    const bool exclusive = rng() % 2 == 0;
+    auto s = make_space(exclusive ? booking_mode::exclusive : booking_mode::shared,
+                        1 + static_cast<int>(rng() % 6), std::chrono::minutes(15 * (rng() % 3)));
+    std::vector<booking> b;
+    for (int n = static_cast<int>(rng() % 4); n > 0; --n) {
+      const int from = static_cast<int>(rng() % 16);
+      b.push_back(make_booking("b", at(from), at(from + 1 + static_cast<int>(rng() % 6)),
+                               1 + static_cast<int>(rng() % 3)));
+      if (rng() % 5 == 0) b.back().status = booking_status::cancelled;
+    }
+    const int from = static_cast<int>(rng() % 16);
+    const time_range window{at(from), at(from + static_cast<int>(rng() % 6))};
+    const auto segs = free_segments(s, b, window);
+    const int lowest = segs.empty() ? 0
+                                    : std::min_element(segs.begin(), segs.end(), [](auto& x, auto& y) {
+                                        return x.free < y.free;
+                                      })->free;
+    ASSERT_EQ(free_seats(s, b, window), lowest) << "round " << round;
+  }
 }
 
 TEST(free_segments, closed_times_show_no_free_seats) {
