@@ -7,16 +7,14 @@
 #include "protocol/hex.hpp"
 
 namespace hubgate::controllers {
-namespace {
-
-// Card identifiers are the reader's UID bytes (4, 7 or 10) or a DESFire identifier as hex;
-// anything that is not whole bytes of hex can never match a card and is left out.
 std::optional<std::vector<std::uint8_t>> card_bytes(std::string_view hex) {
   if (hex.empty() || hex.size() % 2 != 0 || hex.size() > 128) return std::nullopt;
   std::vector<std::uint8_t> out(hex.size() / 2);
   if (!protocol::from_hex(hex, out)) return std::nullopt;
   return out;
 }
+
+namespace {
 
 template <class Map>
 auto find_or_null(const Map& map, std::string_view key) -> typename Map::mapped_type {

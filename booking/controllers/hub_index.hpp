@@ -20,6 +20,10 @@ namespace hubgate::controllers {
 
 struct door_entry;
 
+// A card identifier's bytes: the reader's UID (4, 7 or 10 bytes) or a DESFire identifier, as
+// hex. Anything that is not whole bytes of hex can never match a card: nullopt.
+std::optional<std::vector<std::uint8_t>> card_bytes(std::string_view card_id);
+
 struct site_entry {
   const domain::site* site = nullptr;
   const date::time_zone* zone = nullptr;

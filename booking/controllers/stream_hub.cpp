@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdlib>
 
+#include "booking/controllers/hub_index.hpp"
 #include "booking/controllers/pseudonym_maker.hpp"
 #include "booking/controllers/tap_check_in.hpp"
 #include "booking/log/log.hpp"
@@ -22,13 +23,6 @@ std::vector<std::uint8_t> random_list_key() {
   std::vector<std::uint8_t> key(32);
   if (RAND_bytes(key.data(), static_cast<int>(key.size())) != 1) std::abort();
   return key;
-}
-
-std::optional<std::vector<std::uint8_t>> card_bytes(std::string_view hex) {
-  if (hex.empty() || hex.size() % 2 != 0 || hex.size() > 128) return std::nullopt;
-  std::vector<std::uint8_t> out(hex.size() / 2);
-  if (!protocol::from_hex(hex, out)) return std::nullopt;
-  return out;
 }
 
 }  // namespace
