@@ -45,7 +45,18 @@ scan_result scan(int port, const std::string& ca_file, const std::string& work_d
   std::vector<std::string> argv = {testssl, "--quiet", "--color", "0", "--warnings", "off",
                                    "--add-ca", ca_file, "--ip", "127.0.0.1", "--connect-timeout",
                                    "10", "--openssl-timeout", "10"};
-  if (!client_pem.empty()) argv.insert(argv.end(), {"--mtls", client_pem});
+  if (!client_pem.empty()) {
+    // Debian's testssl (3.0) has no --mtls: its openssl runs go through a wrapper that adds
+    // the client certificate to every s_client handshake (its raw-socket probes need none).
+    const auto wrapper = work_dir + "/openssl-with-client-cert";
+    {
+      std::ofstream out(wrapper, std::ios::trunc);
+      out << "#!/bin/sh\nif [ \"$1\" = s_client ]; then shift; exec /usr/bin/openssl s_client -cert '"
+          << client_pem << "' \"$@\"; fi\nexec /usr/bin/openssl \"$@\"\n";
+    }
+    std::filesystem::permissions(wrapper, std::filesystem::perms::owner_all);
+    argv.insert(argv.end(), {"--openssl", wrapper});
+  }
   argv.insert(argv.end(), {"-p", "-S", "-P", "-f", "-E", "-U", "--jsonfile", json,
                            "localhost:" + std::to_string(port)});
   test::child_process run(argv, work_dir + "/testssl-" + std::to_string(port) + ".log");
