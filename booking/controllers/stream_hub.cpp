@@ -10,7 +10,6 @@
 #include "booking/controllers/pseudonym_maker.hpp"
 #include "booking/controllers/tap_check_in.hpp"
 #include "booking/log/log.hpp"
-#include "protocol/hex.hpp"
 
 namespace hubgate::controllers {
 namespace {
