@@ -1,5 +1,5 @@
-// An admin enrols a member's card by typing its UID and revokes it again; the member sees
-// the card's state under "my cards".
+// An admin enrols a member's card by typing its UID or tapping it on the enrolment reader,
+// and revokes it again; the member sees the card's state under "my cards".
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {with_hub, de} from './support/fixture.mjs';
@@ -52,4 +52,29 @@ test('an admin enrols a card and revokes it', async () => {
   await go(page, '/my/cards');
   await page.locator('tr[data-credential-id] .badge.status-revoked').waitFor();
   assert_clean(page);
+});
+
+// The enrolment reader is a USB desk reader in keyboard mode: tapping a card types its UID and
+// Enter into the focused field. The cards dialog opens with that field focused.
+test('a card tapped on the enrolment reader is enrolled', async () => {
+  const member = await ctx.hub.add_member('Hanna Example');
+  const admin = await open_page(ctx.browser, ctx.hub);
+  await sign_in(admin, ctx.hub.admin);
+  await go(admin, '/admin/users');
+  await admin.fill('.toolbar input[type=search]', member.email);
+  const row = admin.locator(`tr[data-user-id="${member.id}"]`);
+  await row.waitFor();
+  await row.locator('button').click();
+  const dialog = admin.locator('dialog[open]');
+  await dialog.waitFor();
+  await dialog.locator('input[type=text]:focus').waitFor();
+
+  await admin.keyboard.type('04A1B2C3D4E5F7');  // what the reader types, then Enter
+  await admin.keyboard.press('Enter');
+  const card_row = dialog.locator('tr[data-credential-id]');
+  await card_row.waitFor();
+  assert.match(await card_row.textContent(), /04A1B2C3D4E5F7/);
+  const cards = items(await ctx.hub.as_admin('GET', `/users/${member.id}/credentials`));
+  assert.deepEqual(cards.map((c) => [c.card_id, c.status]), [['04A1B2C3D4E5F7', 'active']]);
+  assert_clean(admin);
 });

@@ -1,5 +1,6 @@
-// Admin: users and their cards. A card is enrolled by typing its UID (as printed or read by
-// a desk reader) and revoked with one confirmed click.
+// Admin: users and their cards. A card is enrolled by tapping it on the enrolment reader (a
+// USB desk reader in keyboard mode types its UID) or by typing the UID as printed, and revoked
+// with one confirmed click.
 import {h, field} from '../dom.js';
 import {t} from '../i18n.js';
 import * as api from '../api.js';
@@ -39,8 +40,10 @@ export async function admin_users_view(container) {
 
 function cards_dialog(user) {
   const list = h('div', {class: 'cards-slot', 'aria-live': 'polite'});
+  // Focused when the dialog opens: a desk reader in keyboard mode types the tapped card's UID
+  // and Enter, which enrols it.
   const uid_in = h('input', {type: 'text', required: true, autocomplete: 'off', spellcheck: 'false',
-    pattern: '[0-9A-Fa-f:]{8,29}', inputmode: 'text'});
+    pattern: '[0-9A-Fa-f:]{8,29}', inputmode: 'text', autofocus: true});
   const error_slot = h('div', {class: 'error-slot'});
   const path = `/users/${encodeURIComponent(user.id)}/credentials`;
   const refresh = async () => {
