@@ -32,10 +32,11 @@ test('a tap at a door appears in the open access log without a reload', async ()
   const loads = [];
   page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) loads.push(frame.url()); });
 
-  const tap = await b.report('tap_denied', {reason: 'no_window'});
+  const tap = await b.report('tap_denied', {reason: 'outside_window'});
   const row = page.locator(`tr[data-event-id="${tap}"]`);
   await row.waitFor();
   assert.match(await row.textContent(), new RegExp(de.event_tap_denied));
+  assert.match(await row.textContent(), new RegExp(de.reason_outside_window), 'the reason in words');
   assert.match(await row.textContent(), new RegExp(door.name));
   await page.waitForFunction((text) => document.getElementById('access-log-announcer').textContent.includes(text),
     de.event_tap_denied);

@@ -14,6 +14,8 @@ export const event_kinds = ['tap_granted', 'tap_denied', 'exit_button', 'door_fo
   'door_closed', 'reader_lost', 'reader_recovered', 'list_refused', 'list_accepted'];
 
 export const kind_text = (kind) => (has(`event_${kind}`) ? t(`event_${kind}`) : kind);
+// A board's deny reason in words; reasons without a translation (a refused list's detail) as sent.
+const reason_text = (reason) => (reason && has(`reason_${reason}`) ? t(`reason_${reason}`) : reason || '');
 
 export async function access_log_view(container, {token} = {}) {
   const [doors, controllers, users] = await Promise.all([
@@ -69,7 +71,7 @@ export async function access_log_view(container, {token} = {}) {
     h('td', {}, h('span', {class: `badge event-${e.kind}`}, kind_text(e.kind))),
     h('td', {}, e.user_id ? (user_name.get(String(e.user_id)) ?? e.user_id) : (e.card ? t('log_unknown_card') : '–'),
       e.card ? h('span', {class: 'hint log-card'}, ` ${e.card.slice(0, 8)}…`) : null),
-    h('td', {}, e.reason || ''),
+    h('td', {}, reason_text(e.reason)),
     h('td', {}, controller_name.get(String(e.controller_id)) ?? e.controller_id));
 
   let tbody = null;
