@@ -20,6 +20,8 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <openssl/ssl.h>
 
+#include "booking/net/tls_connect.hpp"
+
 namespace hubgate::net {
 
 namespace asio = boost::asio;
@@ -31,12 +33,6 @@ using boost::system::error_code;
 namespace {
 
 using tls_stream = beast::ssl_stream<beast::tcp_stream>;
-
-bool is_ip_literal(const std::string& host) {
-  error_code ec;
-  asio::ip::make_address(host, ec);
-  return !ec;
-}
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -55,6 +51,32 @@ bool peer_done(tls_stream& stream) {
 }
 
 }  // namespace
+
+// Defined here rather than in a file of its own: every TU with Beast's TLS costs a minute.
+error_code connect_tls(asio::io_context& io, tls_stream& stream, const std::string& host,
+                       std::uint16_t port, const std::string& server_name,
+                       std::chrono::milliseconds timeout) {
+  auto run = [&io] {
+    io.restart();
+    io.run();
+  };
+  error_code ec;
+  tcp::resolver resolver(io);
+  const auto endpoints = resolver.resolve(host, std::to_string(port), ec);
+  if (ec) return ec;
+  auto& lowest = beast::get_lowest_layer(stream);
+  lowest.expires_after(timeout);
+  lowest.async_connect(endpoints, [&ec](error_code e, const tcp::endpoint&) { ec = e; });
+  run();
+  if (ec) return ec;
+  error_code not_an_address;
+  asio::ip::make_address(server_name, not_an_address);
+  if (not_an_address) SSL_set_tlsext_host_name(stream.native_handle(), server_name.c_str());
+  lowest.expires_after(timeout);
+  stream.async_handshake(asio::ssl::stream_base::client, [&ec](error_code e) { ec = e; });
+  run();
+  return ec;
+}
 
 class https_client::impl {
 public:
@@ -153,21 +175,9 @@ private:
     stream.reset();
     buffer_.clear();
     stream.emplace(io_, tls_);
-    error_code ec;
-    tcp::resolver resolver(io_);
-    const auto endpoints = resolver.resolve(options_.host, std::to_string(options_.port), ec);
-    if (ec) return ec;
-    auto& lowest = beast::get_lowest_layer(*stream);
-    lowest.expires_after(options_.timeout);
-    lowest.async_connect(endpoints, [&ec](error_code e, const tcp::endpoint&) { ec = e; });
-    run();
-    if (ec) return ec;
-    if (!is_ip_literal(options_.server_name))
-      SSL_set_tlsext_host_name(stream->native_handle(), options_.server_name.c_str());
-    lowest.expires_after(options_.timeout);
-    stream->async_handshake(asio::ssl::stream_base::client, [&ec](error_code e) { ec = e; });
-    run();
-    if (ec) return ec;
+    if (auto ec = connect_tls(io_, *stream, options_.host, options_.port, options_.server_name,
+                              options_.timeout))
+      return ec;
     ++opened_;
     return {};
   }

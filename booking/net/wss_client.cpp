@@ -13,6 +13,8 @@
 #include <boost/beast/websocket/ssl.hpp>
 #include <optional>
 
+#include "booking/net/tls_connect.hpp"
+
 namespace hubgate::net {
 
 namespace asio = boost::asio;
@@ -41,20 +43,10 @@ class wss_client::impl {
     handshake_answer_.result(0u);  // stays 0 when no upgrade answer arrives
     reading_ = false;
     buffer_.clear();
-    error_code ec;
-    tcp::resolver resolver(io_);
-    const auto endpoints = resolver.resolve(options_.host, std::to_string(options_.port), ec);
-    if (ec) return ec;
+    error_code ec = connect_tls(io_, ws_->next_layer(), options_.host, options_.port,
+                                options_.server_name, options_.timeout);
+    if (ec) return fail(ec);
     auto& lowest = beast::get_lowest_layer(*ws_);
-    lowest.expires_after(options_.timeout);
-    lowest.async_connect(endpoints, [&ec](error_code e, const tcp::endpoint&) { ec = e; });
-    run();
-    if (ec) return fail(ec);
-    lowest.expires_after(options_.timeout);
-    ws_->next_layer().async_handshake(asio::ssl::stream_base::client,
-                                      [&ec](error_code e) { ec = e; });
-    run();
-    if (ec) return fail(ec);
     lowest.expires_never();
     websocket::stream_base::timeout t{};
     t.handshake_timeout = options_.timeout;

@@ -62,11 +62,8 @@ outcome<void> append_active_slots(connection& c, std::string_view space_id,
   st->bind(1, space_id).bind(2, from).bind(3, to_unix(window.to)).bind(4, from - longest);
   for (;;) {
     auto row = st->step();
-    if (!row) {
-      (void)st->reset();
-      return row.error();
-    }
-    if (!*row) return st->reset();
+    if (!row) return row.error();
+    if (!*row) return {};
     domain::booking b;
     b.id = st->text(0);
     b.space_id = space_id;
@@ -74,10 +71,7 @@ outcome<void> append_active_slots(connection& c, std::string_view space_id,
     b.end = from_unix(st->integer(2));
     b.seats = static_cast<int>(st->integer(3));
     auto status = domain::parse_booking_status(st->text(4));
-    if (!status) {
-      (void)st->reset();
-      return bad_record("booking " + b.id);
-    }
+    if (!status) return bad_record("booking " + b.id);
     b.status = *status;
     if (b.active()) out.push_back(std::move(b));
   }

@@ -62,11 +62,6 @@ outcome<void> statement::run() {
   }
 }
 
-outcome<void> statement::reset() {
-  if (int rc = sqlite3_reset(stmt_); rc != SQLITE_OK) return sqlite_failure(db_, rc, "reset");
-  return {};
-}
-
 std::string statement::text(int col) const {
   auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
   return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))

@@ -48,8 +48,6 @@ public:
   outcome<bool> step();
   // Runs to completion (for INSERT/UPDATE/DELETE).
   outcome<void> run();
-  // Makes the statement ready to step again with new bindings (reusing it in a loop).
-  outcome<void> reset();
 
   // Columns are 0-based, as in SQLite.
   std::string text(int col) const;

@@ -320,7 +320,9 @@ TEST(api_demo, seeds_the_digital_innovation_hub_once) {
     ++by_kind[std::string(s.at("kind").as_string())];
     if (s.at("kind").as_string() == "desk" && s.at("mode").as_string() == "shared")
       shared_desk_seats += static_cast<int>(s.at("capacity").as_int64());
-    if (s.at("kind").as_string() == "event") EXPECT_TRUE(s.at("needs_approval").as_bool());
+    if (s.at("kind").as_string() == "event") {
+      EXPECT_TRUE(s.at("needs_approval").as_bool());
+    }
   }
   EXPECT_EQ(by_kind["desk"], 25);  // 24 desks and the flex pool
   EXPECT_EQ(shared_desk_seats, 10);
@@ -335,8 +337,9 @@ TEST(api_demo, seeds_the_digital_innovation_hub_once) {
   std::set<std::string> names;
   for (const auto& g : groups.json.at("items").as_array()) {
     names.insert(std::string(g.at("name").as_string()));
-    if (g.at("name").as_string() == "administration")
+    if (g.at("name").as_string() == "administration") {
       EXPECT_EQ(g.at("grants").as_array().size(), 4u);  // entrance, lab, two training rooms
+    }
   }
   EXPECT_EQ(names, (std::set<std::string>{"students", "researchers", "companies", "administration", "public"}));
 

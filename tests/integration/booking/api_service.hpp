@@ -12,6 +12,7 @@
 #include "booking/net/https_client.hpp"
 #include "hubgate/test/child_process.hpp"
 #include "hubgate/test/temp_dir.hpp"
+#include "hubgate/test/utc_text.hpp"
 
 namespace hubgate::test {
 
@@ -85,10 +86,6 @@ struct test_hub {
 };
 test_hub make_hub(api_service& svc, const caller& admin);
 
-// RFC 3339 UTC of today's date + `days` at `hour`:`minute` UTC.
-std::string utc_at(int days, int hour, int minute = 0);
-// RFC 3339 UTC of now + `seconds`, truncated to whole seconds.
-std::string utc_in(long seconds);
 
 std::string booking_body(const std::string& space_id, const std::string& start,
                          const std::string& end, int seats = 1);

@@ -7,31 +7,10 @@
 #include <date/tz.h>
 
 #include "api_service.hpp"
+#include "hubgate/test/ical_reading.hpp"
 
 namespace hubgate::test {
 namespace {
-
-std::string unfold(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 3, "\r\n ") == 0) {
-      i += 2;
-      continue;
-    }
-    out += text[i];
-  }
-  return out;
-}
-
-// The unfolded VEVENT with this UID, or "" when the feed has none.
-std::string event_block(const std::string& feed, const std::string& uid) {
-  auto text = unfold(feed);
-  auto at = text.find("UID:" + uid + "\r\n");
-  if (at == std::string::npos) return {};
-  auto begin = text.rfind("BEGIN:VEVENT", at);
-  auto end = text.find("END:VEVENT", at);
-  return text.substr(begin, end - begin);
-}
 
 std::string property(const std::string& block, const std::string& name) {
   auto at = block.find("\r\n" + name + ":");
@@ -85,7 +64,7 @@ TEST_F(calendar_feed, token_gives_an_icalendar_feed_of_the_members_bookings) {
   EXPECT_TRUE(feed.raw.body.starts_with("BEGIN:VCALENDAR\r\n"));
   EXPECT_NE(feed.raw.body.find("\r\nMETHOD:PUBLISH\r\n"), std::string::npos);
   EXPECT_NE(feed.raw.body.find("\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"), std::string::npos);
-  auto event = event_block(feed.raw.body, id + "@hubgate");
+  auto event = ical_event_block(feed.raw.body, id + "@hubgate");
   ASSERT_FALSE(event.empty()) << feed.raw.body;
   EXPECT_EQ(property(event, "STATUS"), "CONFIRMED");
   EXPECT_EQ(property(event, "SUMMARY"), "test");
@@ -97,7 +76,7 @@ TEST_F(calendar_feed, token_gives_an_icalendar_feed_of_the_members_bookings) {
                          booking_body(hub.room_id, utc_at(3, 9), utc_at(3, 11)));
   ASSERT_EQ(theirs.status, 201) << theirs.raw.body;
   auto again = svc.call("GET", path);
-  EXPECT_EQ(event_block(again.raw.body, std::string(theirs.json.at("id").as_string()) + "@hubgate"), "");
+  EXPECT_EQ(ical_event_block(again.raw.body, std::string(theirs.json.at("id").as_string()) + "@hubgate"), "");
 }
 
 TEST_F(calendar_feed, unchanged_feed_answers_304_to_its_etag) {
@@ -120,14 +99,14 @@ TEST_F(calendar_feed, unchanged_feed_answers_304_to_its_etag) {
 TEST_F(calendar_feed, cancellation_appears_as_cancelled_with_a_higher_sequence) {
   const auto id = book(utc_at(2, 9), utc_at(2, 11));
   const auto path = create_feed();
-  auto before = event_block(svc.call("GET", path).raw.body, id + "@hubgate");
+  auto before = ical_event_block(svc.call("GET", path).raw.body, id + "@hubgate");
   ASSERT_FALSE(before.empty());
   EXPECT_EQ(property(before, "STATUS"), "CONFIRMED");
   const int seq_before = std::stoi(property(before, "SEQUENCE"));
 
   auto cancel = svc.call("POST", "/api/v1/bookings/" + id + "/cancel", &member, "{}");
   ASSERT_EQ(cancel.status, 200) << cancel.raw.body;
-  auto after = event_block(svc.call("GET", path).raw.body, id + "@hubgate");
+  auto after = ical_event_block(svc.call("GET", path).raw.body, id + "@hubgate");
   ASSERT_FALSE(after.empty()) << "a cancelled booking stays in the feed so clients remove it";
   EXPECT_EQ(property(after, "STATUS"), "CANCELLED");
   EXPECT_GT(std::stoi(property(after, "SEQUENCE")), seq_before);
@@ -182,7 +161,7 @@ TEST_F(calendar_feed, booking_after_the_next_dst_change_has_its_local_wall_time)
   EXPECT_EQ(std::string(r.json.at("start").as_string()), date::format("%FT%TZ", expected_utc));
 
   auto feed = svc.call("GET", create_feed());
-  auto event = event_block(feed.raw.body, id + "@hubgate");
+  auto event = ical_event_block(feed.raw.body, id + "@hubgate");
   ASSERT_FALSE(event.empty()) << feed.raw.body;
   const auto compact = date::format("%Y%m%d", ymd);
   EXPECT_NE(event.find("DTSTART;TZID=Europe/Berlin:" + compact + "T100000\r\n"), std::string::npos)

@@ -16,11 +16,6 @@ namespace {
 
 using link_resilience = link_test;
 
-std::string text_of(const boost::json::value& v, std::string_view key) {
-  const auto* f = v.is_object() ? v.as_object().if_contains(key) : nullptr;
-  return f && f->is_string() ? std::string(f->as_string()) : std::string();
-}
-
 // Flips one byte inside every stored list message (the signature no longer matches).
 void tamper_with_stored_list(const std::string& store_path) {
   sqlite3* db = nullptr;

@@ -12,29 +12,10 @@
 #include <gtest/gtest.h>
 
 #include "hubgate/test/net_util.hpp"
+#include "hubgate/test/utc_text.hpp"
 
 namespace hubgate::test {
 namespace {
-
-std::string utc_in(long seconds) {
-  const auto t = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) +
-                 std::chrono::seconds{seconds};
-  const auto days = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::year_month_day ymd{days};
-  const std::chrono::hh_mm_ss hms{t - days};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
-                static_cast<long>(hms.seconds().count()));
-  return buf;
-}
-
-std::string text_of(const boost::json::value& v, std::string_view key) {
-  if (!v.is_object()) return {};
-  const auto* f = v.as_object().if_contains(key);
-  return f && f->is_string() ? std::string(f->as_string()) : std::string();
-}
 
 // A list answer is either a bare array or an object holding one array.
 std::vector<boost::json::value> items_of(const boost::json::value& v) {
@@ -46,6 +27,11 @@ std::vector<boost::json::value> items_of(const boost::json::value& v) {
 }
 
 }  // namespace
+
+std::string text_of(const boost::json::value& v, std::string_view key) {
+  const auto* f = v.is_object() ? v.as_object().if_contains(key) : nullptr;
+  return f && f->is_string() ? std::string(f->as_string()) : std::string();
+}
 
 link_rig::link_rig() : dir_("hubgate-link") { data_dir_ = dir_ / "service"; }
 

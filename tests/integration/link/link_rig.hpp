@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/json/value.hpp>
@@ -28,6 +29,9 @@ inline const std::string jonas_email = "jonas.becker@hub.example";  // researche
 inline const std::string jonas_card = "04A1B2C3D4E502";
 // The demo seed's card for the administrator (link_admin_email).
 inline const std::string admin_demo_card = "04A1B2C3D4E500";
+
+// The string member `key` of a JSON object, or "" when absent or not a string.
+std::string text_of(const boost::json::value& v, std::string_view key);
 
 struct http_reply {
   int status = 0;

@@ -31,11 +31,6 @@ int cycles_from_env() {
   return n > 0 ? n : 3;
 }
 
-std::string text_of(const boost::json::value& v, std::string_view key) {
-  const auto* f = v.is_object() ? v.as_object().if_contains(key) : nullptr;
-  return f && f->is_string() ? std::string(f->as_string()) : std::string();
-}
-
 bool is_tap(const std::string& kind) { return kind == "tap_granted" || kind == "tap_denied"; }
 
 // The ids of the tap events the board logged as durably recorded ("event_recorded"), over all

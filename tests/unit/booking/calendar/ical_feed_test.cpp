@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "hubgate/test/ical_reading.hpp"
+
 namespace hubgate::calendar {
 namespace {
 
+using hubgate::test::ical_event_block;
 using namespace std::chrono_literals;
 
 domain::sys_seconds utc(int y, unsigned m, unsigned d, int h = 0) {
@@ -12,27 +15,6 @@ domain::sys_seconds utc(int y, unsigned m, unsigned d, int h = 0) {
          std::chrono::hours{h};
 }
 
-std::string unfold(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 3, "\r\n ") == 0) {
-      i += 2;
-      continue;
-    }
-    out += text[i];
-  }
-  return out;
-}
-
-// The unfolded lines of the VEVENT whose UID is `uid`.
-std::string event_block(const std::string& feed, const std::string& uid) {
-  auto text = unfold(feed);
-  auto at = text.find("UID:" + uid + "\r\n");
-  if (at == std::string::npos) return {};
-  auto begin = text.rfind("BEGIN:VEVENT", at);
-  auto end = text.find("END:VEVENT", at);
-  return text.substr(begin, end - begin);
-}
 
 feed_event event(std::string id, domain::sys_seconds from, domain::sys_seconds to) {
   feed_event e;
@@ -72,12 +54,12 @@ TEST(ical_feed, calendar_has_the_required_properties_and_crlf_lines) {
 
 TEST(ical_feed, times_are_site_local_with_tzid_across_both_dst_changes) {
   auto feed = render_feed(berlin_document());
-  auto spring = event_block(feed, "bk_spring@hubgate");
+  auto spring = ical_event_block(feed, "bk_spring@hubgate");
   ASSERT_FALSE(spring.empty()) << feed;
   EXPECT_NE(spring.find("DTSTART;TZID=Europe/Berlin:20270328T100000\r\n"), std::string::npos)
       << spring;
   EXPECT_NE(spring.find("DTEND;TZID=Europe/Berlin:20270328T120000\r\n"), std::string::npos);
-  auto autumn = event_block(feed, "bk_autumn@hubgate");
+  auto autumn = ical_event_block(feed, "bk_autumn@hubgate");
   EXPECT_NE(autumn.find("DTSTART;TZID=Europe/Berlin:20271031T100000\r\n"), std::string::npos)
       << autumn;
   EXPECT_NE(autumn.find("DTEND;TZID=Europe/Berlin:20271031T120000\r\n"), std::string::npos);
@@ -93,7 +75,7 @@ TEST(ical_feed, event_carries_uid_stamp_sequence_status_and_escaped_text) {
   doc.events[0].summary = "Kick-off; team A, B\\C\nsecond line";
   doc.events[0].sequence = 3;
   auto feed = render_feed(doc);
-  auto e = event_block(feed, "bk_spring@hubgate");
+  auto e = ical_event_block(feed, "bk_spring@hubgate");
   EXPECT_NE(e.find("SUMMARY:Kick-off\\; team A\\, B\\\\C\\nsecond line\r\n"), std::string::npos) << e;
   EXPECT_NE(e.find("LOCATION:Innovation Lab\\, Digital Innovation Hub\r\n"), std::string::npos);
   EXPECT_NE(e.find("SEQUENCE:3\r\n"), std::string::npos);
@@ -125,7 +107,7 @@ TEST(ical_feed, events_of_another_zone_get_their_own_vtimezone) {
   auto feed = render_feed(doc);
   EXPECT_NE(feed.find("TZID:America/New_York\r\n"), std::string::npos);
   EXPECT_NE(feed.find("TZID:Europe/Berlin\r\n"), std::string::npos);
-  auto block = event_block(feed, "bk_ny@hubgate");
+  auto block = ical_event_block(feed, "bk_ny@hubgate");
   EXPECT_NE(block.find("DTSTART;TZID=America/New_York:20270701T100000\r\n"), std::string::npos)
       << block;
 }

@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "hubgate/test/ical_reading.hpp"
+
 namespace hubgate::calendar {
 namespace {
+
+using hubgate::test::unfold_ical;
 
 std::vector<std::string> physical_lines(const std::string& text) {
   std::vector<std::string> out;
@@ -14,18 +18,6 @@ std::vector<std::string> physical_lines(const std::string& text) {
     if (end == std::string::npos) break;
     out.push_back(text.substr(pos, end - pos));
     pos = end + 2;
-  }
-  return out;
-}
-
-std::string unfold(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 3, "\r\n ") == 0) {
-      i += 2;
-      continue;
-    }
-    out += text[i];
   }
   return out;
 }
@@ -54,7 +46,7 @@ TEST(ical_text, long_lines_fold_at_75_octets_and_unfold_to_the_original) {
     EXPECT_LE(lines[i].size(), 75u);
     EXPECT_EQ(lines[i][0], ' ');
   }
-  EXPECT_EQ(unfold(w.text()), "DESCRIPTION:" + value + "\r\n");
+  EXPECT_EQ(unfold_ical(w.text()), "DESCRIPTION:" + value + "\r\n");
 }
 
 TEST(ical_text, folding_never_splits_a_utf8_sequence) {
@@ -71,7 +63,7 @@ TEST(ical_text, folding_never_splits_a_utf8_sequence) {
     const auto last = static_cast<unsigned char>(body.back());
     EXPECT_FALSE(last >= 0xC0) << "line ends with a lead octet";
   }
-  EXPECT_EQ(unfold(w.text()), "SUMMARY:" + value + "\r\n");
+  EXPECT_EQ(unfold_ical(w.text()), "SUMMARY:" + value + "\r\n");
 }
 
 TEST(ical_text, formats_times_and_offsets) {

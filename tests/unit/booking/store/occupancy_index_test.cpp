@@ -10,18 +10,16 @@ namespace hubgate::store {
 namespace {
 
 using domain::booking_status;
+using testing::store_fixture;
 using testing::utc;
 using ranges = std::vector<domain::time_range>;
 
+// A booking as the index sees it: the fixture's, with an id and a status.
 domain::booking slot(std::string id, std::string space, domain::sys_seconds from,
                      domain::sys_seconds to, int seats = 1,
                      booking_status status = booking_status::confirmed) {
-  domain::booking b;
+  auto b = store_fixture::make_booking(std::move(space), "u1", from, to, seats);
   b.id = std::move(id);
-  b.space_id = std::move(space);
-  b.start = from;
-  b.end = to;
-  b.seats = seats;
   b.status = status;
   return b;
 }

@@ -57,6 +57,8 @@ protected:
     return s;
   }
 
+public:
+  // Also for tests that need no database.
   static domain::booking make_booking(std::string space, std::string user,
                                       domain::sys_seconds start, domain::sys_seconds end,
                                       int seats = 1) {
