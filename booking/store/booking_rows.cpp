@@ -36,6 +36,19 @@ void bind_booking(statement& st, const domain::booking& b) {
   st.bind(11, b.series_id);
 }
 
+outcome<domain::booking> read_slot(const statement& st) {
+  domain::booking b;
+  b.id = st.text(0);
+  b.space_id = st.text(1);
+  b.start = from_unix(st.integer(2));
+  b.end = from_unix(st.integer(3));
+  b.seats = static_cast<int>(st.integer(4));
+  auto status = domain::parse_booking_status(st.text(5));
+  if (!status) return bad_record("booking " + b.id);
+  b.status = *status;
+  return b;
+}
+
 outcome<std::vector<domain::booking>> active_bookings_of_space(connection& c,
                                                                std::string_view space_id,
                                                                domain::time_range window) {
@@ -54,9 +67,10 @@ outcome<void> append_active_slots(connection& c, std::string_view space_id,
   // The lower bound on start_at lets the index seek to the window instead of scanning the
   // space's history; status is filtered here because an IN list in SQL would build a
   // temporary table on every execution of this, the hottest statement of the store.
-  auto st = c.prepare(
-      "SELECT id, start_at, end_at, seats, status FROM bookings WHERE space_id = ?1 AND"
-      " start_at >= ?4 AND start_at < ?3 AND end_at > ?2");
+  static const std::string sql = std::string("SELECT ") + slot_columns +
+                                 " FROM bookings WHERE space_id = ?1 AND start_at >= ?4 AND"
+                                 " start_at < ?3 AND end_at > ?2";
+  auto st = c.prepare(sql);
   if (!st) return st.error();
   const std::int64_t from = to_unix(window.from);
   st->bind(1, space_id).bind(2, from).bind(3, to_unix(window.to)).bind(4, from - longest);
@@ -64,16 +78,9 @@ outcome<void> append_active_slots(connection& c, std::string_view space_id,
     auto row = st->step();
     if (!row) return row.error();
     if (!*row) return {};
-    domain::booking b;
-    b.id = st->text(0);
-    b.space_id = space_id;
-    b.start = from_unix(st->integer(1));
-    b.end = from_unix(st->integer(2));
-    b.seats = static_cast<int>(st->integer(3));
-    auto status = domain::parse_booking_status(st->text(4));
-    if (!status) return bad_record("booking " + b.id);
-    b.status = *status;
-    if (b.active()) out.push_back(std::move(b));
+    auto b = read_slot(*st);
+    if (!b) return b.error();
+    if (b->active()) out.push_back(std::move(*b));
   }
 }
 

@@ -14,6 +14,10 @@ inline constexpr const char* booking_columns =
     "checked_in_at, series_id";
 
 outcome<domain::booking> read_booking(const statement& st);
+
+// What occupancy needs of a booking: id, space, interval, seats, status (read_slot's columns).
+inline constexpr const char* slot_columns = "id, space_id, start_at, end_at, seats, status";
+outcome<domain::booking> read_slot(const statement& st);
 void bind_booking(statement& st, const domain::booking& b);
 
 // Active bookings of the space overlapping `window` (index bookings_space_time).

@@ -60,25 +60,14 @@ outcome<domain::booking> admit(connection& c, domain::booking b,
 
 outcome<void> sqlite_bookings::load_occupancy() {
   return read<void>([this](connection& c) -> outcome<void> {
-    auto st = c.prepare(
-        "SELECT id, space_id, start_at, end_at, seats, status FROM bookings"
-        " WHERE status IN ('pending','confirmed','checked_in')");
+    static const std::string sql = std::string("SELECT ") + slot_columns +
+                                   " FROM bookings WHERE status IN ('pending','confirmed','checked_in')";
+    auto st = c.prepare(sql);
     if (!st) return st.error();
-    for (;;) {
-      auto row = st->step();
-      if (!row) return row.error();
-      if (!*row) return {};
-      domain::booking b;
-      b.id = st->text(0);
-      b.space_id = st->text(1);
-      b.start = from_unix(st->integer(2));
-      b.end = from_unix(st->integer(3));
-      b.seats = static_cast<int>(st->integer(4));
-      auto status = domain::parse_booking_status(st->text(5));
-      if (!status) return bad_record("booking " + b.id);
-      b.status = *status;
-      occupancy_.apply(b);
-    }
+    auto slots = collect<domain::booking>(*st, read_slot);
+    if (!slots) return slots.error();
+    for (const auto& b : *slots) occupancy_.apply(b);
+    return {};
   });
 }
 
