@@ -78,12 +78,17 @@ TEST_F(group_commit_test, a_failing_operation_does_not_affect_the_others_in_its_
       });
     });
   };
+  // Queued one after another, so the first "a" is the one that goes in.
   std::vector<std::future<outcome<void>>> rest;
-  rest.push_back(insert_site("a", false));
-  rest.push_back(insert_site("b", true));
-  rest.push_back(insert_site("c", false));
-  rest.push_back(insert_site("a", false));  // duplicate key: fails in SQLite itself
-  ASSERT_TRUE(hubgate::test::wait_until([&] { return queue.queued() == 4; }));
+  auto queue_next = [&](std::string id, bool then_fail) {
+    rest.push_back(insert_site(std::move(id), then_fail));
+    const auto n = rest.size();
+    return hubgate::test::wait_until([&] { return queue.queued() == n; });
+  };
+  ASSERT_TRUE(queue_next("a", false));
+  ASSERT_TRUE(queue_next("b", true));
+  ASSERT_TRUE(queue_next("c", false));
+  ASSERT_TRUE(queue_next("a", false));  // duplicate key: fails in SQLite itself
   auto commits_before = queue.commits();
   release.set_value();
   ASSERT_TRUE(first.get());
