@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <utility>
 
 #include "booking/controllers/hub_index.hpp"
 #include "booking/controllers/pseudonym_maker.hpp"
@@ -90,11 +91,13 @@ void stream_hub::controller_revoked(std::string_view controller_id) {
 }
 
 void stream_hub::access_changed() {
+  bool already = false;
   {
     std::lock_guard lock(mutex_);
-    dirty_ = true;
+    already = std::exchange(dirty_, true);
   }
-  wake_.notify_all();
+  // Once per burst: while dirty, the derivation thread is settling and needs no more wakes.
+  if (!already) wake_.notify_all();
 }
 
 live_status stream_hub::status(std::string_view controller_id) const {

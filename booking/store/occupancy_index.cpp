@@ -14,14 +14,17 @@ domain::sys_seconds from_seconds(std::int64_t s) { return domain::sys_seconds(st
 void occupancy_index::apply(const domain::booking& b) {
   std::unique_lock lock(mutex_);
   auto& list = by_space_[b.space_id];
-  auto same = std::find_if(list.rest.begin(), list.rest.end(), [&](const slot& s) { return s.id == b.id; });
-  if (same != list.rest.end()) {
+  const std::int64_t start = unix_seconds(b.start), end = unix_seconds(b.end);
+  // A booking's start never changes, so an earlier state of it sits among the equal starts.
+  const auto [first, last] = std::equal_range(list.starts.begin(), list.starts.end(), start);
+  const auto from = list.rest.begin() + (first - list.starts.begin());
+  const auto to = list.rest.begin() + (last - list.starts.begin());
+  if (auto same = std::find_if(from, to, [&](const slot& s) { return s.id == b.id; }); same != to) {
     list.starts.erase(list.starts.begin() + (same - list.rest.begin()));
     list.rest.erase(same);
     --size_;
   }
   if (!b.active()) return;
-  const std::int64_t start = unix_seconds(b.start), end = unix_seconds(b.end);
   longest_ = std::max(longest_, end - start);
   auto at = std::upper_bound(list.starts.begin(), list.starts.end(), start);
   list.rest.insert(list.rest.begin() + (at - list.starts.begin()), slot{end, b.seats, b.status, b.id});

@@ -20,7 +20,7 @@ namespace hubgate::store {
 class occupancy_index {
 public:
   // Records the booking's current state: an active booking is added (or updated), any other
-  // status removes it.
+  // status removes it. A booking keeps its start for life (no use case moves one).
   void apply(const domain::booking& b);
 
   // The active bookings of each space overlapping its window, all seen at one instant.

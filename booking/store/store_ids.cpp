@@ -1,6 +1,8 @@
 #include "booking/store/store_ids.hpp"
 
 #include <array>
+#include <chrono>
+#include <cstdint>
 #include <random>
 
 #include <openssl/evp.h>
@@ -24,10 +26,15 @@ std::string hex(const unsigned char* p, std::size_t n) {
 
 std::string new_id(std::string_view prefix) {
   std::array<unsigned char, 12> bytes{};
-  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
+  // The milliseconds since 1970 first (big-endian), so new rows land at the end of the id
+  // index instead of on a random page of it, which a commit would have to write out.
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch()).count();
+  for (int i = 0; i < 6; ++i) bytes[i] = static_cast<unsigned char>(static_cast<std::uint64_t>(ms) >> (8 * (5 - i)));
+  if (RAND_bytes(bytes.data() + 6, 6) != 1) {
     // Ids only need to be unique, not secret: fall back to the OS entropy source directly.
     std::random_device rd;
-    for (auto& b : bytes) b = static_cast<unsigned char>(rd());
+    for (std::size_t i = 6; i < bytes.size(); ++i) bytes[i] = static_cast<unsigned char>(rd());
   }
   std::string id(prefix);
   id.push_back('_');

@@ -2,6 +2,8 @@
 // does to it, and that a batch answers each space in the order asked.
 #include "booking/store/occupancy_index.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "store_fixture.hpp"
@@ -60,6 +62,24 @@ TEST(occupancy_index, a_status_change_replaces_the_slot_and_an_inactive_one_leav
   index.apply(slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 1, booking_status::cancelled));
   EXPECT_EQ(index.size(), 0u);
   EXPECT_TRUE(index.collect(day).of(0).empty());
+}
+
+TEST(occupancy_index, a_change_finds_its_booking_among_others_starting_at_the_same_time) {
+  occupancy_index index;
+  for (const char* id : {"p", "q", "r"})
+    index.apply(slot(id, "pool", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 2));
+  index.apply(slot("q", "pool", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 2, booking_status::cancelled));
+  index.apply(slot("r", "pool", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 2, booking_status::checked_in));
+  EXPECT_EQ(index.size(), 2u);
+  const domain::space_window day[] = {{"pool", {utc(2027, 5, 3, 0), utc(2027, 5, 4, 0)}}};
+  auto batch = index.collect(day);
+  ASSERT_EQ(batch.of(0).size(), 2u);
+  std::vector<booking_status> statuses;
+  for (const auto& b : batch.of(0)) statuses.push_back(b.status);
+  std::sort(statuses.begin(), statuses.end());
+  std::vector<booking_status> expected{booking_status::confirmed, booking_status::checked_in};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(statuses, expected);
 }
 
 TEST(occupancy_index, a_long_slot_is_found_from_inside_it) {
