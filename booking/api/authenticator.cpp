@@ -47,8 +47,14 @@ std::optional<std::string_view> bearer_token(std::string_view authorization) {
   return token;
 }
 
-authentication authenticate(services& svc, const http_request& request) {
+authentication authenticate(services& svc, const http_request& request, auth_lookup lookup) {
   authentication out;
+  const bool memory_only = lookup == auth_lookup::memory_only;
+  const auto defer = [] {
+    authentication later;
+    later.needs_store = true;
+    return later;
+  };
   const auto now = svc.now();
   auto& cache = svc.auth_cache;
   if (auto authz = request.header("authorization"); !authz.empty()) {
@@ -60,6 +66,7 @@ authentication authenticate(services& svc, const http_request& request) {
     const auto key = auth_cache::key_of(*token);
     auto hit = cache.find(key);
     if (!hit || hit->who.kind != auth_kind::bearer_token) {
+      if (memory_only) return defer();
       const auto generation = cache.generation();
       auto record = svc.auth.find_api_token(*token);
       auto who = record ? principal_for(svc, record->user_id) : std::nullopt;
@@ -75,6 +82,7 @@ authentication authenticate(services& svc, const http_request& request) {
       cache.put(key, *hit, generation);
     }
     if (hit->last_seen + svc.settings.touch_interval < now) {
+      if (memory_only) return defer();
       (void)svc.auth.touch_api_token(hit->who.api_token_id, now);
       cache.note_seen(key, now);
     }
@@ -86,6 +94,7 @@ authentication authenticate(services& svc, const http_request& request) {
   const auto key = auth_cache::key_of(token);
   auto hit = cache.find(key);
   if (!hit || hit->who.kind != auth_kind::session_cookie) {
+    if (memory_only) return defer();
     const auto generation = cache.generation();
     auto session = svc.auth.find_session(token, now);
     if (!session) return out;
@@ -99,6 +108,7 @@ authentication authenticate(services& svc, const http_request& request) {
     return out;  // as find_session would say
   }
   if (hit->last_seen + svc.settings.touch_interval < now) {
+    if (memory_only) return defer();
     (void)svc.auth.touch_session(token, now);
     cache.note_seen(key, now);
   }

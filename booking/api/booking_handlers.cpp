@@ -25,9 +25,9 @@ http_response booking_action(call& c, action_fn fn) {
 
 }  // namespace
 
-http_response create_booking(call& c) {
+void create_booking(call& c, reply_fn reply) {
   auto body = parse_json_body(c.request);
-  if (!body) return respond(c, body.error());
+  if (!body) return reply(respond(c, body.error()));
   json_fields f(*body);
   domain::booking_request req;
   auto space_id = f.text("space_id", need::required, 100);
@@ -36,15 +36,20 @@ http_response create_booking(call& c) {
   auto seats = f.integer("seats", need::optional, 1, 100000);
   auto title = f.text("title", need::optional, 200);
   req.user_id = f.text("user_id", need::optional, 100);
-  if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = f.finish(); !errors.empty()) return reply(respond(c, validation_failed(std::move(errors))));
   req.space_id = *space_id;
   req.start = *start;
   req.end = *end;
   req.seats = static_cast<int>(seats.value_or(1));
   req.title = title.value_or("");
-  auto r = c.svc.bookings.create(c.actor(), req, c.svc.now());
-  if (r) c.svc.metrics.booking_created();
-  return respond(c, r, [](const auto& b) { return to_json(b); }, 201);
+  // Replied on the store's writer thread once the booking is durable.
+  c.svc.bookings.create_then(c.actor(), req, c.svc.now(),
+                             [&metrics = c.svc.metrics, id = c.request.request_id,
+                              reply = std::move(reply)](domain::outcome<domain::booking> r) {
+                               if (!r) return reply(respond(id, r.error()));
+                               metrics.booking_created();
+                               reply(json_response(201, to_json(*r)));
+                             });
 }
 
 http_response list_bookings(call& c) {

@@ -1,7 +1,11 @@
 #include "booking/api/dispatcher.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <exception>
+#include <future>
+#include <memory>
+#include <string>
 
 #include "booking/api/authenticator.hpp"
 #include "booking/api/call.hpp"
@@ -21,67 +25,111 @@ dispatcher::dispatcher(services& svc, const web::static_site* site)
 }
 
 http_response dispatcher::handle(const http_request& request) {
-  const auto started = std::chrono::steady_clock::now();
-  std::string route_label = "unmatched";
-  http_response response;
-  try {
-    response = dispatch(request, route_label);
-  } catch (const std::exception& e) {
-    log::write(log::level::error, "handler_exception",
-               {{"request_id", request.request_id}, {"route", route_label}, {"what", e.what()}});
-    response = to_response(internal_error(), request.request_id);
-  } catch (...) {
-    log::write(log::level::error, "handler_exception",
-               {{"request_id", request.request_id}, {"route", route_label}});
-    response = to_response(internal_error(), request.request_id);
-  }
-  if (route_label != "static") {
-    const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::steady_clock::now() - started);
-    svc_.metrics.observe_request(request.method, route_label, response.status, elapsed);
-  }
+  // A replying handler replies on the store's writer thread; this worker waits for it.
+  std::promise<http_response> answered;
+  auto response = answered.get_future();
+  run(request, thread::worker, [&answered](http_response r) { answered.set_value(std::move(r)); });
+  return response.get();
+}
+
+std::optional<http_response> dispatcher::answer_now(const http_request& request) {
+  if (request.method != "GET" && request.method != "HEAD") return std::nullopt;
+  std::optional<http_response> response;
+  if (!run(request, thread::io_now, [&response](http_response r) { response = std::move(r); }))
+    return std::nullopt;
   return response;
 }
 
-http_response dispatcher::dispatch(const http_request& request, std::string& route_label) {
+bool dispatcher::answer_later(const http_request& request, const reply_fn& reply) {
+  if (request.method == "GET" || request.method == "HEAD") return false;
+  return run(request, thread::io_later, reply);
+}
+
+bool dispatcher::run(const http_request& request, thread where, const reply_fn& reply) {
+  // Metrics see every reply, and a handler that throws still replies (once).
+  struct reply_state {
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    std::string route_label = "unmatched";
+    std::atomic<bool> replied{false};
+  };
+  auto state = std::make_shared<reply_state>();
+  auto once = [this, state, reply, method = request.method](http_response r) {
+    if (state->replied.exchange(true)) return;
+    if (state->route_label != "static") {
+      const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+          std::chrono::steady_clock::now() - state->started);
+      svc_.metrics.observe_request(method, state->route_label, r.status, elapsed);
+    }
+    reply(std::move(r));
+  };
+  const auto failed = [&](const char* what) {
+    log::write(log::level::error, "handler_exception",
+               {{"request_id", request.request_id}, {"route", state->route_label}, {"what", what}});
+    once(to_response(internal_error(), request.request_id));
+    return true;
+  };
+  try {
+    return dispatch(request, where, once, state->route_label);
+  } catch (const std::exception& e) {
+    return failed(e.what());
+  } catch (...) {
+    return failed("unknown exception");
+  }
+}
+
+bool dispatcher::dispatch(const http_request& request, thread where, const reply_fn& reply,
+                          std::string& route_label) {
   const auto& id = request.request_id;
+  const auto answer = [&](http_response r) {
+    reply(std::move(r));
+    return true;
+  };
   auto target = parse_request_target(request.target);
-  if (!target) return to_response(bad_request("malformed_target", "the request target is not a valid path"), id);
+  if (!target) return answer(to_response(bad_request("malformed_target", "the request target is not a valid path"), id));
 
   const bool is_api = !target->segments.empty() && target->segments.front() == "api";
   if (!is_api) {
     route_label = "static";
     if ((request.method == "GET" || request.method == "HEAD") && site_) {
-      if (auto served = site_->serve(request)) return std::move(*served);
+      if (auto served = site_->serve(request)) return answer(std::move(*served));
     }
     if (request.method != "GET" && request.method != "HEAD")
-      return to_response(method_not_allowed({"GET", "HEAD"}), id);
-    return to_response(not_found(), id);
+      return answer(to_response(method_not_allowed({"GET", "HEAD"}), id));
+    return answer(to_response(not_found(), id));
   }
 
   auto lookup = router_.find(request.method, target->segments);
   if (std::holds_alternative<route_not_found>(lookup))
-    return to_response(not_found("no such API resource"), id);
+    return answer(to_response(not_found("no such API resource"), id));
   if (auto* wrong = std::get_if<route_method_not_allowed>(&lookup))
-    return to_response(method_not_allowed(wrong->allowed), id);
+    return answer(to_response(method_not_allowed(wrong->allowed), id));
   auto& match = std::get<route_match>(lookup);
   const route& r = *match.matched;
+  const auto* replying = std::get_if<replying_handler>(&r.handler);
+  if (where == thread::io_now && !r.from_memory) return false;
+  if (where == thread::io_later && !replying) return false;
   route_label = std::string(r.pattern);
 
-  auto auth = authenticate(svc_, request);
-  if (auth.refused) return to_response(*auth.refused, id);
-  if (r.needs != privilege::anonymous && !auth.who) return to_response(unauthenticated(), id);
+  const bool on_io = where != thread::worker;
+  auto auth = authenticate(svc_, request, on_io ? auth_lookup::memory_only : auth_lookup::with_store);
+  if (auth.needs_store) return false;
+  if (auth.refused) return answer(to_response(*auth.refused, id));
+  if (r.needs != privilege::anonymous && !auth.who) return answer(to_response(unauthenticated(), id));
   if (r.needs == privilege::admin && !auth.who->actor.is_admin())
-    return to_response(forbidden("this needs the admin role"), id);
+    return answer(to_response(forbidden("this needs the admin role"), id));
   if (r.needs != privilege::anonymous && !csrf_ok(request.method, auth.who->kind, request.header("x-csrf-token"),
                            auth.who->csrf_token)) {
     problem p = forbidden("cookie-authenticated writes need the X-CSRF-Token header of the session");
     p.code = "csrf_failed";
-    return to_response(p, id);
+    return answer(to_response(p, id));
   }
 
   call c{request, *target, std::move(match.params), std::move(auth.who), svc_};
-  return r.handler(c);
+  if (replying) {
+    (*replying)(c, reply);
+    return true;
+  }
+  return answer(std::get<answering_handler>(r.handler)(c));
 }
 
 }  // namespace hubgate::api

@@ -1,6 +1,8 @@
 // The API's request_handler: parses the target, serves the browser UI outside /api/, routes,
 // authenticates, enforces each route's privilege and CSRF, runs the handler, records metrics.
 #pragma once
+#include <optional>
+
 #include "booking/api/http_message.hpp"
 #include "booking/api/router.hpp"
 #include "booking/api/services.hpp"
@@ -17,11 +19,19 @@ public:
   dispatcher(services& svc, const web::static_site* site);
 
   http_response handle(const http_request& request) override;
+  // Static files and from_memory routes, when the identity cache knows the caller.
+  std::optional<http_response> answer_now(const http_request& request) override;
+  // Routes with a replying handler, when the identity cache knows the caller.
+  bool answer_later(const http_request& request, const reply_fn& reply) override;
 
   const router& routes() const { return router_; }
 
 private:
-  http_response dispatch(const http_request& request, std::string& route_label);
+  enum class thread { worker, io_now, io_later };
+  // Runs the request as far as `where` allows. Returns false when it declines (only on an
+  // I/O thread: the route is not for it, or the caller is not in the identity cache).
+  bool run(const http_request& request, thread where, const reply_fn& reply);
+  bool dispatch(const http_request& request, thread where, const reply_fn& reply, std::string& route_label);
 
   services& svc_;
   router router_;

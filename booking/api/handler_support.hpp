@@ -20,8 +20,12 @@ inline http_response respond(const call& c, const problem& p) {
   return to_response(p, c.request.request_id);
 }
 
+inline http_response respond(std::string_view request_id, const domain::failure& f) {
+  return to_response(to_problem(f, request_id), request_id);
+}
+
 inline http_response respond(const call& c, const domain::failure& f) {
-  return to_response(to_problem(f, c.request.request_id), c.request.request_id);
+  return respond(c.request.request_id, f);
 }
 
 // Maps an outcome: the value through `render` with `status`, or the failure's problem.

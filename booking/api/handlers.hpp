@@ -57,7 +57,7 @@ http_response suspend_credential(call& c);
 http_response reactivate_credential(call& c);
 
 // booking_handlers.cpp
-http_response create_booking(call& c);
+void create_booking(call& c, reply_fn reply);  // replies once the booking is durable
 http_response list_bookings(call& c);
 http_response get_booking(call& c);
 http_response cancel_booking(call& c);

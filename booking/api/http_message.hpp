@@ -1,6 +1,7 @@
 // The HTTP request and response as the api layer sees them: small value types of our own,
 // so that nothing above booking/net includes Beast or Asio.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,12 +43,23 @@ struct http_response {
   }
 };
 
-// Called by booking/net on a worker thread (never an I/O thread), so it may block on the
-// store. Must not throw: any failure is a response (a 500 is a bug, logged with the id).
+// Gets a request's response exactly once, on any thread.
+using reply_fn = std::function<void(http_response)>;
+
+// booking/net offers each request on the connection's I/O thread, first to answer_now(): a
+// handler answers there only what it can from memory (a thread hand-off costs more than such
+// an answer). Then to answer_later(): a handler takes there a write that waits for nothing
+// but the store's writer, which calls `reply` after its commit, so no thread blocks on it.
+// Everything else goes to handle() on a worker thread, where it may block on the store. None
+// may throw: any failure is a response (a 500 is a bug, logged with the id).
 class request_handler {
 public:
   virtual ~request_handler() = default;
   virtual http_response handle(const http_request& request) = 0;
+  virtual std::optional<http_response> answer_now(const http_request&) { return std::nullopt; }
+  // True when taken (`reply` then runs exactly once, at once or later); false, without
+  // calling `reply`, sends the request to handle().
+  virtual bool answer_later(const http_request&, const reply_fn&) { return false; }
 };
 
 }  // namespace hubgate::api

@@ -7,10 +7,11 @@ namespace hubgate::api {
 std::vector<route> api_routes() {
   using enum privilege;
   namespace h = handlers;
+  constexpr bool from_memory = true;  // see route::from_memory
   // clang-format off
   return {
-    {"GET",    "/api/v1/health",                      anonymous,     h::health,             {"Liveness", "", "health"}},
-    {"GET",    "/api/v1/openapi.json",                anonymous,     h::openapi,            {"This description", "", "openapi"}},
+    {"GET",    "/api/v1/health",                      anonymous,     h::health,             {"Liveness", "", "health"}, from_memory},
+    {"GET",    "/api/v1/openapi.json",                anonymous,     h::openapi,            {"This description", "", "openapi"}, from_memory},
     {"GET",    "/api/v1/metrics",                     admin,         h::metrics,            {"Prometheus metrics (text)", "", "metrics_text"}},
 
     {"POST",   "/api/v1/auth/login",                  anonymous,     h::login,              {"Sign in; sets the hubgate_session cookie", "login_request", "session", 200, {}, {"invalid_credentials", "rate_limited"}}},
@@ -20,17 +21,17 @@ std::vector<route> api_routes() {
     {"GET",    "/api/v1/auth/tokens",                 authenticated, h::list_tokens,        {"Your bearer tokens", "", "token_list"}},
     {"DELETE", "/api/v1/auth/tokens/{id}",            authenticated, h::revoke_token,       {"Revoke one of your bearer tokens", "", "", 204}},
 
-    {"GET",    "/api/v1/sites",                       authenticated, h::list_sites,         {"List sites", "", "site_list"}},
+    {"GET",    "/api/v1/sites",                       authenticated, h::list_sites,         {"List sites", "", "site_list"}, from_memory},
     {"POST",   "/api/v1/sites",                       admin,         h::create_site,        {"Create a site", "site_write", "site", 201}},
-    {"GET",    "/api/v1/sites/{id}",                  authenticated, h::get_site,           {"Read a site", "", "site"}},
+    {"GET",    "/api/v1/sites/{id}",                  authenticated, h::get_site,           {"Read a site", "", "site"}, from_memory},
     {"PATCH",  "/api/v1/sites/{id}",                  admin,         h::update_site,        {"Change a site", "site_write", "site"}},
 
-    {"GET",    "/api/v1/spaces",                      authenticated, h::list_spaces,        {"Search spaces", "", "space_list", 200, {"site", "kind", "feature", "seats", "include_inactive"}}},
+    {"GET",    "/api/v1/spaces",                      authenticated, h::list_spaces,        {"Search spaces", "", "space_list", 200, {"site", "kind", "feature", "seats", "include_inactive"}}, from_memory},
     {"POST",   "/api/v1/spaces",                      admin,         h::create_space,       {"Create a space", "space_write", "space", 201}},
-    {"GET",    "/api/v1/spaces/{id}",                 authenticated, h::get_space,          {"Read a space", "", "space"}},
+    {"GET",    "/api/v1/spaces/{id}",                 authenticated, h::get_space,          {"Read a space", "", "space"}, from_memory},
     {"PATCH",  "/api/v1/spaces/{id}",                 admin,         h::update_space,       {"Change a space (capacity cuts are checked)", "space_write", "space", 200, {}, {"capacity_conflict"}}},
     {"DELETE", "/api/v1/spaces/{id}",                 admin,         h::deactivate_space,   {"Deactivate a space", "", "space"}},
-    {"GET",    "/api/v1/spaces/{id}/availability",    authenticated, h::space_availability, {"Free seats over time", "", "segments", 200, {"from", "to"}, {"nonexistent_local_time", "ambiguous_local_time"}}},
+    {"GET",    "/api/v1/spaces/{id}/availability",    authenticated, h::space_availability, {"Free seats over time", "", "segments", 200, {"from", "to"}, {"nonexistent_local_time", "ambiguous_local_time"}}, from_memory},
 
     {"GET",    "/api/v1/groups",                      authenticated, h::list_groups,        {"List groups", "", "group_list"}},
     {"POST",   "/api/v1/groups",                      admin,         h::create_group,       {"Create a group", "group_write", "group", 201}},
@@ -56,7 +57,7 @@ std::vector<route> api_routes() {
     {"GET",    "/api/v1/doors/{id}",                  admin,         h::get_door,           {"Read a door", "", "door"}},
     {"PATCH",  "/api/v1/doors/{id}",                  admin,         h::update_door,        {"Change a door", "door_write", "door"}},
 
-    {"GET",    "/api/v1/availability",                authenticated, h::availability,       {"Spaces free for a whole interval", "", "availability_list", 200, {"kind", "site", "from", "to", "seats"}, {"nonexistent_local_time", "ambiguous_local_time"}}},
+    {"GET",    "/api/v1/availability",                authenticated, h::availability,       {"Spaces free for a whole interval", "", "availability_list", 200, {"kind", "site", "from", "to", "seats"}, {"nonexistent_local_time", "ambiguous_local_time"}}, from_memory},
 
     {"POST",   "/api/v1/bookings",                    authenticated, h::create_booking,     {"Book seats in a space", "booking_create", "booking", 201, {}, {"booking_conflict", "quota_exceeded", "nonexistent_local_time", "ambiguous_local_time", "outside_opening_hours"}}},
     {"GET",    "/api/v1/bookings",                    authenticated, h::list_bookings,      {"Your bookings (admins: all, or ?user=)", "", "booking_list", 200, {"from", "to", "status", "user", "space"}}},

@@ -30,12 +30,20 @@ struct route_doc {
   std::vector<std::string_view> errors;  // problem codes beyond the generic ones
 };
 
+// A handler answers at once, or (a write the store's writer completes) through `reply` once
+// the write is committed: see request_handler::answer_later.
+using answering_handler = std::function<http_response(call&)>;
+using replying_handler = std::function<void(call&, reply_fn)>;
+
 struct route {
   std::string_view method;
   std::string_view pattern;  // "/api/v1/spaces/{id}"; {name} matches one decoded segment
   privilege needs = privilege::authenticated;
-  std::function<http_response(call&)> handler;
+  std::variant<answering_handler, replying_handler> handler;
   route_doc doc;
+  // The handler reads only in-memory state (catalogue copy, occupancy index, rendered lists)
+  // and never waits on the store's writer, so it may run on an I/O thread (answer_now).
+  bool from_memory = false;
 };
 
 using path_params = std::vector<std::pair<std::string, std::string>>;

@@ -3,6 +3,7 @@
 // handler: it wraps the API's request_handler.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string_view>
 
 #include "booking/api/http_message.hpp"
@@ -21,6 +22,20 @@ class access_change_observer final : public api::request_handler {
     auto response = inner_.handle(request);
     if (may_change_access(request, response)) changed_();
     return response;
+  }
+
+  std::optional<api::http_response> answer_now(const api::http_request& request) override {
+    auto response = inner_.answer_now(request);
+    if (response && may_change_access(request, *response)) changed_();
+    return response;
+  }
+
+  // The request outlives the reply (booking/net keeps it until the response is written).
+  bool answer_later(const api::http_request& request, const api::reply_fn& reply) override {
+    return inner_.answer_later(request, [this, &request, reply](api::http_response response) {
+      if (may_change_access(request, response)) changed_();
+      reply(std::move(response));
+    });
   }
 
  private:

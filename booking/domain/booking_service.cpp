@@ -67,6 +67,21 @@ booking_service::booking_service(catalog_repository& catalog, booking_repository
 
 outcome<booking> booking_service::create(const actor& who, const booking_request& req,
                                          sys_seconds now) {
+  auto a = admit(who, req, now);
+  if (!a) return a.error();
+  return bookings_.insert_booking(std::move(a->candidate), a->quota);
+}
+
+void booking_service::create_then(const actor& who, const booking_request& req, sys_seconds now,
+                                  std::function<void(outcome<booking>)> done) {
+  auto a = admit(who, req, now);
+  if (!a) return done(a.error());
+  bookings_.insert_booking_then(std::move(a->candidate), a->quota, std::move(done));
+}
+
+outcome<booking_service::admission> booking_service::admit(const actor& who,
+                                                           const booking_request& req,
+                                                           sys_seconds now) {
   if (req.seats < 1) return field_failure("seats", "out_of_range", "book at least one seat");
   if (req.title.size() > 200) return field_failure("title", "too_long", "at most 200 characters");
   // Permissions and policies follow the person the booking is for; an admin booking on
@@ -131,7 +146,7 @@ outcome<booking> booking_service::create(const actor& who, const booking_request
     if (auto q = effective_weekly_quota(user_groups))
       quota = quota_check{placed->zone->name(), *q};
   }
-  return bookings_.insert_booking(std::move(b), quota);
+  return admission{std::move(b), std::move(quota)};
 }
 
 outcome<std::vector<booking>> booking_service::list(const actor& who, const booking_query& q) {

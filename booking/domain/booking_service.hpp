@@ -3,6 +3,7 @@
 // re-checks capacity and quota inside its transaction.
 #pragma once
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,6 +62,10 @@ public:
   // -> confirmed, or pending when the space needs approval (admins book confirmed). `who` is
   // an authenticated, active user; a booking for someone else reads that user's record.
   outcome<booking> create(const actor& who, const booking_request& req, sys_seconds now);
+  // create without waiting for the store's write: `done` gets the outcome exactly once,
+  // possibly later and on another thread (see booking_repository::insert_booking_then).
+  void create_then(const actor& who, const booking_request& req, sys_seconds now,
+                   std::function<void(outcome<booking>)> done);
   outcome<std::vector<booking>> list(const actor& who, const booking_query& q);
   outcome<booking> get(const actor& who, std::string_view id);  // others: not_found
   outcome<booking> cancel(const actor& who, std::string_view id, sys_seconds now);
@@ -86,6 +91,13 @@ public:
   outcome<std::vector<booking>> complete_ended(sys_seconds now);
 
 private:
+  // Everything create checks before the store's write transaction: the booking to insert
+  // and the quota that transaction must check.
+  struct admission {
+    booking candidate;
+    std::optional<quota_check> quota;
+  };
+  outcome<admission> admit(const actor& who, const booking_request& req, sys_seconds now);
   outcome<booking> transition(const actor& who, std::string_view id, int action,
                               sys_seconds now);
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -118,6 +119,12 @@ public:
   // booking (id and created_at as given, id assigned when empty). Acknowledged = durable.
   virtual outcome<booking> insert_booking(booking candidate,
                                           const std::optional<quota_check>& quota) = 0;
+  // insert_booking without waiting: `done` gets its outcome exactly once, possibly later and
+  // on another thread (a store with a writer thread calls it there after the commit).
+  virtual void insert_booking_then(booking candidate, const std::optional<quota_check>& quota,
+                                   std::function<void(outcome<booking>)> done) {
+    done(insert_booking(std::move(candidate), quota));
+  }
   virtual outcome<booking> get_booking(std::string_view id) = 0;
   // Ordered by start, then id.
   virtual outcome<std::vector<booking>> list_bookings(const booking_filter& filter) = 0;

@@ -1,5 +1,6 @@
 // The HTTPS front of the booking service: accepts TLS connections, parses HTTP/1.1 and hands
-// each request to an api::request_handler on a worker pool. No Beast or Asio type leaks here.
+// each request to an api::request_handler (answer_now on the I/O thread, else handle on a
+// worker pool). No Beast or Asio type leaks here.
 #pragma once
 #include <chrono>
 #include <cstddef>

@@ -42,11 +42,12 @@ constexpr auto tls_shutdown_time = std::chrono::seconds(1);
 // The request handler's "yes, upgrade" to a WebSocket upgrade request.
 constexpr int switching_protocols = 101;
 
-// Never lets an exception escape into the worker pool: a throwing handler is a bug, answered
-// with a 500 and logged with the request id.
-api::http_response invoke_handler(api::request_handler& handler, const api::http_request& request) {
+// Never lets an exception escape into the I/O threads or the worker pool: a throwing handler
+// is a bug, answered with a 500 and logged with the request id.
+template <class Call>
+auto guarded(const api::http_request& request, Call&& call) -> decltype(call()) {
   try {
-    return handler.handle(request);
+    return call();
   } catch (const std::exception& e) {
     log::write(log::level::error, "handler_exception",
                {{"what", e.what()}, {"request_id", request.request_id}});
@@ -220,17 +221,35 @@ private:
   // Coroutine parameters here are references to the caller's locals, never temporaries:
   // g++ 12 may destroy a temporary in a co_await expression twice.
   asio::awaitable<api::http_response> call_handler(const std::shared_ptr<const api::http_request>& request) {
-    // The handler may block on the store: it runs on the worker pool, and the coroutine
-    // resumes on this connection's strand (the completion handler's executor) when done.
+    // What the handler can answer from memory costs less than a thread hand-off: answered here.
+    auto& handler = state_->handler;
+    if (auto now = guarded(*request, [&] { return handler.answer_now(*request); })) co_return std::move(*now);
     auto state = state_;
     auto initiation = [state, request](auto completion) {
-      asio::post(state->workers, [state, request, completion = std::move(completion)]() mutable {
-        auto response = invoke_handler(state->handler, *request);
-        auto executor = asio::get_associated_executor(completion);
-        asio::dispatch(executor, [completion = std::move(completion),
-                                  response = std::move(response)]() mutable {
-          std::move(completion)(std::move(response));
+      // Whichever thread replies, the coroutine resumes on this connection's strand (the
+      // completion's executor); a second reply (a handler bug) is dropped there.
+      auto executor = asio::get_associated_executor(completion);
+      auto slot = std::make_shared<std::optional<decltype(completion)>>(std::move(completion));
+      api::reply_fn reply = [slot, executor](api::http_response response) {
+        asio::post(executor, [slot, response = std::move(response)]() mutable {
+          if (!*slot) return;
+          auto resume = std::move(**slot);
+          slot->reset();
+          std::move(resume)(std::move(response));
         });
+      };
+      // A write that waits only for the store's writer is replied to from there...
+      bool taken = true;
+      try {
+        taken = state->handler.answer_later(*request, reply);
+      } catch (...) {
+        log::write(log::level::error, "handler_exception", {{"request_id", request->request_id}});
+        reply(problem_response(500, "internal_error", "Internal Server Error"));
+      }
+      if (taken) return;
+      // ...anything else may block on the store: it runs on the worker pool.
+      asio::post(state->workers, [state, request, reply] {
+        reply(guarded(*request, [&] { return state->handler.handle(*request); }));
       });
     };
     auto response = co_await asio::async_initiate<decltype(asio::use_awaitable), void(api::http_response)>(

@@ -22,6 +22,12 @@ protected:
                    std::function<void(const outcome<T>&)> committed = {}) {
     return writer_.run<T>(std::move(op), std::move(committed));
   }
+  // write, returning at once; `done` runs on the writer thread after the commit.
+  template <class T>
+  void write_then(std::function<outcome<T>(connection&)> op, std::function<void(const outcome<T>&)> committed,
+                  std::function<void(outcome<T>)> done) {
+    writer_.submit<T>(std::move(op), std::move(committed), std::move(done));
+  }
 
 private:
   write_queue& writer_;

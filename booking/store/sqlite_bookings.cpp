@@ -71,16 +71,31 @@ outcome<void> sqlite_bookings::load_occupancy() {
   });
 }
 
-outcome<domain::booking> sqlite_bookings::insert_booking(
-    domain::booking candidate, const std::optional<domain::quota_check>& quota) {
-  return write<domain::booking>([this, b = std::move(candidate), quota](connection& c) {
+std::function<outcome<domain::booking>(connection&)> sqlite_bookings::admission(
+    domain::booking candidate, std::optional<domain::quota_check> quota) {
+  return [this, b = std::move(candidate), quota = std::move(quota)](connection& c) {
     // Raised before the row can become visible to any reader.
     std::int64_t length = to_unix(b.end) - to_unix(b.start);
     std::int64_t seen = longest_.load();
     while (length > seen && !longest_.compare_exchange_weak(seen, length)) {
     }
     return admit(c, b, quota, longest_booking(c));
-  }, [this](const outcome<domain::booking>& stored) { occupancy_.apply(*stored); });
+  };
+}
+
+std::function<void(const outcome<domain::booking>&)> sqlite_bookings::admitted() {
+  return [this](const outcome<domain::booking>& stored) { occupancy_.apply(*stored); };
+}
+
+outcome<domain::booking> sqlite_bookings::insert_booking(
+    domain::booking candidate, const std::optional<domain::quota_check>& quota) {
+  return write<domain::booking>(admission(std::move(candidate), quota), admitted());
+}
+
+void sqlite_bookings::insert_booking_then(domain::booking candidate,
+                                          const std::optional<domain::quota_check>& quota,
+                                          std::function<void(outcome<domain::booking>)> done) {
+  write_then<domain::booking>(admission(std::move(candidate), quota), admitted(), std::move(done));
 }
 
 std::int64_t sqlite_bookings::longest_booking(connection& c) {

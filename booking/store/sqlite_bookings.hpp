@@ -20,6 +20,8 @@ public:
 
   outcome<domain::booking> insert_booking(
       domain::booking candidate, const std::optional<domain::quota_check>& quota) override;
+  void insert_booking_then(domain::booking candidate, const std::optional<domain::quota_check>& quota,
+                           std::function<void(outcome<domain::booking>)> done) override;
   outcome<domain::booking> get_booking(std::string_view id) override;
   outcome<std::vector<domain::booking>> list_bookings(
       const domain::booking_filter& filter) override;
@@ -30,6 +32,12 @@ public:
                                       std::optional<domain::sys_seconds> checked_in_at) override;
 
 private:
+  // The capacity and quota checks and the insert, as one op for the writer; and what the
+  // writer does once it is committed (the occupancy index learns the booking).
+  std::function<outcome<domain::booking>(connection&)> admission(domain::booking candidate,
+                                                                 std::optional<domain::quota_check> quota);
+  std::function<void(const outcome<domain::booking>&)> admitted();
+
   // The longest booking ever stored (seconds), a lower bound for start_at in overlap reads so
   // that they seek instead of scanning a space's whole history. Only grows: the writer raises
   // it before commit, the first reader takes the maximum from the table. Valid because this

@@ -4,6 +4,7 @@ namespace hubgate::store {
 
 write_queue::write_queue(std::unique_ptr<connection> conn, std::size_t max_batch)
     : conn_(std::move(conn)), max_batch_(max_batch == 0 ? 1 : max_batch) {
+  delivery_thread_ = std::thread([this] { deliver_loop(); });
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -14,6 +15,25 @@ write_queue::~write_queue() {
   }
   wake_.notify_all();
   thread_.join();
+  {
+    std::lock_guard lock(delivery_mutex_);
+    delivery_stopping_ = true;
+  }
+  delivery_wake_.notify_all();
+  delivery_thread_.join();
+}
+
+void write_queue::deliver_loop() {
+  for (;;) {
+    std::deque<std::function<void()>> ready;
+    {
+      std::unique_lock lock(delivery_mutex_);
+      delivery_wake_.wait(lock, [this] { return delivery_stopping_ || !deliveries_.empty(); });
+      if (deliveries_.empty()) return;  // stopping and drained
+      ready.swap(deliveries_);
+    }
+    for (auto& d : ready) d();
+  }
 }
 
 bool write_queue::enqueue(job j) {
@@ -66,9 +86,15 @@ outcome<void> write_queue::control(std::string_view sql) {
 }
 
 void write_queue::commit_batch(std::deque<job>& batch) {
-  auto fail_all = [&](const failure& f) {
-    for (auto& j : batch) j.done(&f);
+  auto hand_over = [&](const failure* f) {
+    for (auto& j : batch) j.settle(f);
+    {
+      std::lock_guard lock(delivery_mutex_);
+      for (auto& j : batch) deliveries_.push_back(std::move(j.deliver));
+    }
+    delivery_wake_.notify_one();
   };
+  auto fail_all = [&](const failure& f) { hand_over(&f); };
   if (auto r = control("BEGIN IMMEDIATE"); !r) return fail_all(r.error());
   for (auto& j : batch) {
     if (auto r = control("SAVEPOINT op"); !r) {
@@ -95,7 +121,7 @@ void write_queue::commit_batch(std::deque<job>& batch) {
     ++commits_;
     operations_ += batch.size();
   }
-  for (auto& j : batch) j.done(nullptr);
+  hand_over(nullptr);
 }
 
 }  // namespace hubgate::store

@@ -87,21 +87,25 @@ TEST(api_auth, bearer_tokens_work_without_csrf_and_are_shown_once) {
   bogus.bearer = "not-a-token";
   EXPECT_EQ(svc.call("GET", "/api/v1/users/me", &bogus).status, 401);
   EXPECT_EQ(svc.call("GET", "/api/v1/users/me", nullptr, {}, {{"authorization", "Basic eDp5"}}).status, 401);
-  // Revoked: refused.
+  // Revoked: refused, also where the answer comes from memory on the I/O thread.
+  EXPECT_EQ(svc.call("GET", "/api/v1/spaces", &script).status, 200);
   EXPECT_EQ(svc.call("DELETE", "/api/v1/auth/tokens/" + token_id, &admin).status, 204);
   EXPECT_EQ(svc.call("GET", "/api/v1/users/me", &script).status, 401);
+  EXPECT_EQ(svc.call("GET", "/api/v1/spaces", &script).status, 401);
 }
 
 TEST(api_auth, logout_ends_the_session) {
   api_service svc;
   auto admin = svc.admin();
   EXPECT_EQ(svc.call("GET", "/api/v1/auth/session", &admin).status, 200);
+  EXPECT_EQ(svc.call("GET", "/api/v1/spaces", &admin).status, 200);
   auto out = svc.call("POST", "/api/v1/auth/logout", &admin);
   EXPECT_EQ(out.status, 204);
   EXPECT_NE(out.header("set-cookie").find("Max-Age=0"), std::string::npos);
   auto after = svc.call("GET", "/api/v1/users/me", &admin);
   EXPECT_EQ(after.status, 401);
   EXPECT_EQ(after.code(), "unauthenticated");
+  EXPECT_EQ(svc.call("GET", "/api/v1/spaces", &admin).status, 401);
 }
 
 TEST(api_auth, repeated_failures_are_rate_limited_per_account) {
@@ -190,8 +194,10 @@ TEST(api_auth, role_change_and_deactivation_apply_to_the_next_request) {
   EXPECT_EQ(svc.call("GET", "/api/v1/users", &member).status, 403);
   ASSERT_EQ(svc.call("PATCH", "/api/v1/users/" + id, &admin, R"({"role":"admin"})").status, 200);
   EXPECT_EQ(svc.call("GET", "/api/v1/users", &member).status, 200);
+  EXPECT_EQ(svc.call("GET", "/api/v1/spaces", &member).status, 200);
   ASSERT_EQ(svc.call("PATCH", "/api/v1/users/" + id, &admin, R"({"active":false})").status, 200);
   EXPECT_EQ(svc.call("GET", "/api/v1/users/me", &member).status, 401);
+  EXPECT_EQ(svc.call("GET", "/api/v1/spaces", &member).status, 401);
 }
 
 }  // namespace

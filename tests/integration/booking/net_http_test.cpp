@@ -162,4 +162,66 @@ TEST(net_http, handler_runs_on_a_worker_thread_while_other_requests_are_served) 
   EXPECT_EQ(handler.calls.load(), 4);
 }
 
+TEST(net_http, what_the_handler_answers_now_is_answered_on_the_io_thread_even_while_a_worker_is_held) {
+  stub_handler handler;
+  auto options = test_server_options();
+  options.io_threads = 1;
+  options.worker_threads = 1;  // held by /slow: only an answer on the io thread can get through
+  running_server server(options, handler);
+
+  std::optional<hubgate::api::http_response> slow_response;
+  std::thread slow([&] {
+    hubgate::net::https_client slow_client(client_options(server.port()));
+    slow_response = slow_client.request("GET", "/slow");
+  });
+  ASSERT_TRUE(handler.wait_entered_slow());
+  hubgate::net::https_client client(client_options(server.port()));
+  for (int i = 0; i < 3; ++i) {
+    auto r = client.request("GET", "/now");
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(parse_json(r.body).as_object().at("answered").as_string(), "now");
+  }
+  handler.release();
+  slow.join();
+  ASSERT_TRUE(slow_response);
+  EXPECT_EQ(slow_response->status, 200);
+  EXPECT_EQ(client.request("GET", "/after").status, 200);
+  EXPECT_EQ(handler.answered_now.load(), 3);
+  EXPECT_EQ(handler.answered_now_on_io_thread.load(), 3);
+  EXPECT_EQ(handler.calls.load(), 2);  // /slow and /after went to a worker
+  EXPECT_EQ(handler.calls_on_io_thread.load(), 0);
+}
+
+TEST(net_http, a_request_taken_for_later_is_answered_when_another_thread_replies_without_a_worker) {
+  stub_handler handler;
+  auto options = test_server_options();
+  options.io_threads = 1;
+  options.worker_threads = 1;
+  running_server server(options, handler);
+
+  std::optional<hubgate::api::http_response> slow_response, later_response;
+  std::thread slow([&] {
+    hubgate::net::https_client slow_client(client_options(server.port()));
+    slow_response = slow_client.request("GET", "/slow");
+  });
+  ASSERT_TRUE(handler.wait_entered_slow());  // the only worker is held from here on
+  std::thread later([&] {
+    hubgate::net::https_client later_client(client_options(server.port()));
+    later_response = later_client.request("POST", "/reply-later", {}, "{}");
+  });
+  ASSERT_TRUE(handler.wait_taken());
+  hubgate::net::https_client other(client_options(server.port()));
+  EXPECT_EQ(other.request("GET", "/now").status, 200);  // the connection waiting blocks nothing
+  handler.reply_taken();
+  later.join();
+  ASSERT_TRUE(later_response);
+  EXPECT_EQ(later_response->status, 200);
+  EXPECT_EQ(parse_json(later_response->body).as_object().at("answered").as_string(), "later");
+  handler.release();
+  slow.join();
+  ASSERT_TRUE(slow_response);
+  EXPECT_EQ(slow_response->status, 200);
+  EXPECT_EQ(handler.calls.load(), 1);  // only /slow ran on a worker
+}
+
 }  // namespace

@@ -9,6 +9,42 @@
 
 namespace hubgate::test {
 
+std::optional<api::http_response> stub_handler::answer_now(const api::http_request& request) {
+  if (!request.target.starts_with("/now")) return std::nullopt;
+  ++answered_now;
+  if (is_io_thread && is_io_thread()) ++answered_now_on_io_thread;
+  api::http_response response;
+  response.set_header("content-type", "application/json");
+  response.body = boost::json::serialize(boost::json::object{{"answered", "now"}});
+  return response;
+}
+
+bool stub_handler::answer_later(const api::http_request& request, const api::reply_fn& reply) {
+  if (!request.target.starts_with("/reply-later")) return false;
+  std::lock_guard lock(mutex_);
+  taken_ = reply;
+  cv_.notify_all();
+  return true;
+}
+
+bool stub_handler::wait_taken(std::chrono::milliseconds deadline) {
+  std::unique_lock lock(mutex_);
+  return cv_.wait_for(lock, deadline, [this] { return static_cast<bool>(taken_); });
+}
+
+void stub_handler::reply_taken() {
+  api::reply_fn reply;
+  {
+    std::lock_guard lock(mutex_);
+    reply = std::move(taken_);
+    taken_ = nullptr;
+  }
+  api::http_response response;
+  response.set_header("content-type", "application/json");
+  response.body = boost::json::serialize(boost::json::object{{"answered", "later"}});
+  reply(std::move(response));
+}
+
 api::http_response stub_handler::handle(const api::http_request& request) {
   ++calls;
   if (is_io_thread && is_io_thread()) ++calls_on_io_thread;

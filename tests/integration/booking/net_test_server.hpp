@@ -21,16 +21,25 @@
 namespace hubgate::test {
 
 // Answers 200 with a JSON echo of the request. A target starting with "/slow" waits until
-// release() is called, to hold a request in flight.
+// release() is called, to hold a request in flight; one starting with "/now" is answered by
+// answer_now (where the caller runs it); one starting with "/reply-later" is taken by
+// answer_later and replied to by reply_taken() (from the test's thread); every other one by
+// handle().
 class stub_handler final : public api::request_handler {
 public:
   api::http_response handle(const api::http_request& request) override;
+  std::optional<api::http_response> answer_now(const api::http_request& request) override;
+  bool answer_later(const api::http_request& request, const api::reply_fn& reply) override;
+  bool wait_taken(std::chrono::milliseconds deadline = std::chrono::seconds(30));
+  void reply_taken();  // replies to the request answer_later took
 
   void release();
   bool wait_entered_slow(std::chrono::milliseconds deadline = std::chrono::seconds(30));
   std::function<bool()> is_io_thread;  // set by the fixture once the server exists
   std::atomic<int> calls{0};
   std::atomic<int> calls_on_io_thread{0};
+  std::atomic<int> answered_now{0};
+  std::atomic<int> answered_now_on_io_thread{0};
   std::optional<api::http_request> last_request();
 
 private:
@@ -39,6 +48,7 @@ private:
   bool released_ = false;
   int slow_entered_ = 0;
   std::optional<api::http_request> last_;
+  api::reply_fn taken_;
 };
 
 // A server on a background thread; the destructor stops it and joins.

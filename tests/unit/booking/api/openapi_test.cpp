@@ -21,9 +21,11 @@ TEST(api_openapi, every_route_is_described_and_every_schema_it_names_exists) {
     std::string method(route.method);
     for (auto& c : method) c = static_cast<char>(std::tolower(c));
     EXPECT_TRUE(paths.at(key).as_object().contains(method)) << route.method << " " << key;
-    for (auto name : {route.doc.request_schema, route.doc.response_schema})
-      if (!name.empty() && name != "metrics_text")
+    for (auto name : {route.doc.request_schema, route.doc.response_schema}) {
+      if (!name.empty() && name != "metrics_text") {
         EXPECT_TRUE(schemas.contains(name)) << "schema " << name << " of " << key;
+      }
+    }
     EXPECT_FALSE(route.doc.summary.empty()) << key;
   }
 }

@@ -1,5 +1,7 @@
 #include "booking/domain/booking_service.hpp"
 
+#include <vector>
+
 #include "service_fixture.hpp"
 
 namespace hubgate::domain {
@@ -16,6 +18,20 @@ TEST_F(booking_service_test, wall_times_are_read_in_the_site_zone) {
   EXPECT_EQ(b->status, booking_status::confirmed);
   EXPECT_EQ(b->user_id, "student");
   EXPECT_EQ(b->created_at, now);
+}
+
+TEST_F(booking_service_test, create_then_hands_the_same_outcomes_to_its_callback_once) {
+  std::vector<outcome<booking>> got;
+  auto keep = [&got](outcome<booking> r) { got.push_back(std::move(r)); };
+  service.create_then(student, request("room", at(2027, 5, 3, 9), at(2027, 5, 3, 10)), now, keep);
+  service.create_then(researcher, request("room", at(2027, 5, 3, 9, 30), at(2027, 5, 3, 11)), now, keep);
+  service.create_then(student, request("room", at(2027, 5, 3, 21), at(2027, 5, 3, 23)), now, keep);
+  ASSERT_EQ(got.size(), 3u);
+  ASSERT_TRUE(got[0]) << got[0].error().message;
+  EXPECT_EQ(got[0]->start, utc(2027, 5, 3, 7));
+  EXPECT_EQ(got[0]->status, booking_status::confirmed);
+  EXPECT_TRUE(got[1].error().is(errc::booking_conflict));       // refused by the store
+  EXPECT_TRUE(got[2].error().is(errc::outside_opening_hours));  // refused before it
 }
 
 TEST_F(booking_service_test, space_needing_approval_starts_pending) {

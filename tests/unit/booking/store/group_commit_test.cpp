@@ -1,6 +1,9 @@
 #include <atomic>
 #include <future>
+#include <mutex>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "booking/store/sql_helpers.hpp"
 #include "booking/store/write_queue.hpp"
@@ -129,6 +132,81 @@ TEST_F(group_commit_test, a_throwing_operation_is_rolled_back_and_the_writer_car
   auto after = queue.run<bool>([](connection& c) { return row_exists(c, "sites", "t"); });
   ASSERT_TRUE(after);
   EXPECT_FALSE(*after);
+}
+
+}  // namespace
+}  // namespace hubgate::store
+
+namespace hubgate::store {
+namespace {
+
+using namespace testing;
+
+TEST_F(group_commit_test, submit_returns_at_once_and_delivers_in_commit_order_once_durable) {
+  db.reset();
+  const auto file = dir.path() / "hubgate.db";
+  auto conn = connection::open(file, connection::mode::writer, 5000, true);
+  ASSERT_TRUE(conn);
+  write_queue queue(std::move(*conn), 64);
+
+  std::promise<void> release, started;
+  auto gate = release.get_future().share();
+  std::promise<outcome<void>> gate_done;
+  queue.submit<void>([gate, &started](connection&) -> outcome<void> {
+    started.set_value();
+    gate.wait();
+    return {};
+  }, {}, [&gate_done](outcome<void> r) { gate_done.set_value(std::move(r)); });
+  // Submit has returned while its op is held in the writer: queue three more behind it.
+  started.get_future().wait();
+
+  struct delivered {
+    std::string id;
+    bool hook_ran_first = false;
+    bool visible_to_a_reader = false;
+    bool on_the_callers_thread = false;
+  };
+  std::mutex mutex;
+  std::vector<delivered> seen;
+  std::promise<void> all_three;
+  std::atomic<int> hooks{0};
+  const auto caller = std::this_thread::get_id();
+  for (std::string id : {"x", "y", "z"}) {
+    queue.submit<std::string>(
+        [id](connection& c) -> outcome<std::string> {
+          auto st = c.prepare("INSERT INTO sites(id, name, time_zone, opening_hours, closures)"
+                              " VALUES(?1, ?1, 'UTC', '[[],[],[],[],[],[],[]]', '[]')");
+          if (!st) return st.error();
+          st->bind(1, id);
+          if (auto r = st->run(); !r) return r.error();
+          return id;
+        },
+        [&hooks](const outcome<std::string>&) { ++hooks; },
+        [&, id](outcome<std::string> r) {
+          delivered d{r ? *r : "failed"};
+          d.hook_ran_first = hooks.load() >= 1;
+          d.on_the_callers_thread = std::this_thread::get_id() == caller;
+          if (auto reader = connection::open(file, connection::mode::reader, 5000, false))
+            if (auto exists = row_exists(**reader, "sites", id)) d.visible_to_a_reader = *exists;
+          std::lock_guard lock(mutex);
+          seen.push_back(d);
+          if (seen.size() == 3) all_three.set_value();
+        });
+  }
+  EXPECT_EQ(queue.queued(), 3u);
+  release.set_value();
+  ASSERT_TRUE(gate_done.get_future().get());
+  all_three.get_future().wait();
+  std::lock_guard lock(mutex);
+  ASSERT_EQ(seen.size(), 3u);
+  const char* order[] = {"x", "y", "z"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(seen[i].id, order[i]);
+    EXPECT_TRUE(seen[i].hook_ran_first) << order[i];
+    EXPECT_TRUE(seen[i].visible_to_a_reader) << order[i];
+    EXPECT_FALSE(seen[i].on_the_callers_thread) << order[i];
+  }
+  EXPECT_EQ(hooks.load(), 3);
 }
 
 }  // namespace
