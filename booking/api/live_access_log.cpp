@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <set>
+#include <utility>
 
 #include <boost/json/serialize.hpp>
 
@@ -46,12 +48,31 @@ void live_access_log::events_stored(const std::string& controller_id,
   wake_.notify_one();
 }
 
+namespace {
+
+bool is_admin(services& svc, const http_request& credentials) {
+  auto auth = authenticate(svc, credentials);
+  return auth.who && auth.who->actor.is_admin();
+}
+
+// Only what authenticate reads, so that a stored upgrade keeps no other header or body.
+http_request credentials_of(const http_request& upgrade) {
+  http_request kept;
+  kept.method = upgrade.method;
+  kept.target = upgrade.target;
+  for (const auto& [name, value] : upgrade.headers)
+    if (name == "cookie" || name == "authorization") kept.headers.emplace_back(name, value);
+  return kept;
+}
+
+}  // namespace
+
 bool live_access_log::on_open(const std::shared_ptr<ws_peer>& peer, const http_request& upgrade) {
   auto auth = authenticate(svc_, upgrade);
   if (!auth.who || !auth.who->actor.is_admin()) return false;
   {
     std::lock_guard lock(mutex_);
-    peers_.insert(peer);
+    peers_.emplace(peer, credentials_of(upgrade));
   }
   peer->send(R"({"type":"ready"})");
   log::write(log::level::info, "live_access_log_opened",
@@ -114,13 +135,24 @@ void live_access_log::publish(const batch& b) {
     if (ids.contains(it->stored.event.id))
       frames.push_back(boost::json::serialize(
           boost::json::object{{"type", "access_event"}, {"event", to_json(*it)}}));
-  std::vector<std::shared_ptr<ws_peer>> peers;
+  std::vector<std::pair<std::shared_ptr<ws_peer>, http_request>> peers;
   {
     std::lock_guard lock(mutex_);
     peers.assign(peers_.begin(), peers_.end());
   }
-  for (const auto& peer : peers)
+  for (const auto& [peer, credentials] : peers) {
+    if (!is_admin(svc_, credentials)) {
+      log::write(log::level::info, "live_access_log_closed",
+                 {{"reason", "signed_out_or_not_admin"}, {"remote", peer->remote_address()}});
+      {
+        std::lock_guard lock(mutex_);
+        peers_.erase(peer);
+      }
+      peer->close();
+      continue;
+    }
     for (const auto& frame : frames) peer->send(frame);
+  }
 }
 
 }  // namespace hubgate::api

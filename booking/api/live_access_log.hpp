@@ -4,13 +4,17 @@
 //
 //   service -> browser: {"type":"ready"}  once the connection is registered
 //                       {"type":"access_event","event":{<as in GET /access-events>}}
+//
+// Before each batch the credentials of every connection are checked again: a connection whose
+// session ended (sign-out, expiry) or whose user is no longer an active admin is closed and
+// receives nothing more.
 #pragma once
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
-#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -55,7 +59,8 @@ class live_access_log final : public websocket_handler {
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<batch> pending_;
-  std::set<std::shared_ptr<ws_peer>> peers_;
+  // Each connection with the credential headers (Cookie, Authorization) of its upgrade.
+  std::map<std::shared_ptr<ws_peer>, http_request> peers_;
   bool stopping_ = false;
   std::thread thread_;
 };

@@ -1,6 +1,7 @@
 // The live access log of the real service: the WebSocket upgrade on the main port passes the
 // route table (anonymous 401, member 403, foreign origin 403, plain GET 426) and an admin's
-// connection receives an event a board uploads, in the GET /access-events form.
+// connection receives an event a board uploads, in the GET /access-events form; one whose
+// session ended is closed instead.
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
@@ -83,6 +84,37 @@ TEST(live_access_log, the_route_is_documented_as_admin_only) {
   EXPECT_EQ(op.at("x-privilege").as_string(), "admin");
 }
 
+// An enrolled board on its link, uploading taps as a real one does.
+struct uploading_board {
+  explicit uploading_board(link_service& s) : s(s) {
+    auto created = create_controller(s, {s.room_door_id});
+    board = enroll(s, created.token, dir);
+    if (!board) return;
+    link = board_client(s, board->ca_file, board->cert_file, board->key_file);
+    connected = link->connect() && link->send_text(hello(board->controller_id)).has_value();
+  }
+  // Uploads one denied tap and returns it.
+  protocol::access_event tap() {
+    protocol::access_event e;
+    e.id = protocol::make_event_id();
+    e.door_id = s.room_door_id;
+    e.kind = protocol::event_kind::tap_denied;
+    e.reason = "unknown_card";
+    e.card = *protocol::parse_pseudonym(pseudonym_hex(board->list_key_hex, "04DEADBEEF"));
+    e.at = std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+               .count();
+    sent = link->send_text(protocol::serialize(protocol::events_message{{e}})).has_value();
+    return e;
+  }
+
+  link_service& s;
+  temp_dir dir{"hubgate-live-log"};
+  std::optional<enrolled_board> board;
+  std::unique_ptr<net::wss_client> link;
+  bool connected = false, sent = false;
+};
+
 TEST(live_access_log, an_admin_receives_an_uploaded_event_live) {
   link_service s;
   auto c = browser(s, &s.admin);
@@ -90,32 +122,39 @@ TEST(live_access_log, an_admin_receives_an_uploaded_event_live) {
   EXPECT_EQ(c->handshake_status(), 101);
   ASSERT_TRUE(read_frame(*c, "ready")) << "the connection is registered";
 
-  temp_dir dir{"hubgate-live-log"};
-  auto created = create_controller(s, {s.room_door_id});
-  auto board = enroll(s, created.token, dir);
-  ASSERT_TRUE(board);
-  auto link = board_client(s, board->ca_file, board->cert_file, board->key_file);
-  ASSERT_TRUE(link->connect());
-  ASSERT_TRUE(link->send_text(hello(board->controller_id)));
-  protocol::access_event tap;
-  tap.id = protocol::make_event_id();
-  tap.door_id = s.room_door_id;
-  tap.kind = protocol::event_kind::tap_denied;
-  tap.reason = "unknown_card";
-  tap.card = *protocol::parse_pseudonym(pseudonym_hex(board->list_key_hex, "04DEADBEEF"));
-  tap.at = std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-               .count();
-  ASSERT_TRUE(link->send_text(protocol::serialize(protocol::events_message{{tap}})));
+  uploading_board board(s);
+  ASSERT_TRUE(board.connected);
+  const auto tap = board.tap();
+  ASSERT_TRUE(board.sent);
 
   auto frame = read_frame(*c, "access_event", tap.id);
   ASSERT_TRUE(frame) << "the event reached the admin's connection";
   const auto& e = frame->at("event").as_object();
   EXPECT_EQ(e.at("door_id").as_string(), s.room_door_id);
-  EXPECT_EQ(e.at("controller_id").as_string(), board->controller_id);
+  EXPECT_EQ(e.at("controller_id").as_string(), board.board->controller_id);
   EXPECT_EQ(e.at("kind").as_string(), "tap_denied");
   EXPECT_EQ(e.at("reason").as_string(), "unknown_card");
   c->close();
+}
+
+TEST(live_access_log, a_signed_out_admins_connection_is_closed_before_the_next_event) {
+  link_service s;
+  auto ending = s.svc->admin();  // a second session of the same admin
+  auto leaving = browser(s, &ending), watching = browser(s, &s.admin);
+  ASSERT_TRUE(leaving->connect());
+  ASSERT_TRUE(watching->connect());
+  ASSERT_TRUE(read_frame(*leaving, "ready"));
+  ASSERT_TRUE(read_frame(*watching, "ready"));
+  ASSERT_EQ(s.svc->call("POST", "/api/v1/auth/logout", &ending).status, 204);
+
+  uploading_board board(s);
+  ASSERT_TRUE(board.connected);
+  const auto tap = board.tap();
+  ASSERT_TRUE(board.sent);
+  EXPECT_TRUE(read_frame(*watching, "access_event", tap.id)) << "the session still open hears it";
+  EXPECT_FALSE(read_frame(*leaving, "access_event", tap.id)) << "the ended session hears nothing";
+  EXPECT_FALSE(leaving->is_open());
+  watching->close();
 }
 
 }  // namespace
