@@ -32,9 +32,12 @@ protected:
     ASSERT_TRUE(db->catalog().insert_space(make_space("pool", domain::booking_mode::shared, 3)));
     for (int i = 1; i <= 64; ++i) {
       domain::user u;
-      u.id = "u" + std::to_string(i);
+      // Appended, not "u" + to_string(i): g++ 12 warns falsely (-Wrestrict) on the latter.
+      u.id = "u";
+      u.id += std::to_string(i);
       u.email = u.id + "@hub.example";
-      u.display_name = "User " + std::to_string(i);
+      u.display_name = "User ";
+      u.display_name += std::to_string(i);
       u.created_at = now;
       ASSERT_TRUE(db->users().insert_user(u, "scrypt$hash"));
     }
