@@ -1,6 +1,7 @@
 // An admin watches the live access log while a door controller reports a tap: the event shows
 // up without a reload and is announced; filters hide it; the doors page shows the controller
-// online with its live status. Both pages pass axe-core.
+// online with its live status. An admin registers a controller there, a board enrols with the
+// token the dialog showed, and the admin revokes it. Both pages pass axe-core.
 import {test, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {with_hub, de, en} from './support/fixture.mjs';
@@ -71,3 +72,31 @@ test('the doors page shows each controller live, in the chosen language', async 
   await screenshot(page, 'doors-controllers');
   assert_clean(page);
 });
+
+test('an admin registers a controller, its board enrols with the token shown, and is revoked', async () => {
+  const door = items(await ctx.hub.as_admin('GET', '/doors'))[0];
+  const page = await admin_page();
+  await go(page, '/admin/doors');
+  await page.click(`button:text("${de.new_controller}")`);
+  await page.fill('#controller-form input[name=name]', 'Lab board');
+  await page.selectOption('#controller-form select[name=site_id]', String(door.site_id));
+  await page.locator('#controller-form fieldset').getByLabel(door.name, {exact: true}).check();
+  await assert_accessible(page, 'the new controller dialog');
+  await page.click(`button[form=controller-form]`);
+  const token = await page.locator('input[name=enrollment-token]').inputValue();
+  const command = await page.locator('input[name=enrol-command]').inputValue();
+  assert.match(command, new RegExp(`^hubgate-door enroll --service https://127\\.0\\.0\\.1:\\d+ --token ${token} --ca-hash sha256:[0-9a-f]{64} `));
+  await page.click(`button:text("${de.done}")`);
+
+  const b = await board.enrol(ctx.hub, token, door, 'Lab board');
+  boards.push(b);
+  const row = page.locator('tr[data-controller-id][data-online=true]', {hasText: 'Lab board'});
+  await row.waitFor({timeout: 30000});
+
+  await row.locator(`button:text("${de.controller_revoke}")`).click();
+  await page.click(`dialog button.danger:text("${de.controller_revoke}")`);
+  await page.locator('tr[data-controller-id]', {hasText: `Lab board (${de.controller_status_revoked})`}).waitFor();
+  assert.equal(items(await ctx.hub.as_admin('GET', '/controllers')).find((c) => c.id === b.id).status, 'revoked');
+  assert_clean(page);
+});
+

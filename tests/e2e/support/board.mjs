@@ -16,8 +16,13 @@ export class board {
   // Creates and enrols a controller for `door` and connects it; resolves once the service
   // sent the board its access list.
   static async connect(hub, door, name = 'Test board') {
-    const b = new board();
     const made = await hub.as_admin('POST', '/controllers', {name, site_id: door.site_id, door_ids: [door.id]});
+    return board.enrol(hub, made.enrollment_token, door, name);
+  }
+
+  // Enrols with a token an admin was given for `door`, then connects as connect() does.
+  static async enrol(hub, token, door, name = 'Test board') {
+    const b = new board();
     const dir = mkdtempSync(join(tmpdir(), 'hubgate-board-'));
     try {
       execFileSync('openssl', ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
@@ -25,7 +30,7 @@ export class board {
       b.key = readFileSync(join(dir, 'key.pem'), 'utf8');
       const csr = readFileSync(join(dir, 'csr.pem'), 'utf8');
       const enrolled = await call(hub.base, 'POST', '/api/v1/controllers/enroll',
-        {body: {token: made.enrollment_token, csr_pem: csr}});
+        {body: {token, csr_pem: csr}});
       if (enrolled.status !== 200) throw new Error(`enrolment failed: ${enrolled.status} ${JSON.stringify(enrolled.body)}`);
       Object.assign(b, {id: enrolled.body.controller_id, cert: enrolled.body.certificate_pem, ca: enrolled.body.ca_pem,
         door_id: door.id, messages: [], waiters: []});

@@ -1,6 +1,6 @@
 // Admin: door controllers with their live status (online, last seen, clock skew, reader,
 // door, last event), refreshed every few seconds and at once when the live log reports an
-// event. Used on the doors page and on its own page.
+// event; registering a new one and revoking one. Used on the doors page and on its own page.
 import {h} from '../dom.js';
 import {t} from '../i18n.js';
 import * as api from '../api.js';
@@ -8,6 +8,7 @@ import {explain, alert_box} from '../messages.js';
 import {format_instant} from '../time.js';
 import {kind_text} from './access_log.js';
 import {open_live_log} from '../live_log.js';
+import {new_controller_dialog, revoke_button} from './controller_enrolment.js';
 
 const refresh_ms = 10000;
 
@@ -15,9 +16,11 @@ export async function controller_status_section(container, {token, heading = 'h2
   const title_id = 'controller-status-title';
   const updated = h('p', {class: 'hint controllers-updated'});
   const slot = h('div', {class: 'controllers-slot'});
+  const add = h('button', {type: 'button', class: 'button', onclick: () => new_controller_dialog(() => draw())},
+    t('new_controller'));
   container.append(h('section', {class: 'controller-status-section', 'aria-labelledby': title_id},
     h(heading, {id: title_id, tabindex: heading === 'h1' ? '-1' : null}, t('controllers_live_title')),
-    h('p', {}, t('controllers_live_intro')), updated, slot));
+    h('p', {}, t('controllers_live_intro')), h('div', {class: 'toolbar'}, add), updated, slot));
   const doors = new Map((await api.get('/doors').then(api.items).catch(() => [])).map((d) => [String(d.id), d.name]));
   const alive = () => (token ? token() : true) && slot.isConnected;
 
@@ -41,7 +44,7 @@ export async function controller_status_section(container, {token, heading = 'h2
     slot.replaceChildren(h('div', {class: 'table-wrap'}, h('table', {class: 'data controller-status'},
       h('caption', {class: 'visually-hidden'}, t('controllers_live_title')),
       h('thead', {}, h('tr', {}, ['col_name', 'controllers_col_doors', 'controllers_col_online', 'controllers_col_last_seen',
-        'controllers_col_skew', 'controllers_col_reader', 'controllers_col_door', 'controllers_col_last_event']
+        'controllers_col_skew', 'controllers_col_reader', 'controllers_col_door', 'controllers_col_last_event', 'col_actions']
         .map((k) => h('th', {scope: 'col'}, t(k))))),
       h('tbody', {}, controllers.map((c) => {
         const last = last_event.get(String(c.id));
@@ -53,7 +56,8 @@ export async function controller_status_section(container, {token, heading = 'h2
           h('td', {}, skew(c.clock_skew_ms)),
           h('td', {}, t(`reader_${c.reader || 'unknown'}`)),
           h('td', {}, t(`door_state_${c.door_state || 'unknown'}`)),
-          h('td', {}, last ? [kind_text(last.kind), h('span', {class: 'hint'}, ` ${format_instant(last.at)}`)] : '–'));
+          h('td', {}, last ? [kind_text(last.kind), h('span', {class: 'hint'}, ` ${format_instant(last.at)}`)] : '–'),
+          h('td', {}, c.status !== 'revoked' ? revoke_button(c, () => draw()) : null));
       })))));
   };
 
