@@ -46,9 +46,11 @@ void create_booking(call& c, reply_fn reply) {
   c.svc.bookings.create_then(c.actor(), req, c.svc.now(),
                              [&metrics = c.svc.metrics, id = c.request.request_id,
                               reply = std::move(reply)](domain::outcome<domain::booking> r) {
-                               if (!r) return reply(respond(id, r.error()));
-                               metrics.booking_created();
-                               reply(json_response(201, to_json(*r)));
+                               reply(answer_safely(id, [&] {
+                                 if (!r) return respond(id, r.error());
+                                 metrics.booking_created();
+                                 return json_response(201, to_json(*r));
+                               }));
                              });
 }
 

@@ -1,7 +1,9 @@
 // Small helpers shared by the handlers: turning domain outcomes, problems and parsed bodies
 // into responses, so each handler stays a few lines of parse, call, map.
 #pragma once
+#include <exception>
 #include <optional>
+#include <string_view>
 #include <utility>
 
 #include <boost/json/array.hpp>
@@ -13,6 +15,7 @@
 #include "booking/api/json_response.hpp"
 #include "booking/api/problem.hpp"
 #include "booking/api/services.hpp"
+#include "booking/log/log.hpp"
 
 namespace hubgate::api {
 
@@ -34,6 +37,20 @@ http_response respond(const call& c, const domain::outcome<T>& r, Render render,
                       int status = 200) {
   if (!r) return respond(c, r.error());
   return json_response(status, render(*r));
+}
+
+// For replies made off the request's thread (see replying_handler): what `make` answers, or
+// a logged 500 when it throws, so that a reply is always made.
+template <class Make>
+http_response answer_safely(std::string_view request_id, Make&& make) {
+  try {
+    return make();
+  } catch (const std::exception& e) {
+    log::write(log::level::error, "handler_exception", {{"request_id", request_id}, {"what", e.what()}});
+  } catch (...) {
+    log::write(log::level::error, "handler_exception", {{"request_id", request_id}});
+  }
+  return to_response(internal_error(), request_id);
 }
 
 template <class T, class Render>

@@ -32,7 +32,13 @@ void write_queue::deliver_loop() {
       if (deliveries_.empty()) return;  // stopping and drained
       ready.swap(deliveries_);
     }
-    for (auto& d : ready) d();
+    for (auto& d : ready) {
+      // A throwing callback is the caller's bug; it must not end delivery for the others.
+      try {
+        d();
+      } catch (...) {
+      }
+    }
   }
 }
 
