@@ -10,17 +10,19 @@
 namespace hubgate::api::handlers {
 namespace {
 
-using action_fn = domain::outcome<domain::booking> (domain::booking_service::*)(
-    const domain::actor&, std::string_view, domain::sys_seconds);
-
-// The status actions share one shape: an empty body, the id from the path, the domain call.
-http_response booking_action(call& c, action_fn fn) {
+// The status actions share one shape: an empty body, the id from the path, the domain call,
+// replied to once the change is durable.
+void booking_action(call& c, domain::booking_action action, reply_fn reply) {
   auto body = parse_json_body(c.request);
-  if (!body) return respond(c, body.error());
+  if (!body) return reply(respond(c, body.error()));
   json_fields f(*body);
-  if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
-  auto r = (c.svc.bookings.*fn)(c.actor(), c.param("id"), c.svc.now());
-  return respond(c, r, [](const auto& b) { return to_json(b); });
+  if (auto errors = f.finish(); !errors.empty()) return reply(respond(c, validation_failed(std::move(errors))));
+  c.svc.bookings.act_then(c.actor(), c.param("id"), action, c.svc.now(),
+                          [id = c.request.request_id, reply = std::move(reply)](domain::outcome<domain::booking> r) {
+                            reply(answer_safely(id, [&] {
+                              return respond(id, r, [](const auto& b) { return to_json(b); });
+                            }));
+                          });
 }
 
 }  // namespace
@@ -47,9 +49,8 @@ void create_booking(call& c, reply_fn reply) {
                              [&metrics = c.svc.metrics, id = c.request.request_id,
                               reply = std::move(reply)](domain::outcome<domain::booking> r) {
                                reply(answer_safely(id, [&] {
-                                 if (!r) return respond(id, r.error());
-                                 metrics.booking_created();
-                                 return json_response(201, to_json(*r));
+                                 if (r) metrics.booking_created();
+                                 return respond(id, r, [](const auto& b) { return to_json(b); }, 201);
                                }));
                              });
 }
@@ -81,14 +82,18 @@ http_response get_booking(call& c) {
                  [](const auto& b) { return to_json(b); });
 }
 
-http_response cancel_booking(call& c) { return booking_action(c, &domain::booking_service::cancel); }
-http_response check_in_booking(call& c) {
-  return booking_action(c, &domain::booking_service::check_in);
+void cancel_booking(call& c, reply_fn reply) {
+  booking_action(c, domain::booking_action::cancel, std::move(reply));
 }
-http_response approve_booking(call& c) {
-  return booking_action(c, &domain::booking_service::approve);
+void check_in_booking(call& c, reply_fn reply) {
+  booking_action(c, domain::booking_action::check_in, std::move(reply));
 }
-http_response reject_booking(call& c) { return booking_action(c, &domain::booking_service::reject); }
+void approve_booking(call& c, reply_fn reply) {
+  booking_action(c, domain::booking_action::approve, std::move(reply));
+}
+void reject_booking(call& c, reply_fn reply) {
+  booking_action(c, domain::booking_action::reject, std::move(reply));
+}
 
 http_response availability(call& c) {
   query_fields q(c.target, {"kind", "site", "from", "to", "seats"});

@@ -33,10 +33,16 @@ inline http_response respond(const call& c, const domain::failure& f) {
 
 // Maps an outcome: the value through `render` with `status`, or the failure's problem.
 template <class T, class Render>
+http_response respond(std::string_view request_id, const domain::outcome<T>& r, Render render,
+                      int status = 200) {
+  if (!r) return respond(request_id, r.error());
+  return json_response(status, render(*r));
+}
+
+template <class T, class Render>
 http_response respond(const call& c, const domain::outcome<T>& r, Render render,
                       int status = 200) {
-  if (!r) return respond(c, r.error());
-  return json_response(status, render(*r));
+  return respond(c.request.request_id, r, render, status);
 }
 
 // For replies made off the request's thread (see replying_handler): what `make` answers, or

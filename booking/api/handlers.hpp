@@ -60,10 +60,10 @@ http_response reactivate_credential(call& c);
 void create_booking(call& c, reply_fn reply);  // replies once the booking is durable
 http_response list_bookings(call& c);
 http_response get_booking(call& c);
-http_response cancel_booking(call& c);
-http_response check_in_booking(call& c);
-http_response approve_booking(call& c);
-http_response reject_booking(call& c);
+void cancel_booking(call& c, reply_fn reply);
+void check_in_booking(call& c, reply_fn reply);
+void approve_booking(call& c, reply_fn reply);
+void reject_booking(call& c, reply_fn reply);
 
 // calendar_handlers.cpp: members' iCalendar feeds
 http_response calendar_feed_status(call& c);

@@ -172,33 +172,45 @@ outcome<booking> booking_service::get(const actor& who, std::string_view id) {
   return b;
 }
 
+outcome<status_change> booking_service::decide(const actor& who, const booking& b,
+                                               booking_action action, sys_seconds now) const {
+  if (auto r = check_may(who, b, action, now, settings_.check_in_early_grace); !r) return r.error();
+  auto next = next_status(b, action, now);
+  if (!next) return next.error();
+  status_change change{*next, std::nullopt};
+  if (action == booking_action::check_in) change.checked_in_at = now;
+  return change;
+}
+
 outcome<booking> booking_service::transition(const actor& who, std::string_view id,
-                                             int action_value, sys_seconds now) {
-  auto action = static_cast<booking_action>(action_value);
+                                             booking_action action, sys_seconds now) {
   auto b = bookings_.get_booking(id);
   if (!b) return b;
-  if (auto r = check_may(who, *b, action, now, settings_.check_in_early_grace); !r)
-    return r.error();
-  auto next = next_status(*b, action, now);
-  if (!next) return next.error();
-  std::optional<sys_seconds> at;
-  if (action == booking_action::check_in) at = now;
-  return bookings_.set_status(id, b->status, *next, at);
+  auto change = decide(who, *b, action, now);
+  if (!change) return change.error();
+  return bookings_.set_status(id, b->status, change->to, change->checked_in_at);
+}
+
+void booking_service::act_then(const actor& who, std::string_view id, booking_action action,
+                               sys_seconds now, std::function<void(outcome<booking>)> done) {
+  bookings_.change_status_then(
+      id, [this, who, action, now](const booking& b) { return decide(who, b, action, now); },
+      std::move(done));
 }
 
 outcome<booking> booking_service::cancel(const actor& who, std::string_view id, sys_seconds now) {
-  return transition(who, id, static_cast<int>(booking_action::cancel), now);
+  return transition(who, id, booking_action::cancel, now);
 }
 outcome<booking> booking_service::approve(const actor& who, std::string_view id,
                                           sys_seconds now) {
-  return transition(who, id, static_cast<int>(booking_action::approve), now);
+  return transition(who, id, booking_action::approve, now);
 }
 outcome<booking> booking_service::reject(const actor& who, std::string_view id, sys_seconds now) {
-  return transition(who, id, static_cast<int>(booking_action::reject), now);
+  return transition(who, id, booking_action::reject, now);
 }
 outcome<booking> booking_service::check_in(const actor& who, std::string_view id,
                                            sys_seconds now) {
-  return transition(who, id, static_cast<int>(booking_action::check_in), now);
+  return transition(who, id, booking_action::check_in, now);
 }
 
 outcome<std::vector<space_availability>> booking_service::availability(

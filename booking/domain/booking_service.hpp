@@ -13,6 +13,7 @@
 #include "booking/domain/actor.hpp"
 #include "booking/domain/availability.hpp"
 #include "booking/domain/booking.hpp"
+#include "booking/domain/booking_lifecycle.hpp"
 #include "booking/domain/failure.hpp"
 #include "booking/domain/local_time.hpp"
 #include "booking/domain/ports.hpp"
@@ -72,6 +73,10 @@ public:
   outcome<booking> approve(const actor& who, std::string_view id, sys_seconds now);
   outcome<booking> reject(const actor& who, std::string_view id, sys_seconds now);
   outcome<booking> check_in(const actor& who, std::string_view id, sys_seconds now);
+  // Any of those four without waiting for the store's write: the booking is read, checked
+  // and changed in one write where the store can; `done` as for create_then.
+  void act_then(const actor& who, std::string_view id, booking_action action, sys_seconds now,
+                std::function<void(outcome<booking>)> done);
 
   // Active spaces (of the kind/site) the actor may book, open and free with `seats` for the
   // whole interval, each with its free seats.
@@ -98,8 +103,11 @@ private:
     std::optional<quota_check> quota;
   };
   outcome<admission> admit(const actor& who, const booking_request& req, sys_seconds now);
-  outcome<booking> transition(const actor& who, std::string_view id, int action,
+  outcome<booking> transition(const actor& who, std::string_view id, booking_action action,
                               sys_seconds now);
+  // What `action` by `who` turns `b` into, or why not.
+  outcome<status_change> decide(const actor& who, const booking& b, booking_action action,
+                                sys_seconds now) const;
 
   catalog_repository& catalog_;
   booking_repository& bookings_;

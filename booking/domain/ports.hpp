@@ -109,6 +109,12 @@ struct quota_check {
   std::chrono::seconds per_week{0};
 };
 
+// What a status action turns a booking into (see booking_repository::change_status_then).
+struct status_change {
+  booking_status to;
+  std::optional<sys_seconds> checked_in_at;
+};
+
 class booking_repository {
 public:
   virtual ~booking_repository() = default;
@@ -153,6 +159,19 @@ public:
   virtual outcome<booking> set_status(std::string_view id, booking_status from,
                                       booking_status to,
                                       std::optional<sys_seconds> checked_in_at = {}) = 0;
+  // Reads the booking, asks `decide` what it becomes and applies that, as one write when the
+  // store can (then nothing changes the booking in between). not_found when absent; decide's
+  // failure as it is. `done` gets the changed booking exactly once, possibly later and on
+  // another thread (as insert_booking_then).
+  virtual void change_status_then(std::string_view id,
+                                  std::function<outcome<status_change>(const booking&)> decide,
+                                  std::function<void(outcome<booking>)> done) {
+    auto b = get_booking(id);
+    if (!b) return done(b.error());
+    auto change = decide(*b);
+    if (!change) return done(change.error());
+    done(set_status(id, b->status, change->to, change->checked_in_at));
+  }
 };
 
 // A user's credentials (cards) and user records. Emails are unique case-insensitively.

@@ -16,7 +16,6 @@
 namespace hubgate::store {
 namespace {
 
-
 outcome<domain::booking> load_booking(connection& c, std::string_view id) {
   static const std::string sql =
       std::string("SELECT ") + booking_columns + " FROM bookings WHERE id = ?1";
@@ -24,6 +23,25 @@ outcome<domain::booking> load_booking(connection& c, std::string_view id) {
   if (!st) return st.error();
   st->bind(1, id);
   return first<domain::booking>(*st, read_booking);
+}
+
+// Compare-and-set of the status, on the writer connection; returns the booking as changed.
+outcome<domain::booking> update_status(connection& c, const std::string& key, domain::booking_status from,
+                                       const domain::status_change& change) {
+  auto st = c.prepare(
+      "UPDATE bookings SET status = ?3, checked_in_at = COALESCE(?4, checked_in_at)"
+      " WHERE id = ?1 AND status = ?2");
+  if (!st) return st.error();
+  st->bind(1, key).bind(2, domain::to_string(from)).bind(3, domain::to_string(change.to));
+  if (change.checked_in_at) st->bind(4, to_unix(*change.checked_in_at)); else st->bind_null(4);
+  if (auto r = st->run(); !r) return r.error();
+  auto changed = c.changes();
+  auto b = load_booking(c, key);
+  if (!b) return b;
+  if (changed == 0)
+    return domain::failure(domain::errc::invalid_transition,
+                           fmt::format("the booking is {} now", domain::to_string(b->status)));
+  return b;
 }
 
 // The whole admission decision, run on the writer connection inside its transaction.
@@ -83,19 +101,19 @@ std::function<outcome<domain::booking>(connection&)> sqlite_bookings::admission(
   };
 }
 
-std::function<void(const outcome<domain::booking>&)> sqlite_bookings::admitted() {
+std::function<void(const outcome<domain::booking>&)> sqlite_bookings::index_after_commit() {
   return [this](const outcome<domain::booking>& stored) { occupancy_.apply(*stored); };
 }
 
 outcome<domain::booking> sqlite_bookings::insert_booking(
     domain::booking candidate, const std::optional<domain::quota_check>& quota) {
-  return write<domain::booking>(admission(std::move(candidate), quota), admitted());
+  return write<domain::booking>(admission(std::move(candidate), quota), index_after_commit());
 }
 
 void sqlite_bookings::insert_booking_then(domain::booking candidate,
                                           const std::optional<domain::quota_check>& quota,
                                           std::function<void(outcome<domain::booking>)> done) {
-  write_then<domain::booking>(admission(std::move(candidate), quota), admitted(), std::move(done));
+  write_then<domain::booking>(admission(std::move(candidate), quota), index_after_commit(), std::move(done));
 }
 
 std::int64_t sqlite_bookings::longest_booking(connection& c) {
@@ -153,23 +171,22 @@ outcome<domain::booking> sqlite_bookings::set_status(
     std::string_view id, domain::booking_status from, domain::booking_status to,
     std::optional<domain::sys_seconds> checked_in_at) {
   std::string key(id);
-  return write<domain::booking>([key, from, to, checked_in_at](connection& c)
-                                    -> outcome<domain::booking> {
-    auto st = c.prepare(
-        "UPDATE bookings SET status = ?3, checked_in_at = COALESCE(?4, checked_in_at)"
-        " WHERE id = ?1 AND status = ?2");
-    if (!st) return st.error();
-    st->bind(1, key).bind(2, domain::to_string(from)).bind(3, domain::to_string(to));
-    if (checked_in_at) st->bind(4, to_unix(*checked_in_at)); else st->bind_null(4);
-    if (auto r = st->run(); !r) return r.error();
-    auto changed = c.changes();
+  return write<domain::booking>([key, from, to, checked_in_at](connection& c) {
+    return update_status(c, key, from, domain::status_change{to, checked_in_at});
+  }, index_after_commit());
+}
+
+void sqlite_bookings::change_status_then(
+    std::string_view id, std::function<outcome<domain::status_change>(const domain::booking&)> decide,
+    std::function<void(outcome<domain::booking>)> done) {
+  std::string key(id);
+  write_then<domain::booking>([key, decide = std::move(decide)](connection& c) -> outcome<domain::booking> {
     auto b = load_booking(c, key);
     if (!b) return b;
-    if (changed == 0)
-      return domain::failure(domain::errc::invalid_transition,
-                             fmt::format("the booking is {} now", domain::to_string(b->status)));
-    return b;
-  }, [this](const outcome<domain::booking>& changed) { occupancy_.apply(*changed); });
+    auto change = decide(*b);
+    if (!change) return change.error();
+    return update_status(c, key, b->status, *change);
+  }, index_after_commit(), std::move(done));
 }
 
 }  // namespace hubgate::store

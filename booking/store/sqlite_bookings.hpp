@@ -30,13 +30,16 @@ public:
   outcome<domain::booking> set_status(std::string_view id, domain::booking_status from,
                                       domain::booking_status to,
                                       std::optional<domain::sys_seconds> checked_in_at) override;
+  void change_status_then(std::string_view id,
+                          std::function<outcome<domain::status_change>(const domain::booking&)> decide,
+                          std::function<void(outcome<domain::booking>)> done) override;
 
 private:
   // The capacity and quota checks and the insert, as one op for the writer; and what the
-  // writer does once it is committed (the occupancy index learns the booking).
+  // writer does once it is committed (the occupancy index learns the booking, or its change).
   std::function<outcome<domain::booking>(connection&)> admission(domain::booking candidate,
                                                                  std::optional<domain::quota_check> quota);
-  std::function<void(const outcome<domain::booking>&)> admitted();
+  std::function<void(const outcome<domain::booking>&)> index_after_commit();
 
   // The longest booking ever stored (seconds), a lower bound for start_at in overlap reads so
   // that they seek instead of scanning a space's whole history. Only grows: the writer raises

@@ -148,6 +148,8 @@ class link_client::impl : public std::enable_shared_from_this<impl> {
     tcp_layer.expires_after(options_.connect_timeout);
     auto [cec, ep] = co_await tcp_layer.async_connect(endpoints, use_tuple);
     if (cec || stopping_) co_return fail(conn, describe("connect", cec));
+    boost::system::error_code nodelay;  // frames are written whole: no Nagle delay for them
+    tcp_layer.socket().set_option(asio::ip::tcp::no_delay(true), nodelay);
     boost::system::error_code not_ip;
     asio::ip::make_address(options_.server_name, not_ip);
     if (not_ip)  // SNI carries host names only

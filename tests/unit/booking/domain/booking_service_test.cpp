@@ -155,6 +155,29 @@ TEST_F(booking_service_test, cancel_then_check_in_is_invalid) {
   EXPECT_TRUE(service.cancel(student, b->id, b->start).error().is(errc::invalid_transition));
 }
 
+TEST_F(booking_service_test, act_then_applies_the_same_rules_as_the_waiting_actions) {
+  auto b = service.create(student, request("room", at(2027, 5, 3, 9), at(2027, 5, 3, 10)), now);
+  ASSERT_TRUE(b);
+  std::vector<outcome<booking>> got;
+  auto keep = [&got](outcome<booking> r) { got.push_back(std::move(r)); };
+  service.act_then(student, b->id, booking_action::check_in, now, keep);
+  service.act_then(student, b->id, booking_action::check_in, b->start - 10min, keep);
+  service.act_then(researcher, b->id, booking_action::cancel, now, keep);
+  service.act_then(student, b->id, booking_action::approve, now, keep);
+  service.act_then(student, b->id, booking_action::cancel, b->start, keep);
+  service.act_then(student, "bk_none", booking_action::cancel, now, keep);
+  ASSERT_EQ(got.size(), 6u);
+  EXPECT_TRUE(got[0].error().is(errc::check_in_not_open));
+  ASSERT_TRUE(got[1]);
+  EXPECT_EQ(got[1]->status, booking_status::checked_in);
+  EXPECT_EQ(got[1]->checked_in_at, b->start - 10min);
+  EXPECT_TRUE(got[2].error().is(errc::not_found));  // someone else's booking
+  EXPECT_TRUE(got[3].error().is(errc::forbidden));  // approving is for admins
+  ASSERT_TRUE(got[4]);
+  EXPECT_EQ(got[4]->status, booking_status::cancelled);
+  EXPECT_TRUE(got[5].error().is(errc::not_found));
+}
+
 TEST_F(booking_service_test, no_shows_are_released_and_free_their_seats) {
   catalog.spaces["pool"].check_in_required = true;
   auto a = service.create(student, request("pool", at(2027, 5, 3, 9), at(2027, 5, 3, 10), 2), now);

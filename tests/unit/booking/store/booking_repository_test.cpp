@@ -1,3 +1,8 @@
+#include <functional>
+#include <future>
+#include <optional>
+#include <string>
+
 #include "store_fixture.hpp"
 
 namespace hubgate::store {
@@ -110,6 +115,58 @@ TEST_F(booking_repository_test, cancelled_booking_frees_the_space) {
   auto b = *db->bookings().insert_booking(
       make_booking("room", "u1", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)), std::nullopt);
   ASSERT_TRUE(db->bookings().set_status(b.id, booking_status::confirmed, booking_status::cancelled));
+  EXPECT_TRUE(db->bookings().insert_booking(
+      make_booking("room", "u2", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)), std::nullopt));
+}
+
+// Waits for change_status_then's outcome (it arrives on the store's delivery thread).
+domain::outcome<domain::booking> change_status(domain::booking_repository& repo, const std::string& id,
+                                               std::function<domain::outcome<domain::status_change>(
+                                                   const domain::booking&)> decide) {
+  std::promise<domain::outcome<domain::booking>> result;
+  auto future = result.get_future();
+  repo.change_status_then(id, std::move(decide),
+                          [&result](domain::outcome<domain::booking> r) { result.set_value(std::move(r)); });
+  return future.get();
+}
+
+TEST_F(booking_repository_test, change_status_then_decides_on_the_stored_booking_in_one_write) {
+  auto b = *db->bookings().insert_booking(
+      make_booking("room", "u1", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)), std::nullopt);
+  std::optional<booking_status> seen;
+  auto in = change_status(db->bookings(), b.id, [&seen](const domain::booking& stored) {
+    seen = stored.status;
+    return domain::outcome<domain::status_change>(
+        domain::status_change{booking_status::checked_in, utc(2027, 5, 3, 9, 2)});
+  });
+  ASSERT_TRUE(in) << in.error().message;
+  EXPECT_EQ(seen, booking_status::confirmed);
+  EXPECT_EQ(in->status, booking_status::checked_in);
+  EXPECT_EQ(in->checked_in_at, utc(2027, 5, 3, 9, 2));
+  EXPECT_EQ(db->bookings().get_booking(b.id)->status, booking_status::checked_in);
+
+  auto refused = change_status(db->bookings(), b.id, [](const domain::booking&) {
+    return domain::outcome<domain::status_change>(domain::failure(domain::errc::forbidden, "no"));
+  });
+  ASSERT_FALSE(refused);
+  EXPECT_TRUE(refused.error().is(domain::errc::forbidden));
+  EXPECT_EQ(db->bookings().get_booking(b.id)->status, booking_status::checked_in);
+
+  auto absent = change_status(db->bookings(), "bk_none", [](const domain::booking&) {
+    return domain::outcome<domain::status_change>(domain::status_change{booking_status::cancelled, {}});
+  });
+  EXPECT_TRUE(absent.error().is(domain::errc::not_found));
+}
+
+TEST_F(booking_repository_test, a_cancellation_through_change_status_then_frees_the_space_at_once) {
+  auto b = *db->bookings().insert_booking(
+      make_booking("room", "u1", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)), std::nullopt);
+  const domain::space_window hour[] = {{"room", {utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)}}};
+  ASSERT_EQ(db->bookings().list_active_slots(hour)->of(0).size(), 1u);
+  ASSERT_TRUE(change_status(db->bookings(), b.id, [](const domain::booking&) {
+    return domain::outcome<domain::status_change>(domain::status_change{booking_status::cancelled, {}});
+  }));
+  EXPECT_TRUE(db->bookings().list_active_slots(hour)->of(0).empty()) << "the occupancy index knows";
   EXPECT_TRUE(db->bookings().insert_booking(
       make_booking("room", "u2", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)), std::nullopt));
 }
