@@ -18,11 +18,7 @@ void booking_action(call& c, domain::booking_action action, reply_fn reply) {
   json_fields f(*body);
   if (auto errors = f.finish(); !errors.empty()) return reply(respond(c, validation_failed(std::move(errors))));
   c.svc.bookings.act_then(c.actor(), c.param("id"), action, c.svc.now(),
-                          [id = c.request.request_id, reply = std::move(reply)](domain::outcome<domain::booking> r) {
-                            reply(answer_safely(id, [&] {
-                              return respond(id, r, [](const auto& b) { return to_json(b); });
-                            }));
-                          });
+                          reply_with<domain::booking>(c, std::move(reply), [](const auto& b) { return to_json(b); }));
 }
 
 }  // namespace
@@ -44,15 +40,13 @@ void create_booking(call& c, reply_fn reply) {
   req.end = *end;
   req.seats = static_cast<int>(seats.value_or(1));
   req.title = title.value_or("");
-  // Replied on the store's writer thread once the booking is durable.
+  // Replied on the store's delivery thread once the booking is durable.
+  auto created = [&metrics = c.svc.metrics](const domain::booking& b) {
+    metrics.booking_created();
+    return to_json(b);
+  };
   c.svc.bookings.create_then(c.actor(), req, c.svc.now(),
-                             [&metrics = c.svc.metrics, id = c.request.request_id,
-                              reply = std::move(reply)](domain::outcome<domain::booking> r) {
-                               reply(answer_safely(id, [&] {
-                                 if (r) metrics.booking_created();
-                                 return respond(id, r, [](const auto& b) { return to_json(b); }, 201);
-                               }));
-                             });
+                             reply_with<domain::booking>(c, std::move(reply), created, 201));
 }
 
 http_response list_bookings(call& c) {

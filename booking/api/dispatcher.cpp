@@ -25,7 +25,7 @@ dispatcher::dispatcher(services& svc, const web::static_site* site)
 }
 
 http_response dispatcher::handle(const http_request& request) {
-  // A replying handler replies on the store's writer thread; this worker waits for it.
+  // A replying handler replies on the store's delivery thread; this worker waits for it.
   std::promise<http_response> answered;
   auto response = answered.get_future();
   run(request, thread::worker, [&answered](http_response r) { answered.set_value(std::move(r)); });

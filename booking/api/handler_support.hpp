@@ -2,6 +2,7 @@
 // into responses, so each handler stays a few lines of parse, call, map.
 #pragma once
 #include <exception>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -57,6 +58,17 @@ http_response answer_safely(std::string_view request_id, Make&& make) {
     log::write(log::level::error, "handler_exception", {{"request_id", request_id}});
   }
   return to_response(internal_error(), request_id);
+}
+
+// The callback for a domain call that completes later (see replying_handler): replies with
+// its outcome as respond() renders it, under answer_safely.
+template <class T, class Render>
+std::function<void(domain::outcome<T>)> reply_with(const call& c, reply_fn reply, Render render,
+                                                   int status = 200) {
+  return [id = c.request.request_id, reply = std::move(reply), render = std::move(render),
+          status](domain::outcome<T> r) {
+    reply(answer_safely(id, [&] { return respond(id, r, render, status); }));
+  };
 }
 
 template <class T, class Render>

@@ -58,8 +58,6 @@ bool is_admin(services& svc, const http_request& credentials) {
 // Only what authenticate reads, so that a stored upgrade keeps no other header or body.
 http_request credentials_of(const http_request& upgrade) {
   http_request kept;
-  kept.method = upgrade.method;
-  kept.target = upgrade.target;
   for (const auto& [name, value] : upgrade.headers)
     if (name == "cookie" || name == "authorization") kept.headers.emplace_back(name, value);
   return kept;

@@ -1,5 +1,6 @@
 #include "booking/domain/booking_service.hpp"
 
+#include <future>
 #include <map>
 
 #include <fmt/format.h>
@@ -182,13 +183,13 @@ outcome<status_change> booking_service::decide(const actor& who, const booking& 
   return change;
 }
 
+// act_then, waiting for its outcome: the same single write.
 outcome<booking> booking_service::transition(const actor& who, std::string_view id,
                                              booking_action action, sys_seconds now) {
-  auto b = bookings_.get_booking(id);
-  if (!b) return b;
-  auto change = decide(who, *b, action, now);
-  if (!change) return change.error();
-  return bookings_.set_status(id, b->status, change->to, change->checked_in_at);
+  std::promise<outcome<booking>> changed;
+  auto result = changed.get_future();
+  act_then(who, id, action, now, [&changed](outcome<booking> r) { changed.set_value(std::move(r)); });
+  return result.get();
 }
 
 void booking_service::act_then(const actor& who, std::string_view id, booking_action action,

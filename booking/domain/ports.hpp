@@ -126,7 +126,7 @@ public:
   virtual outcome<booking> insert_booking(booking candidate,
                                           const std::optional<quota_check>& quota) = 0;
   // insert_booking without waiting: `done` gets its outcome exactly once, possibly later and
-  // on another thread (a store with a writer thread calls it there after the commit).
+  // on another thread (a store with a writer thread calls it after the commit).
   virtual void insert_booking_then(booking candidate, const std::optional<quota_check>& quota,
                                    std::function<void(outcome<booking>)> done) {
     done(insert_booking(std::move(candidate), quota));

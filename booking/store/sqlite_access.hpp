@@ -22,7 +22,7 @@ protected:
                    std::function<void(const outcome<T>&)> committed = {}) {
     return writer_.run<T>(std::move(op), std::move(committed));
   }
-  // write, returning at once; `done` runs on the writer thread after the commit.
+  // write, returning at once; `done` runs on the delivery thread after the commit.
   template <class T>
   void write_then(std::function<outcome<T>(connection&)> op, std::function<void(const outcome<T>&)> committed,
                   std::function<void(outcome<T>)> done) {

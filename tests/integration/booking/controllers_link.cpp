@@ -116,6 +116,28 @@ std::string hello(const std::string& controller_id, std::uint64_t epoch, std::ui
   return protocol::serialize(h);
 }
 
+std::unique_ptr<net::wss_client> connect_board(const link_service& s, const enrolled_board& board) {
+  auto client = board_client(s, board.ca_file, board.cert_file, board.key_file);
+  auto connected = client->connect();
+  if (!connected) throw std::runtime_error("connect failed: " + connected.error().message());
+  if (!client->send_text(hello(board.controller_id))) throw std::runtime_error("hello failed");
+  return client;
+}
+
+protocol::access_event tap_event(const std::string& door, std::optional<std::string> card_hex,
+                                 protocol::event_kind kind, const std::string& reason) {
+  protocol::access_event e;
+  e.id = protocol::make_event_id();
+  e.door_id = door;
+  if (card_hex) e.card = *protocol::parse_pseudonym(*card_hex);
+  e.at = std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+             .count();
+  e.kind = kind;
+  e.reason = kind == protocol::event_kind::tap_denied ? reason : "";
+  return e;
+}
+
 std::optional<protocol::stream_message> read_until(
     net::wss_client& c, const std::function<bool(const protocol::stream_message&)>& match,
     std::chrono::milliseconds deadline) {

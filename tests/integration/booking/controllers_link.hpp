@@ -48,6 +48,15 @@ std::unique_ptr<net::wss_client> board_client(const link_service& s, const std::
 std::string hello(const std::string& controller_id, std::uint64_t epoch = 0,
                   std::uint64_t sequence = 0);
 
+// The enrolled board on its link: connected with its certificate, hello said. Throws when
+// either fails.
+std::unique_ptr<net::wss_client> connect_board(const link_service& s, const enrolled_board& board);
+
+// A tap at `door` now, as a board reports it; a denied one with `reason`.
+protocol::access_event tap_event(const std::string& door, std::optional<std::string> card_hex,
+                                 protocol::event_kind kind = protocol::event_kind::tap_denied,
+                                 const std::string& reason = "no_window");
+
 // Reads stream messages until `match` holds for one (returned) or the deadline passes.
 std::optional<protocol::stream_message> read_until(
     net::wss_client& c, const std::function<bool(const protocol::stream_message&)>& match,

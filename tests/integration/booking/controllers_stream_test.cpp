@@ -33,10 +33,7 @@ struct connected_board {
     auto b = enroll(s, created.token, dir);
     if (!b) throw std::runtime_error("enrolment failed");
     board = *b;
-    client = board_client(s, board.ca_file, board.cert_file, board.key_file);
-    auto connected = client->connect();
-    if (!connected) throw std::runtime_error("connect failed: " + connected.error().message());
-    if (!client->send_text(hello(board.controller_id))) throw std::runtime_error("hello failed");
+    client = connect_board(s, board);
     auto m = read_until(*client, [](const stream_message& m) {
       return std::holds_alternative<protocol::list_message>(m);
     });
@@ -136,20 +133,6 @@ std::string events_json(const std::vector<protocol::access_event>& events) {
   return protocol::serialize(protocol::events_message{events});
 }
 
-protocol::access_event tap(const std::string& door, std::optional<std::string> card_hex,
-                           protocol::event_kind kind = protocol::event_kind::tap_denied) {
-  protocol::access_event e;
-  e.id = protocol::make_event_id();
-  e.door_id = door;
-  if (card_hex) e.card = *protocol::parse_pseudonym(*card_hex);
-  e.at = std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-             .count();
-  e.kind = kind;
-  e.reason = kind == protocol::event_kind::tap_denied ? "no_window" : "";
-  return e;
-}
-
 std::size_t event_count(link_service& s) {
   auto r = s.svc->call("GET", "/api/v1/access-events?limit=1000", &s.admin);
   EXPECT_EQ(r.status, 200) << r.raw.body;
@@ -158,8 +141,8 @@ std::size_t event_count(link_service& s) {
 
 TEST(controllers_stream, events_are_acked_once_stored_and_stored_once) {
   connected_board b;
-  const std::vector<protocol::access_event> batch{tap(b.s.room_door_id, std::nullopt),
-                                                  tap(b.s.entrance_door_id, std::nullopt)};
+  const std::vector<protocol::access_event> batch{tap_event(b.s.room_door_id, std::nullopt),
+                                                  tap_event(b.s.entrance_door_id, std::nullopt)};
   auto acked = [&](const stream_message& m) {
     auto* a = std::get_if<protocol::events_ack_message>(&m);
     return a && a->ids == std::vector<std::string>{batch[0].id, batch[1].id};
@@ -198,7 +181,7 @@ TEST(controllers_stream, an_entrance_tap_checks_in_a_desk_booking_not_a_room_boo
                : protocol::result<protocol::access_list_delta>(protocol::errc::bad_field);
     return d && has_entry(*d, card, b.s.entrance_door_id);
   }));
-  auto e = tap(b.s.entrance_door_id, card, protocol::event_kind::tap_granted);
+  auto e = tap_event(b.s.entrance_door_id, card, protocol::event_kind::tap_granted);
   ASSERT_TRUE(b.client->send_text(events_json({e})));
   auto status = [&](const reply& booking) {
     auto r = b.s.svc->call(

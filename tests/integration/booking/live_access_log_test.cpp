@@ -90,20 +90,13 @@ struct uploading_board {
     auto created = create_controller(s, {s.room_door_id});
     board = enroll(s, created.token, dir);
     if (!board) return;
-    link = board_client(s, board->ca_file, board->cert_file, board->key_file);
-    connected = link->connect() && link->send_text(hello(board->controller_id)).has_value();
+    link = connect_board(s, *board);
+    connected = true;
   }
   // Uploads one denied tap and returns it.
   protocol::access_event tap() {
-    protocol::access_event e;
-    e.id = protocol::make_event_id();
-    e.door_id = s.room_door_id;
-    e.kind = protocol::event_kind::tap_denied;
-    e.reason = "unknown_card";
-    e.card = *protocol::parse_pseudonym(pseudonym_hex(board->list_key_hex, "04DEADBEEF"));
-    e.at = std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-               .count();
+    auto e = tap_event(s.room_door_id, pseudonym_hex(board->list_key_hex, "04DEADBEEF"),
+                       protocol::event_kind::tap_denied, "unknown_card");
     sent = link->send_text(protocol::serialize(protocol::events_message{{e}})).has_value();
     return e;
   }

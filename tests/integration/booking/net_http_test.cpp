@@ -1,7 +1,10 @@
 // HTTP behaviour of booking/net over real TLS: keep-alive, standard headers, request ids,
 // the access log, and the hand-off of requests to the handler.
+#include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <boost/json/value.hpp>
@@ -18,6 +21,24 @@ using hubgate::test::parse_json;
 using hubgate::test::running_server;
 using hubgate::test::stub_handler;
 using hubgate::test::test_server_options;
+
+// One request on its own connection and thread, to hold it in flight; finish() joins.
+class request_in_flight {
+ public:
+  request_in_flight(std::uint16_t port, std::string method, std::string target, std::string body = {})
+      : thread_([this, port, method, target, body] {
+          hubgate::net::https_client client(client_options(port));
+          response_ = client.request(method, target, {}, body);
+        }) {}
+  std::optional<hubgate::api::http_response> finish() {
+    thread_.join();
+    return response_;
+  }
+
+ private:
+  std::optional<hubgate::api::http_response> response_;
+  std::thread thread_;  // last: starts once response_ exists
+};
 
 std::string header_of(const hubgate::api::http_response& r, const std::string& name) {
   for (const auto& [n, v] : r.headers)
@@ -146,16 +167,12 @@ TEST(net_http, handler_runs_on_a_worker_thread_while_other_requests_are_served) 
   options.io_threads = 1;  // a handler blocking the only io thread would stall everything
   running_server server(options, handler);
 
-  std::optional<hubgate::api::http_response> slow_response;
-  std::thread slow([&] {
-    hubgate::net::https_client slow_client(client_options(server.port()));
-    slow_response = slow_client.request("GET", "/slow");
-  });
+  request_in_flight slow(server.port(), "GET", "/slow");
   ASSERT_TRUE(handler.wait_entered_slow());
   hubgate::net::https_client fast(client_options(server.port()));
   for (int i = 0; i < 3; ++i) EXPECT_EQ(fast.request("GET", "/fast").status, 200);
   handler.release();
-  slow.join();
+  const auto slow_response = slow.finish();
   ASSERT_TRUE(slow_response);
   EXPECT_EQ(slow_response->status, 200);
   EXPECT_EQ(handler.calls_on_io_thread.load(), 0);
@@ -169,11 +186,7 @@ TEST(net_http, what_the_handler_answers_now_is_answered_on_the_io_thread_even_wh
   options.worker_threads = 1;  // held by /slow: only an answer on the io thread can get through
   running_server server(options, handler);
 
-  std::optional<hubgate::api::http_response> slow_response;
-  std::thread slow([&] {
-    hubgate::net::https_client slow_client(client_options(server.port()));
-    slow_response = slow_client.request("GET", "/slow");
-  });
+  request_in_flight slow(server.port(), "GET", "/slow");
   ASSERT_TRUE(handler.wait_entered_slow());
   hubgate::net::https_client client(client_options(server.port()));
   for (int i = 0; i < 3; ++i) {
@@ -182,7 +195,7 @@ TEST(net_http, what_the_handler_answers_now_is_answered_on_the_io_thread_even_wh
     EXPECT_EQ(parse_json(r.body).as_object().at("answered").as_string(), "now");
   }
   handler.release();
-  slow.join();
+  const auto slow_response = slow.finish();
   ASSERT_TRUE(slow_response);
   EXPECT_EQ(slow_response->status, 200);
   EXPECT_EQ(client.request("GET", "/after").status, 200);
@@ -199,26 +212,19 @@ TEST(net_http, a_request_taken_for_later_is_answered_when_another_thread_replies
   options.worker_threads = 1;
   running_server server(options, handler);
 
-  std::optional<hubgate::api::http_response> slow_response, later_response;
-  std::thread slow([&] {
-    hubgate::net::https_client slow_client(client_options(server.port()));
-    slow_response = slow_client.request("GET", "/slow");
-  });
+  request_in_flight slow(server.port(), "GET", "/slow");
   ASSERT_TRUE(handler.wait_entered_slow());  // the only worker is held from here on
-  std::thread later([&] {
-    hubgate::net::https_client later_client(client_options(server.port()));
-    later_response = later_client.request("POST", "/reply-later", {}, "{}");
-  });
+  request_in_flight later(server.port(), "POST", "/reply-later", "{}");
   ASSERT_TRUE(handler.wait_taken());
   hubgate::net::https_client other(client_options(server.port()));
   EXPECT_EQ(other.request("GET", "/now").status, 200);  // the connection waiting blocks nothing
   handler.reply_taken();
-  later.join();
+  const auto later_response = later.finish();
   ASSERT_TRUE(later_response);
   EXPECT_EQ(later_response->status, 200);
   EXPECT_EQ(parse_json(later_response->body).as_object().at("answered").as_string(), "later");
   handler.release();
-  slow.join();
+  const auto slow_response = slow.finish();
   ASSERT_TRUE(slow_response);
   EXPECT_EQ(slow_response->status, 200);
   EXPECT_EQ(handler.calls.load(), 1);  // only /slow ran on a worker

@@ -32,6 +32,16 @@ std::vector<domain::time_range> intervals(const domain::slot_batch& batch, std::
   return out;
 }
 
+// The statuses of the slots of `space` on 2027-05-03, sorted.
+std::vector<booking_status> statuses_on_the_day(const occupancy_index& index, const char* space) {
+  const domain::space_window day[] = {{space, {utc(2027, 5, 3, 0), utc(2027, 5, 4, 0)}}};
+  std::vector<booking_status> out;
+  const auto batch = index.collect(day);
+  for (const auto& b : batch.of(0)) out.push_back(b.status);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 TEST(occupancy_index, answers_each_space_in_the_order_asked_with_overlapping_slots_only) {
   occupancy_index index;
   index.apply(slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)));
@@ -55,13 +65,10 @@ TEST(occupancy_index, a_status_change_replaces_the_slot_and_an_inactive_one_leav
   index.apply(slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 1, booking_status::pending));
   index.apply(slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 1, booking_status::confirmed));
   EXPECT_EQ(index.size(), 1u);
-  const domain::space_window day[] = {{"room", {utc(2027, 5, 3, 0), utc(2027, 5, 4, 0)}}};
-  auto batch = index.collect(day);
-  ASSERT_EQ(batch.of(0).size(), 1u);
-  EXPECT_EQ(batch.of(0)[0].status, booking_status::confirmed);
+  EXPECT_EQ(statuses_on_the_day(index, "room"), std::vector<booking_status>{booking_status::confirmed});
   index.apply(slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 1, booking_status::cancelled));
   EXPECT_EQ(index.size(), 0u);
-  EXPECT_TRUE(index.collect(day).of(0).empty());
+  EXPECT_TRUE(statuses_on_the_day(index, "room").empty());
 }
 
 TEST(occupancy_index, a_change_finds_its_booking_among_others_starting_at_the_same_time) {
@@ -71,15 +78,9 @@ TEST(occupancy_index, a_change_finds_its_booking_among_others_starting_at_the_sa
   index.apply(slot("q", "pool", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 2, booking_status::cancelled));
   index.apply(slot("r", "pool", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 2, booking_status::checked_in));
   EXPECT_EQ(index.size(), 2u);
-  const domain::space_window day[] = {{"pool", {utc(2027, 5, 3, 0), utc(2027, 5, 4, 0)}}};
-  auto batch = index.collect(day);
-  ASSERT_EQ(batch.of(0).size(), 2u);
-  std::vector<booking_status> statuses;
-  for (const auto& b : batch.of(0)) statuses.push_back(b.status);
-  std::sort(statuses.begin(), statuses.end());
   std::vector<booking_status> expected{booking_status::confirmed, booking_status::checked_in};
   std::sort(expected.begin(), expected.end());
-  EXPECT_EQ(statuses, expected);
+  EXPECT_EQ(statuses_on_the_day(index, "pool"), expected);
 }
 
 TEST(occupancy_index, a_long_slot_is_found_from_inside_it) {
