@@ -117,6 +117,10 @@ test('the admin utilisation page renders a chart and table, passes axe and offer
   const until = new Date(Date.now() + 8 * 86400000);
   await admin.fill('input[name=to]', `${until.getFullYear()}-${pad(until.getMonth() + 1)}-${pad(until.getDate())}`);
   await admin.click('.toolbar button[type=submit]');
+  // The first range already holds tomorrow (except on Sundays): wait for the answer to the range
+  // just submitted, which reaches into next week, not for the first one still on screen.
+  await admin.waitForFunction((shown) => document.querySelectorAll('table.utilisation thead th').length > shown,
+    weeks);
   await admin.waitForSelector(`table.utilisation tbody tr[data-series="${space.id}"] strong:not(:text-is("0 %"))`);
   await admin.waitForSelector('svg.util-chart[role="img"] rect.util-fill:not([width="0"])');
   // The chart has one bar per table row, and the table is named as its description.
@@ -139,5 +143,44 @@ test('the admin utilisation page renders a chart and table, passes axe and offer
   assert.match(csv.headers['content-disposition'], /^attachment/);
   assert.equal(csv.body.split('\r\n')[0],
     'week,week_start,kind,booked_seat_hours,capacity_seat_hours,utilisation_percent,bookings,no_shows,cancellations');
+  assert_clean(admin);
+});
+
+test('a late answer to an earlier report query never replaces the report asked for later', async () => {
+  const admin = await open_page(ctx.browser, ctx.hub);
+  await sign_in(admin, ctx.hub.admin);
+  await go(admin, '/admin/reports');
+  await admin.waitForSelector('table.utilisation tbody tr');
+  const same_chart = await admin.locator('svg.util-chart').getAttribute('aria-describedby');
+
+  // Hold the answer to the query by kind until the query by space, submitted after it, is drawn.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let asked_by_kind;
+  const asked = new Promise((resolve) => { asked_by_kind = resolve; });
+  await admin.route(/\/reports\/utilisation\?.*group_by=kind/, async (route) => {
+    asked_by_kind();
+    await held;
+    await route.continue();
+  });
+  await admin.selectOption('select[name=group_by]', 'kind');
+  await admin.click('.toolbar button[type=submit]');
+  await asked;
+  await admin.selectOption('select[name=group_by]', 'space');
+  await admin.click('.toolbar button[type=submit]');
+  await admin.locator('.report[aria-busy="false"]').waitFor();
+  await admin.locator('table.utilisation tbody tr').first().waitFor();
+  const late = admin.waitForEvent('requestfinished', (request) => /group_by=kind/.test(request.url()));
+  release();
+  await late;
+  // Let the page handle the late answer before looking: two frames after its body arrived.
+  await admin.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  // The answer by kind has arrived and was dropped: the rows are still spaces, never kinds.
+  assert.equal(await admin.locator('.report').getAttribute('aria-busy'), 'false');
+  assert.equal(await admin.locator('table.utilisation tbody tr[data-series="desk"]').count(), 0);
+  assert.ok(await admin.locator('table.utilisation tbody tr').count() > 0);
+  // The same view keeps the same ids, so the chart still names its table.
+  assert.equal(await admin.locator('svg.util-chart').getAttribute('aria-describedby'), same_chart);
+  assert.equal(await admin.locator(`#${same_chart}`).evaluate((el) => el.tagName), 'TABLE');
   assert_clean(admin);
 });

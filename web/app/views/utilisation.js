@@ -1,6 +1,6 @@
 // Utilisation for admins: booked against open seat-hours per ISO week and space or kind, as a
 // table (weeks across) and a bar chart of the whole range; the table is the chart's text.
-import {h, s, field, uid} from '../dom.js';
+import {h, s, field} from '../dom.js';
 import {t, locale} from '../i18n.js';
 import * as api from '../api.js';
 import {load_sites, kind_label} from '../spaces.js';
@@ -8,7 +8,12 @@ import {today, add_days} from '../time.js';
 import {explain, alert_box} from '../messages.js';
 import {date_field} from '../date_echo.js';
 
-export async function utilisation_view(container) {
+// One report per page, so its ids are fixed: a chart keeps pointing at its table however
+// often the report is shown again.
+const table_id = 'util-table';
+const chart_title_id = 'util-chart-title';
+
+export async function utilisation_view(container, {token} = {}) {
   container.append(h('h1', {tabindex: '-1'}, t('util_title')), h('p', {}, t('util_intro')));
   let sites;
   try {
@@ -27,16 +32,29 @@ export async function utilisation_view(container) {
   const to = h('input', {type: 'date', name: 'to', value: add_days(monday, 6), required: true});
   const group = h('select', {name: 'group_by'},
     h('option', {value: 'space'}, t('util_by_space')), h('option', {value: 'kind'}, t('util_by_kind')));
-  const result = h('div', {class: 'report', 'aria-live': 'polite'});
+  const result = h('div', {class: 'report', 'aria-live': 'polite', 'aria-busy': 'false'});
+  const shown = latest_only(result, token);
+  const query = () => ({site: site.value, from: from.value, to: to.value, group_by: group.value});
   const form = h('form', {class: 'toolbar', 'aria-label': t('util_filters')},
     field(t('util_site'), site), date_field(t('from'), from), date_field(t('to'), to), field(t('util_group_by'), group),
     h('button', {type: 'submit', class: 'button primary'}, t('util_show')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    show(result, {site: site.value, from: from.value, to: to.value, group_by: group.value});
+    show(result, query(), shown);
   });
   container.append(form, result);
-  await show(result, {site: site.value, from: from.value, to: to.value, group_by: group.value});
+  await show(result, query(), shown);
+}
+
+// Answers can come back in any order; only the one for the query submitted last may draw,
+// and nothing draws once the page has been left.
+function latest_only(slot, token) {
+  let latest = 0;
+  return {
+    begin() { latest += 1; slot.setAttribute('aria-busy', 'true'); return latest; },
+    current(ticket) { return ticket === latest && slot.isConnected && (token ? token() : true); },
+    end(ticket) { if (ticket === latest) slot.setAttribute('aria-busy', 'false'); },
+  };
 }
 
 function monday_of(date) {
@@ -45,14 +63,20 @@ function monday_of(date) {
   return add_days(date, -weekday);
 }
 
-async function show(slot, params) {
-  let report;
+async function show(slot, params, shown) {
+  const ticket = shown.begin();
+  let paint;
   try {
-    report = await api.get(`/reports/utilisation${api.query(params)}`);
+    const report = await api.get(`/reports/utilisation${api.query(params)}`);
+    paint = () => draw(slot, params, report);
   } catch (error) {
-    slot.replaceChildren(alert_box(explain(error)));
-    return;
+    paint = () => slot.replaceChildren(alert_box(explain(error)));
   }
+  if (shown.current(ticket)) paint();
+  shown.end(ticket);
+}
+
+function draw(slot, params, report) {
   const csv = `/api/v1/reports/utilisation${api.query({...params, format: 'csv'})}`;
   const download = h('p', {}, h('a', {class: 'button secondary', href: csv, download: '', 'data-csv': ''},
     t('util_download_csv')));
@@ -61,8 +85,7 @@ async function show(slot, params) {
     return;
   }
   const model = pivot(report, params.group_by);
-  const table_id = uid('util-table');
-  slot.replaceChildren(chart(model, table_id), table(model, table_id), download);
+  slot.replaceChildren(chart(model), table(model), download);
 }
 
 // Rows of the API (week x series) -> series with a cell per week and a total.
@@ -90,11 +113,11 @@ function percent_text(value) {
   return value === null || value === undefined ? '–' : `${percent_format().format(value)} %`;
 }
 
-function table(model, id) {
+function table(model) {
   const hours = hours_format();
   // The wrapper scrolls sideways on narrow screens, so keyboard users must be able to focus it.
   return h('div', {class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('util_table_caption')},
-    h('table', {class: 'data utilisation', id},
+    h('table', {class: 'data utilisation', id: table_id},
     h('caption', {}, t('util_table_caption')),
     h('thead', {}, h('tr', {},
       h('th', {scope: 'col'}, t('util_series')),
@@ -116,13 +139,12 @@ function table(model, id) {
 
 // Horizontal bars, one per series, for the whole range. Geometry is in SVG attributes (no
 // style attributes: the CSP forbids inline styles); colours come from the stylesheet.
-function chart(model, table_id) {
+function chart(model) {
   const bar = 22, gap = 10, label_w = 190, plot_w = 420, top = 28;
   const height = top + model.series.length * (bar + gap) + 8;
-  const title_id = uid('util-chart-title');
   const svg = s('svg', {class: 'util-chart', viewBox: `0 0 ${label_w + plot_w + 70} ${height}`,
-    role: 'img', 'aria-labelledby': title_id, 'aria-describedby': table_id, focusable: 'false'},
-  s('title', {id: title_id}, t('util_chart_title')),
+    role: 'img', 'aria-labelledby': chart_title_id, 'aria-describedby': table_id, focusable: 'false'},
+  s('title', {id: chart_title_id}, t('util_chart_title')),
   [0, 50, 100].map((p) => s('g', {class: 'util-grid'},
     s('line', {x1: label_w + plot_w * p / 100, x2: label_w + plot_w * p / 100, y1: top - 6, y2: height - 4}),
     s('text', {x: label_w + plot_w * p / 100, y: top - 12, 'text-anchor': 'middle'}, `${p} %`))),
