@@ -65,9 +65,12 @@ class layer_table:
 def read_layers(path):
     layers = []
     problems = []
-    for number, text in enumerate(Path(path).read_text().splitlines(), 1):
-        text = text.split("#", 1)[0].strip()
+    for number, raw in enumerate(Path(path).read_text().splitlines(), 1):
+        text = raw.split("#", 1)[0].strip()
         if not text:
+            continue
+        if raw[0].isspace() and layers:  # an indented line continues the layer above
+            layers[-1].allowed += text.split()
             continue
         name, colon, rest = text.partition(":")
         name = name.strip()
