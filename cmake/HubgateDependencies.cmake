@@ -5,13 +5,17 @@ find_package(OpenSSL 3 REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(PkgConfig REQUIRED)
-pkg_check_modules(LIBNFC REQUIRED IMPORTED_TARGET libnfc)
-pkg_check_modules(LIBGPIOD REQUIRED IMPORTED_TARGET libgpiod)
-pkg_check_modules(LIBSYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 
 # Howard Hinnant's date/tz, built by Debian against the system's tzdata (USE_OS_TZDB).
 find_package(date REQUIRED CONFIG)
-find_package(tomlplusplus REQUIRED CONFIG)
+
+# Only the door controller talks to the reader, the GPIO chip and systemd and reads TOML.
+if(HUBGATE_WITH_DOOR)
+  pkg_check_modules(LIBNFC REQUIRED IMPORTED_TARGET libnfc)
+  pkg_check_modules(LIBGPIOD REQUIRED IMPORTED_TARGET libgpiod)
+  pkg_check_modules(LIBSYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
+  find_package(tomlplusplus REQUIRED CONFIG)
+endif()
 
 if(HUBGATE_BUILD_TESTS)
   find_package(GTest REQUIRED)

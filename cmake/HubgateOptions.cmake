@@ -2,6 +2,10 @@
 option(HUBGATE_BUILD_TESTS "Build unit, integration and end-to-end tests" ON)
 option(HUBGATE_BUILD_BENCHMARKS "Build the benchmarks under tests/bench" ON)
 option(HUBGATE_BUILD_FUZZERS "Build libFuzzer targets (needs clang)" OFF)
+# OFF builds the booking service alone (preset booking-only), without libnfc, libgpiod,
+# libsystemd or toml++: no door controller, no hardware twin, no board files, and none of the
+# tests that run them.
+option(HUBGATE_WITH_DOOR "Build the door controller, its hardware twin and board files" ON)
 set(HUBGATE_SANITIZE "" CACHE STRING "Sanitizers: empty, 'address;undefined' or 'thread'")
 
 set(_hubgate_allowed_sanitizers address undefined thread)
