@@ -1,5 +1,6 @@
 #include "door_controller/io/sim_door_io.hpp"
 
+#include "common/backoff/backoff.hpp"
 #include "door_controller/io/control_socket.hpp"
 #include "door_controller/io/io_error.hpp"
 #include "door_controller/io/watcher_thread.hpp"
@@ -61,18 +62,17 @@ public:
 
 private:
   void watch() {
-    auto delay = std::chrono::milliseconds(50);
+    backoff delay(std::chrono::milliseconds(50), std::chrono::milliseconds(2000));
     bool reported_lost = false;
     while (!watcher_.stopping()) {
       auto subscribed = subscribe();
       if (!subscribed) {
         if (!reported_lost) emit({io_event::kind::lost, false, "cannot subscribe to " + path_});
         reported_lost = true;
-        if (watcher_.wait_stop(delay)) return;
-        delay = std::min(delay * 2, std::chrono::milliseconds(2000));
+        if (watcher_.wait_stop(delay.next())) return;
         continue;
       }
-      delay = std::chrono::milliseconds(50);
+      delay.reset();
       if (reported_lost) emit({io_event::kind::recovered, false, {}});
       reported_lost = false;
       while (!watcher_.stopping()) {
