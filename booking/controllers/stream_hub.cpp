@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "booking/log/log.hpp"
+#include "common/log/log.hpp"
 
 namespace hubgate::controllers {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "booking/controllers/stream_hub.hpp"
 #include "booking/controllers/tap_check_in.hpp"
-#include "booking/log/log.hpp"
+#include "common/log/log.hpp"
 
 namespace hubgate::controllers {
 

@@ -5,7 +5,7 @@
 #include "door_controller/daemon/door_loop.hpp"
 #include "door_controller/daemon/event_journal.hpp"
 #include "door_controller/daemon/inbox.hpp"
-#include "door_controller/daemon/json_log.hpp"
+#include "common/log/log.hpp"
 #include "door_controller/daemon/link_bridge.hpp"
 #include "door_controller/daemon/list_keeper.hpp"
 #include "door_controller/daemon/systemd_notifier.hpp"
@@ -49,13 +49,13 @@ std::optional<std::chrono::steady_clock::time_point> earliest(
   return first;
 }
 
-int fail(std::string_view event, boost::json::object fields) {
-  log(log_level::error, event, std::move(fields));
+int fail(std::string_view event, std::initializer_list<log::field> fields) {
+  log::write(log::level::error, event, fields);
   return 1;
 }
 
-std::nullopt_t failed(std::string_view event, boost::json::object fields) {
-  log(log_level::error, event, std::move(fields));
+std::nullopt_t failed(std::string_view event, std::initializer_list<log::field> fields) {
+  log::write(log::level::error, event, fields);
   return std::nullopt;
 }
 
@@ -167,7 +167,7 @@ void stop_hardware(opened_parts& parts) {
 }
 
 void log_started(const door_config& config) {
-  log(log_level::info, "started",
+  log::write(log::level::info, "started",
       {{"controller_id", config.controller_id},
        {"door_id", config.door_id},
        {"reader", config.reader.connstring},
@@ -208,10 +208,10 @@ bool route(const inbox::item& input, daemon_parts& d) {
     if (d.bridge) d.bridge->on_input(*l);
   } else if (auto* s = std::get_if<signal_received>(&input)) {
     if (is_stop_signal(s->number)) {
-      log(log_level::info, "stopping", {{"signal", s->number}});
+      log::write(log::level::info, "stopping", {{"signal", s->number}});
       return false;
     }
-    log(log_level::info, "reload", {{"signal", s->number}});
+    log::write(log::level::info, "reload", {{"signal", s->number}});
     d.lists.check_file(true);
   }
   return true;
@@ -242,7 +242,7 @@ void serve(const door_config& config, const clock& clock, inbox& inputs, daemon_
 
 int run_daemon(const door_config& configured) {
   door_config config = configured;
-  set_log_level(config.log_level);
+  if (auto level = log::parse_level(config.log_level)) log::set_level(*level);
   if (auto problem = resolve_enrolment(config)) return fail("not_enrolled", {{"error", *problem}});
   const sigset_t signals = block_daemon_signals();
   auto parts = open_parts(config);
@@ -280,7 +280,7 @@ int run_daemon(const door_config& configured) {
   stop_hardware(*parts);
   loop.release();
   signal_thread.join();
-  log(log_level::info, "stopped");
+  log::write(log::level::info, "stopped");
   return 0;
 }
 

@@ -1,4 +1,4 @@
-#include "booking/log/log.hpp"
+#include "common/log/log.hpp"
 
 #include <string>
 #include <vector>
