@@ -40,7 +40,9 @@ void door_loop::on_io(const io_event& event) {
     case io_event::kind::door_closed: on_door_closed(event.initial); break;
     case io_event::kind::button_pressed: on_exit_button(); break;
     case io_event::kind::button_released: break;
-    case io_event::kind::lost: log::write(log::level::warn, "io_lost", {{"detail", event.detail}}); break;
+    case io_event::kind::lost:
+      log::write(log::level::warn, "io_lost", {{"detail", event.detail}});
+      break;
     case io_event::kind::recovered: log::write(log::level::info, "io_recovered"); break;
   }
 }
@@ -131,7 +133,8 @@ bool door_loop::record(event_kind kind, std::optional<protocol::pseudonym> card,
         {{"kind", protocol::to_string(kind)}, {"error", stored.error().message()}});
     return false;
   }
-  log::write(log::level::debug, "event_recorded", {{"id", event.id}, {"kind", protocol::to_string(kind)}});
+  log::write(log::level::debug, "event_recorded",
+             {{"id", event.id}, {"kind", protocol::to_string(kind)}});
   return true;
 }
 
@@ -145,7 +148,8 @@ void door_loop::pulse() {
 void door_loop::drive_relay(bool on) {
   relay_on_ = on;
   if (auto driven = io_.set_relay(on); !driven)
-    log::write(log::level::error, "relay_failed", {{"on", on}, {"error", driven.error().message()}});
+    log::write(log::level::error, "relay_failed",
+               {{"on", on}, {"error", driven.error().message()}});
   else
     log::write(log::level::debug, "relay", {{"on", on}});
 }

@@ -56,7 +56,8 @@ void link_bridge::on_input(const link_input& input) {
     case link_input::kind::disconnected:
       // Repeated failures while the service is away are logged once, not per attempt.
       if (connected_ || input.detail != last_down_reason_)
-        log::write(connected_ ? log::level::warn : log::level::info, "link_down", {{"reason", input.detail}});
+        log::write(connected_ ? log::level::warn : log::level::info, "link_down",
+                   {{"reason", input.detail}});
       connected_ = false;
       last_down_reason_ = input.detail;
       in_flight_.clear();

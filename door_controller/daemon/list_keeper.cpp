@@ -48,7 +48,8 @@ void list_keeper::check_file(bool force) {
   if (list_file_.empty()) return;
   struct stat info {};
   if (::stat(list_file_.c_str(), &info) != 0) {
-    if (!reported_missing_) log::write(log::level::warn, "list_file_missing", {{"path", list_file_.string()}});
+    if (!reported_missing_)
+      log::write(log::level::warn, "list_file_missing", {{"path", list_file_.string()}});
     reported_missing_ = true;
     seen_.reset();
     return;

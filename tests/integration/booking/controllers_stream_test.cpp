@@ -181,7 +181,8 @@ TEST(controllers_stream, events_for_another_door_or_from_before_enrolment_are_no
     auto* a = std::get_if<protocol::events_ack_message>(&m);
     return a && a->ids == std::vector<std::string>{own.id, foreign.id, ancient.id};
   })) << "refused events are acknowledged, so the board drops them";
-  EXPECT_EQ(event_count(b.s), 1u) << "only the event at the board's own door, dated after enrolment";
+  EXPECT_EQ(event_count(b.s), 1u)
+      << "only the event at the board's own door, dated after enrolment";
   auto other = b.s.svc->call("GET", "/api/v1/access-events?door=" + other_door, &b.s.admin);
   ASSERT_EQ(other.status, 200);
   EXPECT_TRUE(other.json.at("items").as_array().empty());
