@@ -28,7 +28,7 @@
 #include "booking/controllers/list_signing_key.hpp"
 #include "booking/controllers/stream_hub.hpp"
 #include "booking/demo/demo_hub.hpp"
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 #include "booking/net/server.hpp"
 #include "booking/pki/tls_material.hpp"
 #include "booking/serve_options.hpp"

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 
 namespace hubgate {
 

@@ -4,7 +4,7 @@
 // board with the booking service (first contact pins the service CA by that hash).
 #include "door_controller/daemon/door_config.hpp"
 #include "door_controller/daemon/door_daemon.hpp"
-#include "door_controller/daemon/json_log.hpp"
+#include "protocol/log/log.hpp"
 #include "door_controller/link/enrolment.hpp"
 
 #include <cstdio>
@@ -68,10 +68,10 @@ int main(int argc, char** argv) {
   const std::string config_path = options.at("--config");
   auto config = hubgate::door::load_config(config_path);
   if (!config) {
-    hubgate::door::log(hubgate::door::log_level::error, "config_invalid",
-                       {{"file", config_path},
-                        {"key", config.error().key},
-                        {"message", config.error().what()}});
+    hubgate::log::write(hubgate::log::level::error, "config_invalid",
+                        {{"file", config_path},
+                         {"key", config.error().key},
+                         {"message", config.error().what()}});
     return 2;
   }
   if (is_enroll) return enroll(*config, options);

@@ -29,6 +29,22 @@ bool as_uint64(const boost::json::value& v, std::uint64_t& out) noexcept {
   return false;
 }
 
+bool as_number(const boost::json::value& v, double& out) noexcept {
+  if (const auto* d = v.if_double()) {
+    out = *d;
+    return true;
+  }
+  if (const auto* i = v.if_int64()) {
+    out = static_cast<double>(*i);
+    return true;
+  }
+  if (const auto* u = v.if_uint64()) {
+    out = static_cast<double>(*u);
+    return true;
+  }
+  return false;
+}
+
 const boost::json::value* find(const boost::json::object& o, std::string_view key) noexcept {
   return o.if_contains(key);
 }
@@ -41,6 +57,11 @@ bool get_int64(const boost::json::object& o, std::string_view key, std::int64_t&
 bool get_uint64(const boost::json::object& o, std::string_view key, std::uint64_t& out) noexcept {
   const auto* v = find(o, key);
   return v && as_uint64(*v, out);
+}
+
+bool get_number(const boost::json::object& o, std::string_view key, double& out) noexcept {
+  const auto* v = find(o, key);
+  return v && as_number(*v, out);
 }
 
 const boost::json::string* get_string(const boost::json::object& o, std::string_view key) noexcept {

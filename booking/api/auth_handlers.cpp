@@ -8,7 +8,7 @@
 #include "booking/api/handler_support.hpp"
 #include "booking/api/handlers.hpp"
 #include "booking/api/secret_token.hpp"
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 
 namespace hubgate::api::handlers {
 namespace {

@@ -14,7 +14,7 @@
 #include "booking/api/problem.hpp"
 #include "booking/api/request_target.hpp"
 #include "booking/api/route_table.hpp"
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 #include "booking/static/static_site.hpp"
 
 namespace hubgate::api {

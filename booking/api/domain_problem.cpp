@@ -5,7 +5,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "booking/domain/local_time.hpp"
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 #include "booking/store/store_errc.hpp"
 
 namespace hubgate::api {

@@ -16,7 +16,7 @@
 #include "booking/api/json_response.hpp"
 #include "booking/api/problem.hpp"
 #include "booking/api/services.hpp"
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 
 namespace hubgate::api {
 

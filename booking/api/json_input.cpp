@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "booking/domain/local_time.hpp"
+#include "protocol/json_fields.hpp"
 
 namespace hubgate::api {
 namespace {
@@ -105,14 +106,12 @@ std::optional<std::int64_t> json_fields::integer(std::string_view name, need n, 
   const auto* v = lookup(name, n);
   if (!v) return std::nullopt;
   std::int64_t out = 0;
-  if (v->is_int64()) {
-    out = v->get_int64();
-  } else if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
-    out = static_cast<std::int64_t>(v->get_uint64());
-  } else if (v->is_double() && std::trunc(v->get_double()) == v->get_double() &&
-             std::abs(v->get_double()) < 9e15) {
+  // Unlike the wire protocol, a body may say 2.0 for 2: browsers' JSON has one number type.
+  const bool whole_double = v->is_double() && std::trunc(v->get_double()) == v->get_double() &&
+                            std::abs(v->get_double()) < 9e15;
+  if (whole_double) {
     out = static_cast<std::int64_t>(v->get_double());
-  } else {
+  } else if (!protocol::json_fields::as_int64(*v, out)) {
     error(name, "wrong_type", fmt::format("expected an integer, got {}", type_name(*v)));
     return std::nullopt;
   }

@@ -10,7 +10,7 @@
 #include "booking/api/access_event_json.hpp"
 #include "booking/api/authenticator.hpp"
 #include "booking/controllers/controller_service.hpp"
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 
 namespace hubgate::api {
 namespace {

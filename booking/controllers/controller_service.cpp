@@ -7,7 +7,7 @@
 #include <cstdlib>
 
 #include "booking/controllers/enrollment_token.hpp"
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 #include "booking/pki/tls_material.hpp"
 #include "protocol/hex.hpp"
 

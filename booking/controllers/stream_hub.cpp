@@ -1,28 +1,15 @@
 #include "booking/controllers/stream_hub.hpp"
 
-#include <openssl/rand.h>
-
 #include <algorithm>
-#include <array>
-#include <cstdlib>
 #include <utility>
 
-#include "booking/controllers/hub_index.hpp"
-#include "booking/controllers/pseudonym_maker.hpp"
-#include "booking/controllers/tap_check_in.hpp"
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 
 namespace hubgate::controllers {
 namespace {
 
 std::int64_t unix_ms(sys_seconds t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
-}
-
-std::vector<std::uint8_t> random_list_key() {
-  std::vector<std::uint8_t> key(32);
-  if (RAND_bytes(key.data(), static_cast<int>(key.size())) != 1) std::abort();
-  return key;
 }
 
 }  // namespace
@@ -41,8 +28,7 @@ outcome<void> stream_hub::start() {
   {
     std::lock_guard lock(mutex_);
     for (const auto& c : *all) {
-      controller_site_[c.id] = c.site_id;
-      links_.try_emplace(c.id, link{nullptr, board_sync(c.id, c.epoch), {}});
+      remember_locked(c);
       if (c.status == controller_status::enrolled && c.cert_sha256)
         cert_owner_[*c.cert_sha256] = c.id;
     }
@@ -68,11 +54,16 @@ bool stream_hub::certificate_allowed(const std::string& sha256) const {
 void stream_hub::controller_enrolled(const controller_record& c) {
   {
     std::lock_guard lock(mutex_);
-    controller_site_[c.id] = c.site_id;
-    links_.try_emplace(c.id, link{nullptr, board_sync(c.id, c.epoch), {}});
+    remember_locked(c);
     if (c.cert_sha256) cert_owner_[*c.cert_sha256] = c.id;
   }
   access_changed();
+}
+
+void stream_hub::remember_locked(const controller_record& c) {
+  known_[c.id] = {c.site_id, earliest_event_time(c.enrolled_at, c.created_at,
+                                                 options_.event_clock_tolerance)};
+  links_.try_emplace(c.id, link{nullptr, board_sync(c.id, c.epoch), {}});
 }
 
 void stream_hub::controller_revoked(std::string_view controller_id) {
@@ -122,29 +113,30 @@ std::optional<domain::credential> stream_hub::credential_for(
 
 void stream_hub::run() {
   std::unique_lock lock(mutex_);
+  const auto& monotonic_now = options_.monotonic_now;
   while (!stopping_) {
-    const auto refresh_at = have_lists_ ? next_refresh_ : std::chrono::steady_clock::now();
+    const auto refresh_at = have_lists_ ? next_refresh_ : monotonic_now();
     wake_.wait_until(lock, refresh_at, [this] { return stopping_ || dirty_ || sync_wanted_; });
     if (stopping_) break;
     // A burst of writes settles into one recomputation; a costly one spaces out the next.
     if (dirty_) {
-      const auto settle = std::max(std::chrono::steady_clock::now() + options_.debounce,
+      const auto settle = std::max(monotonic_now() + options_.debounce,
                                    derived_at_ + 3 * derive_cost_);
       if (wake_.wait_until(lock, settle, [this] { return stopping_; })) break;
     }
     const bool recompute =
-        dirty_ || !have_lists_ || std::chrono::steady_clock::now() >= next_refresh_;
+        dirty_ || !have_lists_ || monotonic_now() >= next_refresh_;
     dirty_ = false;
     sync_wanted_ = false;
     const auto now = now_();
     if (recompute) {
       lock.unlock();
-      const auto started = std::chrono::steady_clock::now();
+      const auto started = monotonic_now();
       auto fresh = derive(now);
       lock.lock();
-      derived_at_ = std::chrono::steady_clock::now();
+      derived_at_ = monotonic_now();
       derive_cost_ = derived_at_ - started;
-      next_refresh_ = std::chrono::steady_clock::now() + options_.refresh;
+      next_refresh_ = derived_at_ + options_.refresh;
       if (fresh) {
         lists_ = std::move(fresh->lists);
         cards_ = std::move(fresh->cards);
@@ -160,60 +152,13 @@ void stream_hub::run() {
   }
 }
 
-outcome<stream_hub::derivation> stream_hub::derive(sys_seconds now) {
-  hub_state state;
-  auto sites = ports_.catalog.list_sites();
-  if (!sites) return sites.error();
-  state.sites = std::move(*sites);
-  auto spaces = ports_.catalog.list_spaces({});
-  if (!spaces) return spaces.error();
-  state.spaces = std::move(*spaces);
-  auto doors = ports_.catalog.list_doors(std::nullopt);
-  if (!doors) return doors.error();
-  state.doors = std::move(*doors);
-  // Without a door on a controller there is no list to serve: skip reading the bookings.
-  if (std::none_of(state.doors.begin(), state.doors.end(),
-                   [](const domain::door& d) { return d.controller_id.has_value(); }))
-    return derivation{};
-  auto groups = ports_.catalog.list_groups();
-  if (!groups) return groups.error();
-  state.groups = std::move(*groups);
-  auto users = ports_.users.list_users();
-  if (!users) return users.error();
-  state.users = std::move(*users);
-  auto credentials = ports_.controllers.all_credentials();
-  if (!credentials) return credentials.error();
-  state.credentials = std::move(*credentials);
-  // Only bookings that can open a door within the horizon.
-  domain::booking_filter f;
-  f.from = now - options_.derivation.late_grace;
-  f.to = now + options_.derivation.horizon + options_.derivation.horizon_step +
-         options_.derivation.early_grace;
-  f.statuses = {domain::booking_status::confirmed, domain::booking_status::checked_in};
-  f.limit = 10'000'000;
-  auto bookings = ports_.bookings.list_bookings(f);
-  if (!bookings) return bookings.error();
-  state.bookings = std::move(*bookings);
-  auto keys = ports_.controllers.list_keys();
-  if (!keys) return keys.error();
-  for (const auto& d : state.doors) {
-    if (!d.controller_id || keys->contains(d.site_id)) continue;
-    auto key = ports_.controllers.ensure_list_key(d.site_id, random_list_key());
-    if (!key) return key.error();
-    (*keys)[d.site_id] = std::move(*key);
-  }
-  state.list_keys = std::move(*keys);
-
-  auto lists = derive_access_lists(state, options_.derivation, now);
-  if (!lists) return failure(lists.error());
-  derivation out{std::move(*lists), {}};
-  for (const auto& [site_id, key] : state.list_keys) {
-    pseudonym_maker make(key);
-    auto& index = out.cards[site_id];
-    for (const auto& c : state.credentials)
-      if (auto bytes = card_bytes(c.card_id)) index.emplace(make(*bytes), c);
-  }
-  return out;
+outcome<hub_access> stream_hub::derive(sys_seconds now) {
+  auto state = read_hub_state(ports_, options_.derivation, now);
+  if (!state) return state.error();
+  if (!*state) return hub_access{};
+  auto access = derive_hub_access(**state, options_.derivation, now);
+  if (!access) return failure(access.error());
+  return std::move(*access);
 }
 
 void stream_hub::publish_locked(sys_seconds now) {
@@ -329,49 +274,6 @@ void stream_hub::on_text(const std::shared_ptr<api::ws_peer>& peer, std::string 
     if (wake) sync_wanted_ = true;
   }
   if (wake) wake_.notify_all();
-}
-
-void stream_hub::on_events(const std::shared_ptr<api::ws_peer>& peer, const std::string& id,
-                           const protocol::events_message& m) {
-  const auto now = now_();
-  // Acknowledged only once durable: a failure means no ack, and the board sends them again.
-  auto stored = ports_.controllers.insert_events(id, m.events, now);
-  if (!stored) {
-    log::write(log::level::warn, "events_store_failed",
-               {{"controller_id", id}, {"message", stored.error().code.message()}});
-    return;
-  }
-  protocol::events_ack_message ack;
-  for (const auto& e : m.events) ack.ids.push_back(e.id);
-  std::string site;
-  {
-    std::lock_guard lock(mutex_);
-    auto it = links_.find(id);
-    if (it != links_.end()) it->second.status.last_seen = now;
-    if (auto s = controller_site_.find(id); s != controller_site_.end()) site = s->second;
-  }
-  peer->send(protocol::serialize(protocol::stream_message{std::move(ack)}));
-  log::write(log::level::debug, "events_stored",
-             {{"controller_id", id}, {"received", m.events.size()}, {"new", *stored}});
-
-  bool changed = false;
-  for (const auto& e : m.events) {
-    if (e.kind != protocol::event_kind::tap_granted || !e.card) continue;
-    auto credential = credential_for(site, *e.card);
-    if (!credential) continue;
-    // The board's clock says when the tap happened; never later than now.
-    auto at = std::min(now, sys_seconds{std::chrono::duration_cast<std::chrono::seconds>(
-                                std::chrono::milliseconds{e.at})});
-    auto done = check_in_by_tap(ports_.catalog, ports_.bookings, ports_.booking_service,
-                                credential->user_id, e.door_id, at, options_.check_in_early_grace);
-    if (!done) continue;
-    for (const auto& b : *done) {
-      log::write(log::level::info, "booking_checked_in_by_tap",
-                 {{"booking_id", b.id}, {"door_id", e.door_id}});
-      changed = true;
-    }
-  }
-  if (changed) access_changed();
 }
 
 void stream_hub::on_close(const std::shared_ptr<api::ws_peer>& peer) {

@@ -1,6 +1,7 @@
 // The service end of the live link: one WebSocket per enrolled controller on the controller
 // port. Sends each board a signed snapshot, then deltas after every change that affects
-// access; stores the events boards upload and acknowledges them once durable.
+// access; stores the events boards upload and acknowledges them once durable. What the lists
+// hold is hub_access (pure); this is the board link: registry, recomputation pacing, intake.
 #pragma once
 #include <atomic>
 #include <chrono>
@@ -16,11 +17,10 @@
 #include <thread>
 
 #include "booking/api/websocket_handler.hpp"
-#include "booking/controllers/access_derivation.hpp"
+#include "booking/controllers/board_events.hpp"
 #include "booking/controllers/board_sync.hpp"
-#include "booking/controllers/controller_repository.hpp"
-#include "booking/domain/booking_service.hpp"
-#include "booking/domain/ports.hpp"
+#include "booking/controllers/hub_access.hpp"
+#include "booking/controllers/hub_state_reader.hpp"
 #include "protocol/keys.hpp"
 #include "protocol/stream_message.hpp"
 
@@ -44,14 +44,12 @@ struct hub_options {
   // Recompute at least this often even without changes, so windows roll with the horizon.
   std::chrono::seconds refresh{std::chrono::hours{1}};
   std::chrono::seconds check_in_early_grace{std::chrono::minutes{15}};
-};
-
-struct hub_ports {
-  controller_repository& controllers;
-  domain::catalog_repository& catalog;
-  domain::booking_repository& bookings;
-  domain::user_repository& users;
-  domain::booking_service& booking_service;
+  // How far a board's clock may have run behind the service's at enrolment: events dated
+  // earlier than enrolment less this are refused (see earliest_event_time).
+  std::chrono::seconds event_clock_tolerance{std::chrono::hours{1}};
+  // The clock that paces debounce and refresh (the wall clock is the constructor's `now`).
+  std::function<std::chrono::steady_clock::time_point()> monotonic_now =
+      [] { return std::chrono::steady_clock::now(); };
 };
 
 class stream_hub final : public api::websocket_handler {
@@ -81,6 +79,8 @@ class stream_hub final : public api::websocket_handler {
   std::optional<domain::credential> credential_for(std::string_view site_id,
                                                    const protocol::pseudonym& card) const;
   std::uint64_t recomputations() const noexcept { return recomputations_.load(); }
+  // Events boards sent for a door not theirs or dated before they existed: not stored.
+  std::uint64_t refused_events() const noexcept { return refused_events_.load(); }
 
   bool on_open(const std::shared_ptr<api::ws_peer>& peer,
                const api::http_request& upgrade) override;
@@ -93,20 +93,24 @@ class stream_hub final : public api::websocket_handler {
     board_sync sync;
     live_status status;
   };
-  using pseudonym_index =
-      std::map<std::string, std::map<protocol::pseudonym, domain::credential>, std::less<>>;
-  struct derivation {
-    access_lists lists;
-    pseudonym_index cards;
+  // What the hub knows of an enrolled controller without asking the store.
+  struct known_controller {
+    std::string site_id;
+    sys_seconds events_not_before{};
   };
 
   void run();
-  outcome<derivation> derive(sys_seconds now);
+  outcome<hub_access> derive(sys_seconds now);
+  void remember_locked(const controller_record& c);
   void publish_locked(sys_seconds now);
   void send_locked(link& l, const protocol::stream_message& m);
   std::string controller_of(const api::ws_peer* peer) const;
   void on_events(const std::shared_ptr<api::ws_peer>& peer, const std::string& controller_id,
                  const protocol::events_message& m);
+  outcome<screened_events> screen(const std::string& controller_id,
+                                  const std::vector<protocol::access_event>& events);
+  bool check_in_taps(const std::string& site_id, const std::vector<protocol::access_event>& taps,
+                     sys_seconds now);
   void note_clock(link& l, std::int64_t clock_ms, sys_seconds now);
 
   hub_ports ports_;
@@ -117,7 +121,7 @@ class stream_hub final : public api::websocket_handler {
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::map<std::string, std::string, std::less<>> cert_owner_;       // sha256 -> controller
-  std::map<std::string, std::string, std::less<>> controller_site_;  // controller -> site
+  std::map<std::string, known_controller, std::less<>> known_;       // controller -> what
   std::map<std::string, link, std::less<>> links_;                   // controller -> link
   std::map<const api::ws_peer*, std::string> peer_owner_;
   access_lists lists_;
@@ -132,6 +136,7 @@ class stream_hub final : public api::websocket_handler {
   std::chrono::steady_clock::time_point derived_at_{};
   std::chrono::steady_clock::duration derive_cost_{};
   std::atomic<std::uint64_t> recomputations_{0};
+  std::atomic<std::uint64_t> refused_events_{0};
   std::thread thread_;
 };
 

@@ -16,7 +16,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 #include "booking/net/server_state.hpp"
 #include "booking/net/session.hpp"
 #include "booking/net/tls_context.hpp"

@@ -19,7 +19,7 @@
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <openssl/ssl.h>
 
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 #include "booking/net/http_conventions.hpp"
 #include "booking/net/http_translation.hpp"
 #include "booking/net/ws_session.hpp"

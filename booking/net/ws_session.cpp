@@ -12,7 +12,7 @@
 #include <exception>
 #include <functional>
 
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 
 namespace hubgate::net::detail {
 namespace {

@@ -11,7 +11,7 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 #include "booking/pki/pki_error.hpp"
 
 namespace hubgate::pki::detail {

@@ -5,7 +5,7 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 #include "booking/pki/certificate_issuer.hpp"
 #include "booking/pki/openssl_handles.hpp"
 #include "booking/pki/pki_error.hpp"

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "booking/store/store_errc.hpp"
+#include "protocol/json_fields.hpp"
 
 namespace hubgate::store {
 namespace json = boost::json;
@@ -19,28 +20,10 @@ json::value parse(std::string_view text, bool& ok) {
   return v;
 }
 
-bool get_int(const json::value& v, std::int64_t& out) {
-  if (auto p = v.if_int64()) return out = *p, true;
-  if (auto p = v.if_uint64()) return out = static_cast<std::int64_t>(*p), true;
-  return false;
-}
-
-bool get_num(const json::value& v, double& out) {
-  if (auto p = v.if_double()) return out = *p, true;
-  std::int64_t i = 0;
-  if (get_int(v, i)) return out = static_cast<double>(i), true;
-  return false;
-}
-
-bool field_int(const json::object& o, std::string_view key, std::int64_t& out) {
-  auto p = o.if_contains(key);
-  return p && get_int(*p, out);
-}
-
-bool field_num(const json::object& o, std::string_view key, double& out) {
-  auto p = o.if_contains(key);
-  return p && get_num(*p, out);
-}
+using protocol::json_fields::as_int64;
+using protocol::json_fields::get_int64;
+using protocol::json_fields::get_number;
+using protocol::json_fields::get_string;
 
 json::array hours_json(const domain::weekly_hours& h) {
   json::array days;
@@ -62,7 +45,7 @@ bool hours_from(const json::value& v, domain::weekly_hours& out) {
     for (const auto& iv : *day) {
       auto pair = iv.if_array();
       std::int64_t a = 0, b = 0;
-      if (!pair || pair->size() != 2 || !get_int((*pair)[0], a) || !get_int((*pair)[1], b))
+      if (!pair || pair->size() != 2 || !as_int64((*pair)[0], a) || !as_int64((*pair)[1], b))
         return false;
       out.days[d].push_back({minutes{a}, minutes{b}});
     }
@@ -149,12 +132,12 @@ bool decode(std::string_view text, std::vector<domain::closure>& out) {
     auto o = e.if_object();
     if (!o) return false;
     domain::closure c;
-    auto reason = o->if_contains("reason");
-    if (!o->if_contains("first") || !date_from(o->at("first"), c.first) ||
-        !o->if_contains("last") || !date_from(o->at("last"), c.last) || !reason ||
-        !reason->is_string())
+    const auto* reason = get_string(*o, "reason");
+    const auto* first = protocol::json_fields::find(*o, "first");
+    const auto* last = protocol::json_fields::find(*o, "last");
+    if (!first || !date_from(*first, c.first) || !last || !date_from(*last, c.last) || !reason)
       return false;
-    c.reason = std::string(reason->get_string());
+    c.reason = std::string(*reason);
     out.push_back(std::move(c));
   }
   return true;
@@ -179,10 +162,10 @@ bool decode(std::string_view text, domain::floor_position& out) {
   auto v = parse(text, ok);
   auto o = v.if_object();
   std::int64_t floor = 0;
-  if (!ok || !o || !field_int(*o, "floor", floor)) return false;
+  if (!ok || !o || !get_int64(*o, "floor", floor)) return false;
   out.floor = static_cast<int>(floor);
-  return field_num(*o, "x", out.x) && field_num(*o, "y", out.y) && field_num(*o, "w", out.w) &&
-         field_num(*o, "h", out.h);
+  return get_number(*o, "x", out.x) && get_number(*o, "y", out.y) && get_number(*o, "w", out.w) &&
+         get_number(*o, "h", out.h);
 }
 
 bool decode(std::string_view text, domain::space_rules& out) {
@@ -190,9 +173,9 @@ bool decode(std::string_view text, domain::space_rules& out) {
   auto v = parse(text, ok);
   auto o = v.if_object();
   std::int64_t mn = 0, mx = 0, lead = 0, days_ahead = 0, buffer = 0;
-  if (!ok || !o || !field_int(*o, "min", mn) || !field_int(*o, "max", mx) ||
-      !field_int(*o, "lead", lead) || !field_int(*o, "days", days_ahead) ||
-      !field_int(*o, "buffer", buffer))
+  if (!ok || !o || !get_int64(*o, "min", mn) || !get_int64(*o, "max", mx) ||
+      !get_int64(*o, "lead", lead) || !get_int64(*o, "days", days_ahead) ||
+      !get_int64(*o, "buffer", buffer))
     return false;
   out = {seconds{mn}, seconds{mx}, seconds{lead}, static_cast<int>(days_ahead), seconds{buffer}};
   return true;
@@ -216,8 +199,8 @@ bool decode(std::string_view text, domain::group_policy& out) {
   out.max_days_ahead.reset();
   double quota = 0;
   std::int64_t days_ahead = 0;
-  if (field_num(*o, "quota", quota)) out.weekly_quota_hours = quota;
-  if (field_int(*o, "days", days_ahead)) out.max_days_ahead = static_cast<int>(days_ahead);
+  if (get_number(*o, "quota", quota)) out.weekly_quota_hours = quota;
+  if (get_int64(*o, "days", days_ahead)) out.max_days_ahead = static_cast<int>(days_ahead);
   return true;
 }
 
@@ -229,11 +212,11 @@ bool decode(std::string_view text, std::vector<domain::door_grant>& out) {
   out.clear();
   for (const auto& e : *a) {
     auto o = e.if_object();
-    auto door = o ? o->if_contains("door") : nullptr;
-    auto schedule = o ? o->if_contains("schedule") : nullptr;
-    if (!door || !door->is_string() || !schedule) return false;
+    const auto* door = o ? get_string(*o, "door") : nullptr;
+    const auto* schedule = o ? protocol::json_fields::find(*o, "schedule") : nullptr;
+    if (!door || !schedule) return false;
     domain::door_grant g;
-    g.door_id = std::string(door->get_string());
+    g.door_id = std::string(*door);
     if (!hours_from(*schedule, g.schedule)) return false;
     out.push_back(std::move(g));
   }

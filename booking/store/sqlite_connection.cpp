@@ -24,31 +24,11 @@ failure sqlite_failure(sqlite3* db, int rc, std::string_view what) {
 }
 
 statement::~statement() {
-  if (stmt_) {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-}
-
-statement& statement::bind(int i, std::string_view v) {
-  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  return *this;
-}
-statement& statement::bind(int i, std::int64_t v) {
-  sqlite3_bind_int64(stmt_, i, v);
-  return *this;
-}
-statement& statement::bind(int i, double v) {
-  sqlite3_bind_double(stmt_, i, v);
-  return *this;
-}
-statement& statement::bind_null(int i) {
-  sqlite3_bind_null(stmt_, i);
-  return *this;
+  if (stmt_) stmt_->reset();
 }
 
 outcome<bool> statement::step() {
-  int rc = sqlite3_step(stmt_);
+  const int rc = stmt_->step();
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   return sqlite_failure(db_, rc, "step");
@@ -62,14 +42,6 @@ outcome<void> statement::run() {
   }
 }
 
-std::string statement::text(int col) const {
-  auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
-           : std::string();
-}
-std::int64_t statement::integer(int col) const { return sqlite3_column_int64(stmt_, col); }
-double statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
-bool statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 std::optional<std::string> statement::optional_text(int col) const {
   if (is_null(col)) return std::nullopt;
   return text(col);
@@ -81,20 +53,19 @@ std::optional<std::int64_t> statement::optional_integer(int col) const {
 
 outcome<std::unique_ptr<connection>> connection::open(const std::filesystem::path& file, mode m,
                                                       int busy_timeout_ms, bool durable) {
-  sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_NOMUTEX |
-              (m == mode::writer ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                                 : SQLITE_OPEN_READONLY);
-  int rc = sqlite3_open_v2(file.c_str(), &db, flags, nullptr);
+  sqlite::database db;
+  const int flags = SQLITE_OPEN_NOMUTEX | (m == mode::writer
+                                               ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                               : SQLITE_OPEN_READONLY);
+  const int rc = db.open(file, flags);
   if (rc != SQLITE_OK) {
-    auto f = sqlite_failure(db, rc, "open");
+    auto f = sqlite_failure(db.raw(), rc, "open");
     f.code = make_error_code(errc::open_failed);
-    sqlite3_close(db);
     return f;
   }
-  std::unique_ptr<connection> c(new connection(db));
-  sqlite3_busy_timeout(db, busy_timeout_ms);
-  sqlite3_extended_result_codes(db, 1);
+  std::unique_ptr<connection> c(new connection(std::move(db)));
+  sqlite3_busy_timeout(c->raw(), busy_timeout_ms);
+  sqlite3_extended_result_codes(c->raw(), 1);
   std::string pragmas = fmt::format(
       "PRAGMA foreign_keys=ON; PRAGMA synchronous={}; {}", durable ? "FULL" : "OFF",
       m == mode::writer ? "PRAGMA journal_mode=WAL;" : "PRAGMA query_only=ON;");
@@ -106,31 +77,24 @@ outcome<std::unique_ptr<connection>> connection::open(const std::filesystem::pat
   return c;
 }
 
-connection::~connection() {
-  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
-  sqlite3_close(db_);
-}
+connection::~connection() = default;
 
 outcome<statement> connection::prepare(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
-    sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-    if (rc != SQLITE_OK) return sqlite_failure(db_, rc, "prepare");
-    it = cache_.emplace(std::string(sql), stmt).first;
+    sqlite::statement prepared(db_.raw(), sql, true);
+    if (!prepared.ok()) return sqlite_failure(db_.raw(), prepared.prepare_result(), "prepare");
+    it = cache_.emplace(std::string(sql), std::move(prepared)).first;
   }
-  return statement(db_, it->second);
+  return statement(db_.raw(), &it->second);
 }
 
 outcome<void> connection::exec(const char* sql) {
-  char* msg = nullptr;
-  int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &msg);
-  sqlite3_free(msg);
-  if (rc != SQLITE_OK) return sqlite_failure(db_, rc, "exec");
+  const int rc = db_.exec(sql);
+  if (rc != SQLITE_OK) return sqlite_failure(db_.raw(), rc, "exec");
   return {};
 }
 
-std::int64_t connection::changes() const { return sqlite3_changes64(db_); }
+std::int64_t connection::changes() const { return sqlite3_changes64(db_.raw()); }
 
 }  // namespace hubgate::store

@@ -4,8 +4,8 @@
 
 #include <utility>
 
-#include "door_controller/cache/sqlite_statement.hpp"
-#include "door_controller/cache/sqlite_util.hpp"
+#include "protocol/sqlite/database.hpp"
+#include "protocol/sqlite/statement.hpp"
 #include "protocol/access_list_json.hpp"
 #include "protocol/envelope.hpp"
 
@@ -39,28 +39,31 @@ PRAGMA user_version = 1;
 result<void> configure(sqlite3* db) {
   if (sqlite3_busy_timeout(db, 5000) != SQLITE_OK) return cache_errc::open_failed;
   {
-    sqlite_statement wal(db, "PRAGMA journal_mode=WAL");
+    sqlite::statement wal(db, "PRAGMA journal_mode=WAL");
     if (!wal.ok() || wal.step() != SQLITE_ROW || wal.column_text(0) != "wal")
       return cache_errc::open_failed;
   }
   // FULL: each commit is on disk when it returns, which the event queue relies on.
-  if (!exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")) return cache_errc::open_failed;
+  if (sqlite::exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;") != SQLITE_OK)
+    return cache_errc::open_failed;
 
-  sqlite_statement version(db, "PRAGMA user_version");
+  sqlite::statement version(db, "PRAGMA user_version");
   if (!version.ok() || version.step() != SQLITE_ROW) return cache_errc::open_failed;
   const std::int64_t found = version.column_int64(0);
   if (found > schema_version) return cache_errc::schema_too_new;
   if (found == 0) {
-    transaction tx(db);
-    if (!tx.begun() || !exec(db, schema_v1) || !tx.commit()) return cache_errc::open_failed;
+    sqlite::immediate_transaction tx(db);
+    if (!tx.begun() || sqlite::exec(db, schema_v1) != SQLITE_OK || !tx.commit())
+      return cache_errc::open_failed;
   }
   return {};
 }
 
 result<void> save_snapshot(sqlite3* db, const protocol::envelope& body, std::string_view text) {
-  transaction tx(db);
-  if (!tx.begun() || !exec(db, "DELETE FROM list_messages")) return cache_errc::sql_error;
-  sqlite_statement insert(db,
+  sqlite::immediate_transaction tx(db);
+  if (!tx.begun() || sqlite::exec(db, "DELETE FROM list_messages") != SQLITE_OK)
+    return cache_errc::sql_error;
+  sqlite::statement insert(db,
                           "INSERT INTO list_messages(position, kind, epoch, sequence, envelope) "
                           "VALUES (0, 'snapshot', ?1, ?2, ?3)");
   if (!insert.ok()) return cache_errc::sql_error;
@@ -72,9 +75,9 @@ result<void> save_snapshot(sqlite3* db, const protocol::envelope& body, std::str
 }
 
 result<void> save_delta(sqlite3* db, const protocol::envelope& body, std::string_view text) {
-  transaction tx(db);
+  sqlite::immediate_transaction tx(db);
   if (!tx.begun()) return cache_errc::sql_error;
-  sqlite_statement last(
+  sqlite::statement last(
       db, "SELECT position, epoch, sequence FROM list_messages ORDER BY position DESC LIMIT 1");
   if (!last.ok()) return cache_errc::sql_error;
   const int rc = last.step();
@@ -86,7 +89,7 @@ result<void> save_delta(sqlite3* db, const protocol::envelope& body, std::string
   last.reset();
   if (body.epoch != epoch || body.sequence != sequence + 1) return cache_errc::out_of_order;
 
-  sqlite_statement insert(db,
+  sqlite::statement insert(db,
                           "INSERT INTO list_messages(position, kind, epoch, sequence, envelope) "
                           "VALUES (?1, 'delta', ?2, ?3, ?4)");
   if (!insert.ok()) return cache_errc::sql_error;
@@ -111,42 +114,31 @@ result<protocol::signed_envelope> reverify(std::string_view text, const protocol
 }  // namespace
 
 result<local_store> local_store::open(const std::filesystem::path& path) {
-  sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(
-      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-  local_store store(db);  // owns db from here on, even when opening failed
+  sqlite::database db;
+  const int rc =
+      db.open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
   if (rc != SQLITE_OK) return cache_errc::open_failed;
-  if (auto r = configure(db); !r) return r.error();
-  return store;
+  if (auto r = configure(db.raw()); !r) return r.error();
+  return local_store(std::move(db));
 }
 
-local_store::local_store(local_store&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
-
-local_store& local_store::operator=(local_store&& other) noexcept {
-  if (this != &other) {
-    sqlite3_close_v2(db_);
-    db_ = std::exchange(other.db_, nullptr);
-  }
-  return *this;
-}
-
-local_store::~local_store() {
-  sqlite3_close_v2(db_);
-}
+local_store::local_store(local_store&& other) noexcept = default;
+local_store& local_store::operator=(local_store&& other) noexcept = default;
+local_store::~local_store() = default;
 
 result<void> local_store::save_list(std::string_view signed_envelope_text) {
   auto e = protocol::decode(signed_envelope_text);
   if (!e) return e.error();
   if (e->body.type == protocol::envelope_type::snapshot)
-    return save_snapshot(db_, e->body, signed_envelope_text);
+    return save_snapshot(db_.raw(), e->body, signed_envelope_text);
   if (e->body.type == protocol::envelope_type::delta)
-    return save_delta(db_, e->body, signed_envelope_text);
+    return save_delta(db_.raw(), e->body, signed_envelope_text);
   return protocol::errc::unexpected_type;
 }
 
 result<loaded_list> local_store::load_list(const protocol::verify_key& key,
                                            std::string_view controller_id) {
-  sqlite_statement rows(db_, "SELECT kind, envelope FROM list_messages ORDER BY position");
+  sqlite::statement rows(db_.raw(), "SELECT kind, envelope FROM list_messages ORDER BY position");
   if (!rows.ok()) return cache_errc::sql_error;
   loaded_list out;
   bool have_snapshot = false;
@@ -179,7 +171,7 @@ result<loaded_list> local_store::load_list(const protocol::verify_key& key,
 }
 
 result<void> local_store::clear_list() {
-  if (!exec(db_, "DELETE FROM list_messages")) return cache_errc::sql_error;
+  if (db_.exec("DELETE FROM list_messages") != SQLITE_OK) return cache_errc::sql_error;
   return {};
 }
 

@@ -6,10 +6,12 @@
 #include <filesystem>
 #include <memory>
 #include <span>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "protocol/sqlite/database.hpp"
 #include "door_controller/cache/cache_errc.hpp"
 #include "door_controller/cache/loaded_list.hpp"
 #include "protocol/event.hpp"
@@ -55,8 +57,8 @@ class local_store {
   result<std::uint64_t> event_count();
 
  private:
-  explicit local_store(sqlite3* db) noexcept : db_(db) {}
-  sqlite3* db_ = nullptr;
+  explicit local_store(sqlite::database db) noexcept : db_(std::move(db)) {}
+  sqlite::database db_;
 };
 
 }  // namespace hubgate::door

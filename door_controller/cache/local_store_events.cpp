@@ -6,9 +6,9 @@
 #include <array>
 #include <cstdint>
 
+#include "protocol/sqlite/database.hpp"
+#include "protocol/sqlite/statement.hpp"
 #include "door_controller/cache/local_store.hpp"
-#include "door_controller/cache/sqlite_statement.hpp"
-#include "door_controller/cache/sqlite_util.hpp"
 #include "protocol/access_list_json.hpp"
 #include "protocol/hex.hpp"
 
@@ -27,7 +27,7 @@ bool valid_event(const protocol::access_event& e) {
 result<void> local_store::append_event(const protocol::access_event& event) {
   if (!valid_event(event)) return cache_errc::bad_event;
   // A single statement in autocommit mode is its own durable transaction.
-  sqlite_statement insert(db_,
+  sqlite::statement insert(db_.raw(),
                           "INSERT OR IGNORE INTO events(id, door, card, at_ms, kind, reason) "
                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   if (!insert.ok()) return cache_errc::sql_error;
@@ -45,7 +45,7 @@ result<void> local_store::append_event(const protocol::access_event& event) {
 }
 
 result<std::vector<protocol::access_event>> local_store::pending_events(std::size_t limit) {
-  sqlite_statement rows(db_,
+  sqlite::statement rows(db_.raw(),
                         "SELECT id, door, card, at_ms, kind, reason FROM events "
                         "ORDER BY queue_order LIMIT ?1");
   if (!rows.ok()) return cache_errc::sql_error;
@@ -71,15 +71,15 @@ result<std::vector<protocol::access_event>> local_store::pending_events(std::siz
 }
 
 result<std::size_t> local_store::delete_events(std::span<const std::string> ids) {
-  transaction tx(db_);
+  sqlite::immediate_transaction tx(db_.raw());
   if (!tx.begun()) return cache_errc::sql_error;
-  sqlite_statement del(db_, "DELETE FROM events WHERE id = ?1");
+  sqlite::statement del(db_.raw(), "DELETE FROM events WHERE id = ?1");
   if (!del.ok()) return cache_errc::sql_error;
   std::size_t deleted = 0;
   for (const auto& id : ids) {
     del.bind(1, id);
     if (del.step() != SQLITE_DONE) return cache_errc::sql_error;
-    deleted += static_cast<std::size_t>(sqlite3_changes(db_));
+    deleted += static_cast<std::size_t>(sqlite3_changes(db_.raw()));
     del.reset();
   }
   if (!tx.commit()) return cache_errc::sql_error;
@@ -87,7 +87,7 @@ result<std::size_t> local_store::delete_events(std::span<const std::string> ids)
 }
 
 result<std::uint64_t> local_store::event_count() {
-  sqlite_statement count(db_, "SELECT count(*) FROM events");
+  sqlite::statement count(db_.raw(), "SELECT count(*) FROM events");
   if (!count.ok() || count.step() != SQLITE_ROW) return cache_errc::sql_error;
   return static_cast<std::uint64_t>(count.column_int64(0));
 }

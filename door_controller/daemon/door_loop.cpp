@@ -1,6 +1,6 @@
 #include "door_controller/daemon/door_loop.hpp"
 
-#include "door_controller/daemon/json_log.hpp"
+#include "protocol/log/log.hpp"
 #include "door_controller/decision/decide.hpp"
 #include "protocol/pseudonym.hpp"
 
@@ -24,11 +24,11 @@ void door_loop::on_reader(const reader_event& event) {
   switch (event.what) {
     case reader_event::kind::tap: on_tap(event.uid); break;
     case reader_event::kind::lost:
-      log(log_level::warn, "reader_lost", {{"detail", event.detail}});
+      log::write(log::level::warn, "reader_lost", {{"detail", event.detail}});
       record(event_kind::reader_lost, std::nullopt, event.detail);
       break;
     case reader_event::kind::recovered:
-      log(log_level::info, "reader_recovered");
+      log::write(log::level::info, "reader_recovered");
       record(event_kind::reader_recovered, std::nullopt, {});
       break;
   }
@@ -40,8 +40,10 @@ void door_loop::on_io(const io_event& event) {
     case io_event::kind::door_closed: on_door_closed(event.initial); break;
     case io_event::kind::button_pressed: on_exit_button(); break;
     case io_event::kind::button_released: break;
-    case io_event::kind::lost: log(log_level::warn, "io_lost", {{"detail", event.detail}}); break;
-    case io_event::kind::recovered: log(log_level::info, "io_recovered"); break;
+    case io_event::kind::lost:
+      log::write(log::level::warn, "io_lost", {{"detail", event.detail}});
+      break;
+    case io_event::kind::recovered: log::write(log::level::info, "io_recovered"); break;
   }
 }
 
@@ -52,7 +54,7 @@ void door_loop::on_tap(std::span<const std::uint8_t> uid) {
                          .count();
   const verdict v = decide(index_, card, options_.door_id, now_s, freshness_);
   const std::string reason(v.granted ? protocol::to_string(v.source) : to_string(v.reason));
-  log(log_level::info, v.granted ? "tap_granted" : "tap_denied",
+  log::write(log::level::info, v.granted ? "tap_granted" : "tap_denied",
       {{"card", protocol::to_hex(card)}, {"reason", reason}});
   // The event is durable before the relay moves; a grant that cannot be recorded is not acted
   // on, so every unlock is accounted for.
@@ -62,7 +64,7 @@ void door_loop::on_tap(std::span<const std::uint8_t> uid) {
 }
 
 void door_loop::on_exit_button() {
-  log(log_level::info, "exit_button");
+  log::write(log::level::info, "exit_button");
   if (record(event_kind::exit_button, std::nullopt, {})) pulse();
 }
 
@@ -73,7 +75,7 @@ void door_loop::on_door_opened(bool initial) {
   held_open_reported_ = false;
   if (initial) return;
   const bool authorised = authorised_until_ && opened_at_ <= *authorised_until_;
-  log(authorised ? log_level::info : log_level::warn, "door_opened",
+  log::write(authorised ? log::level::info : log::level::warn, "door_opened",
       {{"authorised", authorised}});
   if (!authorised) record(event_kind::door_forced_open, std::nullopt, "no grant");
 }
@@ -82,7 +84,7 @@ void door_loop::on_door_closed(bool initial) {
   if (!door_open_) return;
   door_open_ = false;
   if (initial) return;
-  log(log_level::info, "door_closed");
+  log::write(log::level::info, "door_closed");
   record(event_kind::door_closed, std::nullopt, {});
 }
 
@@ -91,7 +93,7 @@ void door_loop::tick() {
   if (relay_on_ && now >= relay_off_at_) drive_relay(false);
   if (door_open_ && !held_open_reported_ && now - opened_at_ >= options_.held_open) {
     held_open_reported_ = true;
-    log(log_level::warn, "door_held_open");
+    log::write(log::level::warn, "door_held_open");
     record(event_kind::door_held_open, std::nullopt, {});
   }
 }
@@ -127,11 +129,12 @@ bool door_loop::record(event_kind kind, std::optional<protocol::pseudonym> card,
   if (reason.size() > protocol::max_reason_length) reason.resize(protocol::max_reason_length);
   event.reason = std::move(reason);
   if (auto stored = journal_.append(event); !stored) {
-    log(log_level::error, "event_not_recorded",
+    log::write(log::level::error, "event_not_recorded",
         {{"kind", protocol::to_string(kind)}, {"error", stored.error().message()}});
     return false;
   }
-  log(log_level::debug, "event_recorded", {{"id", event.id}, {"kind", protocol::to_string(kind)}});
+  log::write(log::level::debug, "event_recorded",
+             {{"id", event.id}, {"kind", protocol::to_string(kind)}});
   return true;
 }
 
@@ -145,9 +148,10 @@ void door_loop::pulse() {
 void door_loop::drive_relay(bool on) {
   relay_on_ = on;
   if (auto driven = io_.set_relay(on); !driven)
-    log(log_level::error, "relay_failed", {{"on", on}, {"error", driven.error().message()}});
+    log::write(log::level::error, "relay_failed",
+               {{"on", on}, {"error", driven.error().message()}});
   else
-    log(log_level::debug, "relay", {{"on", on}});
+    log::write(log::level::debug, "relay", {{"on", on}});
 }
 
 }  // namespace hubgate::door

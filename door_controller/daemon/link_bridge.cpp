@@ -1,6 +1,6 @@
 #include "door_controller/daemon/link_bridge.hpp"
 
-#include "door_controller/daemon/json_log.hpp"
+#include "protocol/log/log.hpp"
 
 #include <fmt/format.h>
 
@@ -48,7 +48,7 @@ void link_bridge::on_input(const link_input& input) {
       connected_ = true;
       last_down_reason_.clear();
       in_flight_.clear();
-      log(log_level::info, "link_up",
+      log::write(log::level::info, "link_up",
           {{"epoch", lists_.epoch()}, {"sequence", lists_.sequence()}});
       if (lists_.needs_snapshot()) send(protocol::resync_message{"tampered_store"});
       pump();
@@ -56,7 +56,8 @@ void link_bridge::on_input(const link_input& input) {
     case link_input::kind::disconnected:
       // Repeated failures while the service is away are logged once, not per attempt.
       if (connected_ || input.detail != last_down_reason_)
-        log(connected_ ? log_level::warn : log_level::info, "link_down", {{"reason", input.detail}});
+        log::write(connected_ ? log::level::warn : log::level::info, "link_down",
+                   {{"reason", input.detail}});
       connected_ = false;
       last_down_reason_ = input.detail;
       in_flight_.clear();
@@ -65,7 +66,7 @@ void link_bridge::on_input(const link_input& input) {
       on_message(input.detail);
       break;
     case link_input::kind::heartbeat:
-      log(log_level::debug, "link_heartbeat", {{"frame", input.detail}});
+      log::write(log::level::debug, "link_heartbeat", {{"frame", input.detail}});
       break;
   }
 }
@@ -73,7 +74,7 @@ void link_bridge::on_input(const link_input& input) {
 void link_bridge::on_message(const std::string& text) {
   auto message = protocol::parse_stream_message(text);
   if (!message) {
-    log(log_level::warn, "link_message_refused", {{"error", message.error().message()}});
+    log::write(log::level::warn, "link_message_refused", {{"error", message.error().message()}});
     return;
   }
   if (const auto* list = std::get_if<protocol::list_message>(&*message)) {
@@ -81,7 +82,7 @@ void link_bridge::on_message(const std::string& text) {
   } else if (const auto* ack = std::get_if<protocol::events_ack_message>(&*message)) {
     on_events_ack(*ack);
   } else {
-    log(log_level::debug, "link_message_ignored",
+    log::write(log::level::debug, "link_message_ignored",
         {{"type", protocol::message_type(*message)}});
   }
 }
@@ -89,7 +90,7 @@ void link_bridge::on_message(const std::string& text) {
 void link_bridge::on_list(const protocol::signed_envelope& message) {
   if (auto applied = lists_.apply_message(message); !applied) {
     const std::string reason = refusal_reason(applied.error());
-    log(log_level::warn, "list_refused",
+    log::write(log::level::warn, "list_refused",
         {{"source", "link"}, {"reason", reason}, {"epoch", message.body.epoch},
          {"sequence", message.body.sequence}});
     send(protocol::resync_message{reason});
@@ -104,11 +105,11 @@ void link_bridge::on_list(const protocol::signed_envelope& message) {
 void link_bridge::on_events_ack(const protocol::events_ack_message& ack) {
   const std::vector<std::string> ids(ack.ids.begin(), ack.ids.end());
   if (auto deleted = store_.delete_events(ids); !deleted) {
-    log(log_level::error, "store_failed", {{"error", deleted.error().message()}});
+    log::write(log::level::error, "store_failed", {{"error", deleted.error().message()}});
     return;
   }
   for (const auto& id : ids) in_flight_.erase(id);
-  log(log_level::debug, "events_acked", {{"count", ids.size()}});
+  log::write(log::level::debug, "events_acked", {{"count", ids.size()}});
   pump();
 }
 
@@ -116,18 +117,18 @@ void link_bridge::pump() {
   if (!connected_) return;
   if (!in_flight_.empty()) {
     if (clock_.steady_now() - sent_at_ < resend_after_) return;
-    log(log_level::warn, "events_resent", {{"count", in_flight_.size()}});
+    log::write(log::level::warn, "events_resent", {{"count", in_flight_.size()}});
     in_flight_.clear();
   }
   auto pending = store_.pending_events(protocol::max_events_per_message);
   if (!pending) {
-    log(log_level::error, "store_failed", {{"error", pending.error().message()}});
+    log::write(log::level::error, "store_failed", {{"error", pending.error().message()}});
     return;
   }
   if (pending->empty()) return;
   for (const auto& e : *pending) in_flight_.insert(e.id);
   sent_at_ = clock_.steady_now();
-  log(log_level::debug, "events_sent", {{"count", pending->size()}});
+  log::write(log::level::debug, "events_sent", {{"count", pending->size()}});
   send(protocol::events_message{std::move(*pending)});
 }
 

@@ -1,7 +1,7 @@
 #include "door_controller/daemon/list_keeper.hpp"
 
 #include "door_controller/cache/list_file.hpp"
-#include "door_controller/daemon/json_log.hpp"
+#include "protocol/log/log.hpp"
 #include "door_controller/decision/access_index.hpp"
 #include "protocol/access_list_json.hpp"
 #include "protocol/envelope.hpp"
@@ -27,20 +27,20 @@ void list_keeper::load_stored() {
   auto loaded = store_.load_list(key_, controller_id_);
   if (!loaded) {
     if (loaded.error() == cache_errc::no_list) {
-      log(log_level::info, "no_stored_list");
+      log::write(log::level::info, "no_stored_list");
       return;
     }
-    log(log_level::error, "stored_list_refused", {{"error", loaded.error().message()}});
+    log::write(log::level::error, "stored_list_refused", {{"error", loaded.error().message()}});
     loop_.record_list_event(protocol::event_kind::list_refused,
                             "stored list: " + loaded.error().message());
     needs_snapshot_ = true;
     if (auto cleared = store_.clear_list(); !cleared)
-      log(log_level::error, "store_failed", {{"error", cleared.error().message()}});
+      log::write(log::level::error, "store_failed", {{"error", cleared.error().message()}});
     return;
   }
   const auto entries = loaded->list.entries.size();
   apply(std::move(loaded->list), loaded->epoch, loaded->sequence, loaded->issued_at);
-  log(log_level::info, "list_loaded",
+  log::write(log::level::info, "list_loaded",
       {{"source", "store"}, {"epoch", epoch_}, {"sequence", sequence_}, {"entries", entries}});
 }
 
@@ -48,7 +48,8 @@ void list_keeper::check_file(bool force) {
   if (list_file_.empty()) return;
   struct stat info {};
   if (::stat(list_file_.c_str(), &info) != 0) {
-    if (!reported_missing_) log(log_level::warn, "list_file_missing", {{"path", list_file_.string()}});
+    if (!reported_missing_)
+      log::write(log::level::warn, "list_file_missing", {{"path", list_file_.string()}});
     reported_missing_ = true;
     seen_.reset();
     return;
@@ -64,17 +65,17 @@ void list_keeper::check_file(bool force) {
   auto loaded = load_list_file(list_file_, key_, controller_id_, epoch_, sequence_);
   if (!loaded) {
     if (already_applied(list_file_)) return;
-    log(log_level::warn, "list_refused",
+    log::write(log::level::warn, "list_refused",
         {{"path", list_file_.string()}, {"error", loaded.error().message()}});
     loop_.record_list_event(protocol::event_kind::list_refused, loaded.error().message());
     return;
   }
   if (auto saved = store_.save_list(loaded->envelope_text); !saved)
-    log(log_level::error, "store_failed", {{"error", saved.error().message()}});
+    log::write(log::level::error, "store_failed", {{"error", saved.error().message()}});
   const auto entries = loaded->list.list.entries.size();
   apply(std::move(loaded->list.list), loaded->list.epoch, loaded->list.sequence,
         loaded->list.issued_at);
-  log(log_level::info, "list_loaded",
+  log::write(log::level::info, "list_loaded",
       {{"source", "file"}, {"epoch", epoch_}, {"sequence", sequence_}, {"entries", entries}});
   loop_.record_list_event(protocol::event_kind::list_accepted,
                           fmt::format("epoch {} sequence {}", epoch_, sequence_));
@@ -110,12 +111,12 @@ boost::system::result<void> list_keeper::apply_message(const protocol::signed_en
   apply(std::move(next), body.epoch, body.sequence, body.issued_at);
   if (is_snapshot) {
     needs_snapshot_ = false;
-    log(log_level::info, "list_loaded",
+    log::write(log::level::info, "list_loaded",
         {{"source", "link"}, {"epoch", epoch_}, {"sequence", sequence_}, {"entries", entries}});
     loop_.record_list_event(protocol::event_kind::list_accepted,
                             fmt::format("epoch {} sequence {}", epoch_, sequence_));
   } else {
-    log(log_level::debug, "list_delta_applied",
+    log::write(log::level::debug, "list_delta_applied",
         {{"epoch", epoch_}, {"sequence", sequence_}, {"entries", entries}});
   }
   return {};

@@ -1,14 +1,11 @@
 #include "door_controller/io/gpiod_door_io.hpp"
 
 #include "door_controller/io/io_error.hpp"
+#include "door_controller/io/watcher_thread.hpp"
 
 #include <gpiod.h>
 
-#include <atomic>
-#include <fcntl.h>
 #include <poll.h>
-#include <thread>
-#include <unistd.h>
 
 namespace hubgate::door {
 namespace {
@@ -22,32 +19,22 @@ int flags_for(const gpio_line& line) {
 class gpiod_door_io final : public door_io {
 public:
   gpiod_door_io(gpiod_chip* chip, gpiod_line* relay, gpiod_line* door, gpiod_line* button)
-      : chip_(chip), relay_(relay), door_(door), button_(button) {
-    if (::pipe2(stop_pipe_, O_CLOEXEC) != 0) stop_pipe_[0] = stop_pipe_[1] = -1;
-  }
+      : chip_(chip), relay_(relay), door_(door), button_(button) {}
   ~gpiod_door_io() override {
     stop();
     gpiod_chip_close(chip_);  // releases the requested lines too
-    for (int fd : stop_pipe_)
-      if (fd >= 0) ::close(fd);
   }
 
   void start(sink on_event) override {
-    if (watcher_.joinable()) return;
+    if (watcher_.running()) return;
     sink_ = std::move(on_event);
     const int value = gpiod_line_get_value(door_);
     if (value >= 0)
       sink_({value == 1 ? io_event::kind::door_opened : io_event::kind::door_closed, true, {}});
-    watcher_ = std::thread([this] { watch(); });
+    watcher_.start([this] { watch(); });
   }
 
-  void stop() override {
-    if (!watcher_.joinable()) return;
-    stopping_ = true;
-    const char byte = 1;
-    [[maybe_unused]] const auto n = ::write(stop_pipe_[1], &byte, 1);
-    watcher_.join();
-  }
+  void stop() override { watcher_.stop(); }
 
   boost::system::result<void> set_relay(bool on) override {
     if (gpiod_line_set_value(relay_, on ? 1 : 0) != 0) return io_errc::line_failed;
@@ -58,8 +45,8 @@ private:
   void watch() {
     pollfd fds[3] = {{gpiod_line_event_get_fd(door_), POLLIN, 0},
                      {gpiod_line_event_get_fd(button_), POLLIN, 0},
-                     {stop_pipe_[0], POLLIN, 0}};
-    while (!stopping_) {
+                     {watcher_.stop_fd(), POLLIN, 0}};
+    while (!watcher_.stopping()) {
       if (::poll(fds, 3, -1) < 0) continue;
       if ((fds[2].revents & POLLIN) != 0) return;
       gpiod_line_event event{};
@@ -73,7 +60,7 @@ private:
   }
 
   void emit(io_event::kind kind) {
-    if (!stopping_ && sink_) sink_({kind, false, {}});
+    if (!watcher_.stopping() && sink_) sink_({kind, false, {}});
   }
 
   gpiod_chip* chip_;
@@ -81,9 +68,7 @@ private:
   gpiod_line* door_;
   gpiod_line* button_;
   sink sink_;
-  std::thread watcher_;
-  std::atomic<bool> stopping_{false};
-  int stop_pipe_[2] = {-1, -1};
+  watcher_thread watcher_;
 };
 
 }  // namespace

@@ -1,17 +1,14 @@
 #include "door_controller/io/sim_door_io.hpp"
 
+#include "protocol/backoff/backoff.hpp"
 #include "door_controller/io/control_socket.hpp"
 #include "door_controller/io/io_error.hpp"
+#include "door_controller/io/watcher_thread.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <mutex>
 #include <optional>
-#include <thread>
-#include <fcntl.h>
-#include <poll.h>
-#include <unistd.h>
 
 namespace hubgate::door {
 namespace {
@@ -26,33 +23,21 @@ std::optional<io_event::kind> parse_input_line(const std::string& line) {
 
 class sim_door_io final : public door_io {
 public:
-  explicit sim_door_io(std::string control_path) : path_(std::move(control_path)) {
-    if (::pipe2(stop_pipe_, O_CLOEXEC) != 0) stop_pipe_[0] = stop_pipe_[1] = -1;
-  }
-  ~sim_door_io() override {
-    stop();
-    for (int fd : stop_pipe_)
-      if (fd >= 0) ::close(fd);
-  }
+  explicit sim_door_io(std::string control_path) : path_(std::move(control_path)) {}
+  ~sim_door_io() override { stop(); }
 
   void start(sink on_event) override {
-    if (watcher_.joinable()) return;
+    if (watcher_.running()) return;
     sink_ = std::move(on_event);
     {
       // Connected ahead of the first unlock, so that one is not slowed by the connect.
       std::lock_guard lock(command_mutex_);
       if (auto connected = control_socket::connect(path_)) command_ = std::move(*connected);
     }
-    watcher_ = std::thread([this] { watch(); });
+    watcher_.start([this] { watch(); });
   }
 
-  void stop() override {
-    if (!watcher_.joinable()) return;
-    stopping_ = true;
-    const char byte = 1;
-    [[maybe_unused]] const auto n = ::write(stop_pipe_[1], &byte, 1);
-    watcher_.join();
-  }
+  void stop() override { watcher_.stop(); }
 
   boost::system::result<void> set_relay(bool on) override {
     std::lock_guard lock(command_mutex_);
@@ -77,26 +62,25 @@ public:
 
 private:
   void watch() {
-    auto delay = std::chrono::milliseconds(50);
+    backoff delay(std::chrono::milliseconds(50), std::chrono::milliseconds(2000));
     bool reported_lost = false;
-    while (!stopping_) {
+    while (!watcher_.stopping()) {
       auto subscribed = subscribe();
       if (!subscribed) {
         if (!reported_lost) emit({io_event::kind::lost, false, "cannot subscribe to " + path_});
         reported_lost = true;
-        if (wait_stop(delay)) return;
-        delay = std::min(delay * 2, std::chrono::milliseconds(2000));
+        if (watcher_.wait_stop(delay.next())) return;
         continue;
       }
-      delay = std::chrono::milliseconds(50);
+      delay.reset();
       if (reported_lost) emit({io_event::kind::recovered, false, {}});
       reported_lost = false;
-      while (!stopping_) {
-        auto line = subscribed->read_line(-1, stop_pipe_[0]);
+      while (!watcher_.stopping()) {
+        auto line = subscribed->read_line(-1, watcher_.stop_fd());
         if (!line) break;
         if (auto kind = parse_input_line(*line)) emit({*kind, false, {}});
       }
-      if (!stopping_) {
+      if (!watcher_.stopping()) {
         emit({io_event::kind::lost, false, "subscription to " + path_ + " ended"});
         reported_lost = true;
       }
@@ -119,20 +103,13 @@ private:
     return socket;
   }
 
-  bool wait_stop(std::chrono::milliseconds how_long) {
-    pollfd fd{stop_pipe_[0], POLLIN, 0};
-    return ::poll(&fd, 1, static_cast<int>(how_long.count())) > 0 || stopping_;
-  }
-
   void emit(io_event event) {
-    if (!stopping_ && sink_) sink_(std::move(event));
+    if (!watcher_.stopping() && sink_) sink_(std::move(event));
   }
 
   std::string path_;
   sink sink_;
-  std::thread watcher_;
-  std::atomic<bool> stopping_{false};
-  int stop_pipe_[2] = {-1, -1};
+  watcher_thread watcher_;
   std::mutex command_mutex_;
   control_socket command_;
 };

@@ -15,6 +15,7 @@
 
 #include "booking/net/https_client.hpp"
 #include "door_controller/link/board_credentials.hpp"
+#include "protocol/json_fields.hpp"
 #include "protocol/keys.hpp"
 
 namespace hubgate::door {
@@ -68,8 +69,7 @@ bool parse_endpoint(std::string_view text, std::string& host, std::uint16_t& por
 }
 
 std::string field(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  const auto* s = v ? v->if_string() : nullptr;
+  const auto* s = protocol::json_fields::get_string(o, key);
   return s ? std::string(*s) : std::string();
 }
 
@@ -118,8 +118,8 @@ enrolment_result<enrolment_record> record_from(const boost::json::object& o) {
   r.controller_id = field(o, "controller_id");
   r.site_id = field(o, "site_id");
   if (r.controller_id.empty()) return error("no controller_id in the enrolment answer");
-  if (const auto* doors = o.if_contains("door_ids"); doors && doors->is_array())
-    for (const auto& d : doors->as_array())
+  if (const auto* doors = protocol::json_fields::get_array(o, "door_ids"))
+    for (const auto& d : *doors)
       if (d.is_string()) r.door_ids.emplace_back(d.as_string());
   if (!parse_endpoint(field(o, "controller_endpoint"), r.endpoint_host, r.endpoint_port))
     return error("no usable controller_endpoint (HOST:PORT) in the enrolment answer");

@@ -25,7 +25,7 @@
 #include <random>
 #include <thread>
 
-#include "door_controller/link/reconnect_backoff.hpp"
+#include "protocol/backoff/backoff.hpp"
 
 namespace hubgate::door {
 namespace {
@@ -105,8 +105,8 @@ class link_client::impl : public std::enable_shared_from_this<impl> {
  private:
   static asio::awaitable<void> run(std::shared_ptr<impl> self) {
     std::random_device seed;
-    reconnect_backoff backoff(self->options_.backoff_min, self->options_.backoff_max,
-                              (std::uint64_t{seed()} << 32) | seed());
+    hubgate::backoff backoff(self->options_.backoff_min, self->options_.backoff_max,
+                             (std::uint64_t{seed()} << 32) | seed());
     while (!self->stopping_) {
       const bool worked = co_await self->connect_and_serve();
       if (self->stopping_) break;

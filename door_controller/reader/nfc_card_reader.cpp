@@ -1,6 +1,6 @@
 #include "door_controller/reader/nfc_card_reader.hpp"
 
-#include "door_controller/reader/backoff.hpp"
+#include "protocol/backoff/backoff.hpp"
 #include "door_controller/reader/tap_debouncer.hpp"
 
 #include <nfc/nfc.h>

@@ -1,7 +1,8 @@
 // The controller port and the stream of the real service: only enrolled, unrevoked boards
 // get past the TLS handshake; a board gets a signed snapshot, a delta within moments of a
-// booking, events_ack only for stored events (each stored once), check-in by tap, and
-// revocation closes its connection.
+// booking, events_ack only for stored events (each stored once), none stored for another
+// board's door or dated before enrolment, check-in by tap, and revocation closes its
+// connection.
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
@@ -161,6 +162,30 @@ TEST(controllers_stream, events_are_acked_once_stored_and_stored_once) {
   ASSERT_EQ(filtered.json.at("items").as_array().size(), 1u);
   EXPECT_EQ(filtered.json.at("items").as_array()[0].at("controller_id").as_string(),
             b.board.controller_id);
+}
+
+TEST(controllers_stream, events_for_another_door_or_from_before_enrolment_are_not_stored) {
+  connected_board b;
+  const auto other_door = post_json(b.s, "/api/v1/doors",
+                                    {{"site_id", b.s.hub.site_id},
+                                     {"name", "Lab door"},
+                                     {"space_ids", boost::json::array{b.s.hub.room_id}}},
+                                    201);
+  auto own = tap_event(b.s.room_door_id, std::nullopt);
+  auto foreign = tap_event(other_door, std::nullopt);
+  auto ancient = tap_event(b.s.entrance_door_id, std::nullopt);
+  ancient.at -= std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::days(2)).count();
+  const std::vector<protocol::access_event> batch{own, foreign, ancient};
+  ASSERT_TRUE(b.client->send_text(events_json(batch)));
+  ASSERT_TRUE(read_until(*b.client, [&](const stream_message& m) {
+    auto* a = std::get_if<protocol::events_ack_message>(&m);
+    return a && a->ids == std::vector<std::string>{own.id, foreign.id, ancient.id};
+  })) << "refused events are acknowledged, so the board drops them";
+  EXPECT_EQ(event_count(b.s), 1u)
+      << "only the event at the board's own door, dated after enrolment";
+  auto other = b.s.svc->call("GET", "/api/v1/access-events?door=" + other_door, &b.s.admin);
+  ASSERT_EQ(other.status, 200);
+  EXPECT_TRUE(other.json.at("items").as_array().empty());
 }
 
 TEST(controllers_stream, an_entrance_tap_checks_in_a_desk_booking_not_a_room_booking) {

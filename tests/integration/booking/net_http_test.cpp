@@ -10,7 +10,7 @@
 #include <boost/json/value.hpp>
 #include <gtest/gtest.h>
 
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 #include "hubgate/test/net_util.hpp"
 #include "net_test_server.hpp"
 

@@ -43,8 +43,7 @@ std::set<std::string> recorded_taps(const std::string& door_log) {
     boost::system::error_code ec;
     const auto v = boost::json::parse(line, ec);
     if (ec || text_of(v, "event") != "event_recorded") continue;
-    const auto* fields = v.as_object().if_contains("fields");
-    if (fields && is_tap(text_of(*fields, "kind"))) ids.insert(text_of(*fields, "id"));
+    if (is_tap(text_of(v, "kind"))) ids.insert(text_of(v, "id"));
   }
   return ids;
 }

@@ -1,5 +1,4 @@
-// Debouncing and backoff of the reader adapter, as pure logic.
-#include "door_controller/reader/backoff.hpp"
+// Debouncing of the reader adapter, as pure logic.
 #include "door_controller/reader/tap_debouncer.hpp"
 
 #include <gtest/gtest.h>
@@ -44,16 +43,6 @@ TEST(tap_debouncer, rearm_makes_a_held_card_tap_again) {
   for (int ms = 0; ms <= 2500; ms += 20)
     if (d.observe(card_a, t + std::chrono::milliseconds(ms))) taps_at_ms.push_back(ms);
   EXPECT_EQ(taps_at_ms, (std::vector{0, 1000, 2000}));
-}
-
-TEST(backoff, doubles_up_to_the_cap_and_resets) {
-  backoff b(100ms, 350ms);
-  EXPECT_EQ(b.next(), 100ms);
-  EXPECT_EQ(b.next(), 200ms);
-  EXPECT_EQ(b.next(), 350ms);
-  EXPECT_EQ(b.next(), 350ms);
-  b.reset();
-  EXPECT_EQ(b.next(), 100ms);
 }
 
 }  // namespace

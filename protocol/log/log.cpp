@@ -1,4 +1,4 @@
-#include "booking/log/log.hpp"
+#include "protocol/log/log.hpp"
 
 #include <atomic>
 #include <chrono>

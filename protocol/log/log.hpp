@@ -1,4 +1,5 @@
-// Structured logs for the booking service: one JSON object per line on stderr, e.g.
+// Structured logs for the booking service, the door daemon and the tools: one JSON object
+// per line on stderr, e.g.
 // {"ts":"2027-03-28T09:00:00.123Z","level":"info","event":"server_started","port":8443}.
 #pragma once
 #include <concepts>
