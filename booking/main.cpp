@@ -42,10 +42,10 @@ using namespace hubgate;
 
 
 // The controller port serves the stream only; every plain HTTP request there is a 404.
-class not_found_handler final : public api::request_handler {
+class not_found_handler final : public http::request_handler {
 public:
-  api::http_response handle(const api::http_request&) override {
-    api::http_response r;
+  http::http_response handle(const http::http_request&) override {
+    http::http_response r;
     r.status = 404;
     r.set_header("content-type", "application/problem+json");
     r.body = R"({"type":"about:blank","title":"Not Found","status":404,"code":"not_found"})";

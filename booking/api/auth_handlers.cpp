@@ -50,7 +50,7 @@ std::optional<problem> empty_body(call& c) {
 
 }  // namespace
 
-http_response login(call& c) {
+http::http_response login(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
   json_fields f(*body);
@@ -104,7 +104,7 @@ http_response login(call& c) {
   return response;
 }
 
-http_response logout(call& c) {
+http::http_response logout(call& c) {
   if (auto p = empty_body(c)) return respond(c, *p);
   if (c.who->kind == auth_kind::session_cookie) {
     if (auto r = c.svc.auth.delete_session(c.who->session_token); !r) return respond(c, r.error());
@@ -114,13 +114,13 @@ http_response logout(call& c) {
   return response;
 }
 
-http_response current_session(call& c) {
+http::http_response current_session(call& c) {
   boost::json::object body = session_body(*c.who);
   if (c.who->kind != auth_kind::session_cookie) body.erase("csrf_token");
   return json_response(200, body);
 }
 
-http_response create_token(call& c) {
+http::http_response create_token(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
   json_fields f(*body);
@@ -139,12 +139,12 @@ http_response create_token(call& c) {
   return json_response(201, out);
 }
 
-http_response list_tokens(call& c) {
+http::http_response list_tokens(call& c) {
   return respond_list(c, c.svc.auth.list_api_tokens(c.who->user.id),
                       [](const auto& t) { return to_json(t); });
 }
 
-http_response revoke_token(call& c) {
+http::http_response revoke_token(call& c) {
   auto mine = c.svc.auth.list_api_tokens(c.who->user.id);
   if (!mine) return respond(c, mine.error());
   const auto id = c.param("id");

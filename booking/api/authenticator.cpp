@@ -47,7 +47,7 @@ std::optional<std::string_view> bearer_token(std::string_view authorization) {
   return token;
 }
 
-authentication authenticate(services& svc, const http_request& request, auth_lookup lookup) {
+authentication authenticate(services& svc, const http::http_request& request, auth_lookup lookup) {
   authentication out;
   const bool memory_only = lookup == auth_lookup::memory_only;
   const auto defer = [] {

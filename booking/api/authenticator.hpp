@@ -31,7 +31,7 @@ enum class auth_lookup { with_store, memory_only };
 
 // A missing or stale session cookie is simply anonymous (the route then decides); a bearer
 // token that does not resolve is refused, as scripts should learn at once.
-authentication authenticate(services& svc, const http_request& request,
+authentication authenticate(services& svc, const http::http_request& request,
                             auth_lookup lookup = auth_lookup::with_store);
 
 // Set-Cookie values for a new session and for signing out.

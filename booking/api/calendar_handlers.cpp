@@ -63,14 +63,14 @@ bool etag_matches(std::string_view header, std::string_view etag) {
 
 }  // namespace
 
-http_response calendar_feed_status(call& c) {
+http::http_response calendar_feed_status(call& c) {
   if (!c.svc.feeds) return respond(c, not_found("calendar feeds are not available"));
   auto r = c.svc.feeds->status(c.actor());
   if (!r) return respond(c, r.error());
   return json_response(200, feed_status(c, *r));
 }
 
-http_response create_calendar_feed(call& c) {
+http::http_response create_calendar_feed(call& c) {
   if (!c.svc.feeds) return respond(c, not_found("calendar feeds are not available"));
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
@@ -87,14 +87,14 @@ http_response create_calendar_feed(call& c) {
   return json_response(201, o);
 }
 
-http_response revoke_calendar_feed(call& c) {
+http::http_response revoke_calendar_feed(call& c) {
   if (!c.svc.feeds) return respond(c, not_found("calendar feeds are not available"));
   auto r = c.svc.feeds->revoke(c.actor());
   if (!r) return respond(c, r.error());
   return no_content();
 }
 
-http_response calendar_feed_ics(call& c) {
+http::http_response calendar_feed_ics(call& c) {
   auto token = c.param("token");
   if (!c.svc.feeds || !plausible_token(token)) return respond(c, not_found("no such calendar feed"));
   auto feed = c.svc.feeds->render(token, c.svc.now());
@@ -103,7 +103,7 @@ http_response calendar_feed_ics(call& c) {
     return respond(c, feed.error());
   }
   const auto etag = fmt::format("\"{}\"", sha256_hex(feed->body).substr(0, 32));
-  http_response r;
+  http::http_response r;
   r.set_header("etag", etag);
   // Calendar clients may keep a copy but must ask again (cheaply, with If-None-Match).
   r.set_header("cache-control", "private, no-cache");

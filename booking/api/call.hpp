@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "booking/api/csrf.hpp"
-#include "booking/api/http_message.hpp"
+#include "booking/http/http_message.hpp"
 #include "booking/api/request_target.hpp"
 #include "booking/api/router.hpp"
 #include "booking/domain/actor.hpp"
@@ -27,7 +27,7 @@ struct principal {
 };
 
 struct call {
-  const http_request& request;
+  const http::http_request& request;
   const request_target& target;
   path_params params;
   std::optional<principal> who;

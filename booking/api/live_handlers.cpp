@@ -22,7 +22,7 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-http_response live_access_events(call& c) {
+http::http_response live_access_events(call& c) {
   if (!equals_ignoring_case(c.request.header("upgrade"), "websocket")) {
     problem p;
     p.status = 426;
@@ -44,7 +44,7 @@ http_response live_access_events(call& c) {
     p.code = "origin_forbidden";
     return respond(c, p);
   }
-  http_response r;
+  http::http_response r;
   r.status = 101;
   return r;
 }

@@ -15,7 +15,7 @@
 #include <string_view>
 #include <thread>
 
-#include "booking/api/websocket_handler.hpp"
+#include "booking/http/websocket_handler.hpp"
 #include "booking/controllers/access_derivation.hpp"
 #include "booking/controllers/board_sync.hpp"
 #include "booking/controllers/controller_repository.hpp"
@@ -54,7 +54,7 @@ struct hub_ports {
   domain::booking_service& booking_service;
 };
 
-class stream_hub final : public api::websocket_handler {
+class stream_hub final : public http::websocket_handler {
  public:
   stream_hub(hub_ports ports, protocol::signing_key key, hub_options options,
              std::function<sys_seconds()> now);
@@ -82,14 +82,14 @@ class stream_hub final : public api::websocket_handler {
                                                    const protocol::pseudonym& card) const;
   std::uint64_t recomputations() const noexcept { return recomputations_.load(); }
 
-  bool on_open(const std::shared_ptr<api::ws_peer>& peer,
-               const api::http_request& upgrade) override;
-  void on_text(const std::shared_ptr<api::ws_peer>& peer, std::string text) override;
-  void on_close(const std::shared_ptr<api::ws_peer>& peer) override;
+  bool on_open(const std::shared_ptr<http::ws_peer>& peer,
+               const http::http_request& upgrade) override;
+  void on_text(const std::shared_ptr<http::ws_peer>& peer, std::string text) override;
+  void on_close(const std::shared_ptr<http::ws_peer>& peer) override;
 
  private:
   struct link {
-    std::shared_ptr<api::ws_peer> peer;
+    std::shared_ptr<http::ws_peer> peer;
     board_sync sync;
     live_status status;
   };
@@ -104,8 +104,8 @@ class stream_hub final : public api::websocket_handler {
   outcome<derivation> derive(sys_seconds now);
   void publish_locked(sys_seconds now);
   void send_locked(link& l, const protocol::stream_message& m);
-  std::string controller_of(const api::ws_peer* peer) const;
-  void on_events(const std::shared_ptr<api::ws_peer>& peer, const std::string& controller_id,
+  std::string controller_of(const http::ws_peer* peer) const;
+  void on_events(const std::shared_ptr<http::ws_peer>& peer, const std::string& controller_id,
                  const protocol::events_message& m);
   void note_clock(link& l, std::int64_t clock_ms, sys_seconds now);
 
@@ -119,7 +119,7 @@ class stream_hub final : public api::websocket_handler {
   std::map<std::string, std::string, std::less<>> cert_owner_;       // sha256 -> controller
   std::map<std::string, std::string, std::less<>> controller_site_;  // controller -> site
   std::map<std::string, link, std::less<>> links_;                   // controller -> link
-  std::map<const api::ws_peer*, std::string> peer_owner_;
+  std::map<const http::ws_peer*, std::string> peer_owner_;
   access_lists lists_;
   pseudonym_index cards_;
   bool have_lists_ = false;

@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)api::cookie_value(target, "hubgate_session");
   (void)api::bearer_token(target);
 
-  api::http_request request;
+  http::http_request request;
   request.method = "POST";
   request.target = std::string(target);
   request.headers = {{"content-type", "application/json"}};

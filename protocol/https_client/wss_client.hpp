@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace hubgate::net {
+namespace hubgate::client {
 
 struct wss_client_options {
   std::string host = "127.0.0.1";
@@ -50,4 +50,4 @@ class wss_client {
   std::unique_ptr<impl> impl_;
 };
 
-}  // namespace hubgate::net
+}  // namespace hubgate::client

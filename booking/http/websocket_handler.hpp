@@ -5,9 +5,9 @@
 #include <optional>
 #include <string>
 
-#include "booking/api/http_message.hpp"
+#include "booking/http/http_message.hpp"
 
-namespace hubgate::api {
+namespace hubgate::http {
 
 // One open WebSocket connection. Every member is thread-safe; after the connection closed
 // they do nothing.
@@ -37,4 +37,4 @@ class websocket_handler {
   virtual void on_close(const std::shared_ptr<ws_peer>& peer) = 0;
 };
 
-}  // namespace hubgate::api
+}  // namespace hubgate::http

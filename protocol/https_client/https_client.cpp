@@ -1,6 +1,6 @@
 // Synchronous on the outside, Asio inside: each operation runs the private io_context until
 // it completes, with tcp_stream deadlines as the timeout.
-#include "booking/net/https_client.hpp"
+#include "protocol/https_client/https_client.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -20,9 +20,9 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <openssl/ssl.h>
 
-#include "booking/net/tls_connect.hpp"
+#include "protocol/https_client/tls_connect.hpp"
 
-namespace hubgate::net {
+namespace hubgate::client {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -100,7 +100,7 @@ public:
     }
   }
 
-  boost::system::result<api::http_response> request(std::string_view method, std::string_view target,
+  boost::system::result<http_response> request(std::string_view method, std::string_view target,
                                                     const header_list& headers, std::string_view body) {
     http::request<http::string_body> message;
     message.version(11);
@@ -182,7 +182,7 @@ private:
     return {};
   }
 
-  boost::system::result<api::http_response> exchange(http::request<http::string_body>& message) {
+  boost::system::result<http_response> exchange(http::request<http::string_body>& message) {
     response_started_ = false;
     auto& lowest = beast::get_lowest_layer(*stream_);
     error_code write_ec;
@@ -209,7 +209,7 @@ private:
     if (read_ec || !parser.is_done()) return write_ec ? write_ec : read_ec;
 
     auto& response = parser.get();
-    api::http_response out;
+    http_response out;
     out.status = static_cast<int>(response.result_int());
     for (const auto& field : response)
       out.headers.emplace_back(lower(field.name_string()), std::string(field.value()));
@@ -240,14 +240,14 @@ https_client::https_client(https_client_options options)
     : impl_(std::make_unique<impl>(std::move(options))) {}
 https_client::~https_client() = default;
 
-boost::system::result<api::http_response> https_client::try_request(std::string_view method,
+boost::system::result<http_response> https_client::try_request(std::string_view method,
                                                                     std::string_view target,
                                                                     const header_list& headers,
                                                                     std::string_view body) {
   return impl_->request(method, target, headers, body);
 }
 
-api::http_response https_client::request(std::string_view method, std::string_view target,
+http_response https_client::request(std::string_view method, std::string_view target,
                                          const header_list& headers, std::string_view body) {
   auto result = impl_->request(method, target, headers, body);
   if (!result)
@@ -271,4 +271,4 @@ boost::system::result<raw_result> https_client::wait_closed(std::chrono::millise
 std::size_t https_client::connections_opened() const { return impl_->opened(); }
 void https_client::close() { impl_->close(); }
 
-}  // namespace hubgate::net
+}  // namespace hubgate::client

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace hubgate::api {
+namespace hubgate::http {
 
 struct http_request {
   std::string method;  // upper case: "GET", "POST", ...
@@ -62,4 +62,4 @@ public:
   virtual bool answer_later(const http_request&, const reply_fn&) { return false; }
 };
 
-}  // namespace hubgate::api
+}  // namespace hubgate::http

@@ -1,6 +1,6 @@
 // The client side of a TLS connection, shared by the HTTPS and WSS clients: resolve, connect
 // and handshake (with SNI unless the server name is an address), each step bounded by the
-// timeout, driving the client's own io_context until done. Internal to booking/net.
+// timeout, driving the client's own io_context until done. Internal to the clients (and raw-socket tests).
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -10,7 +10,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 
-namespace hubgate::net {
+namespace hubgate::client {
 
 boost::system::error_code connect_tls(boost::asio::io_context& io,
                                       boost::beast::ssl_stream<boost::beast::tcp_stream>& stream,
@@ -18,4 +18,4 @@ boost::system::error_code connect_tls(boost::asio::io_context& io,
                                       const std::string& server_name,
                                       std::chrono::milliseconds timeout);
 
-}  // namespace hubgate::net
+}  // namespace hubgate::client

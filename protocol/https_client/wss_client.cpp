@@ -1,4 +1,4 @@
-#include "booking/net/wss_client.hpp"
+#include "protocol/https_client/wss_client.hpp"
 
 #include <openssl/ssl.h>
 
@@ -13,9 +13,9 @@
 #include <boost/beast/websocket/ssl.hpp>
 #include <optional>
 
-#include "booking/net/tls_connect.hpp"
+#include "protocol/https_client/tls_connect.hpp"
 
-namespace hubgate::net {
+namespace hubgate::client {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -176,4 +176,4 @@ int wss_client::handshake_status() const {
   return impl_->handshake_status();
 }
 
-}  // namespace hubgate::net
+}  // namespace hubgate::client

@@ -1,5 +1,5 @@
-// A small synchronous keep-alive HTTPS client for tests, tools and benchmarks of the booking
-// service, on our own request/response types (Beast stays inside booking/net).
+// A small synchronous keep-alive HTTPS client for the door's enrolment, tests, tools and
+// benchmarks: below both halves, so it has its own response type (Beast stays in the .cpp).
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -11,9 +11,14 @@
 
 #include <boost/system/result.hpp>
 
-#include "booking/api/http_message.hpp"
+namespace hubgate::client {
 
-namespace hubgate::net {
+// A response as the client received it.
+struct http_response {
+  int status = 0;
+  std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+  std::string body;
+};
 
 struct https_client_options {
   std::string host = "127.0.0.1";
@@ -44,13 +49,13 @@ public:
   // Sends one request on the kept-alive connection, connecting (or reconnecting when the
   // server closed it) as needed; adds Host and Content-Length. Response header names are lower
   // case. Errors (connect, TLS, timeout, malformed response) are values.
-  boost::system::result<api::http_response> try_request(std::string_view method,
+  boost::system::result<http_response> try_request(std::string_view method,
                                                         std::string_view target,
                                                         const header_list& headers = {},
                                                         std::string_view body = {});
 
   // Same, throwing std::runtime_error on a transport error: convenient in tests.
-  api::http_response request(std::string_view method, std::string_view target,
+  http_response request(std::string_view method, std::string_view target,
                              const header_list& headers = {}, std::string_view body = {});
 
   // Opens a fresh TLS connection, writes `bytes` verbatim, then reads until the peer closes
@@ -75,4 +80,4 @@ private:
   std::unique_ptr<impl> impl_;
 };
 
-}  // namespace hubgate::net
+}  // namespace hubgate::client
