@@ -7,7 +7,7 @@
 
 #include "booking/api/handler_support.hpp"
 #include "booking/api/handlers.hpp"
-#include "booking/api/secret_token.hpp"
+#include "booking/auth/secret_token.hpp"
 #include "booking/calendar/feed_service.hpp"
 #include "booking/domain/local_time.hpp"
 
@@ -76,7 +76,7 @@ http::http_response create_calendar_feed(call& c) {
   if (!body) return respond(c, body.error());
   json_fields f(*body);
   if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
-  const auto token = random_token(32);
+  const auto token = auth::random_token(32);
   auto r = c.svc.feeds->issue(c.actor(), token, c.svc.now());
   if (!r) return respond(c, r.error());
   auto o = feed_status(c, *r);
@@ -102,7 +102,7 @@ http::http_response calendar_feed_ics(call& c) {
     if (feed.error().is(domain::errc::not_found)) return respond(c, not_found("no such calendar feed"));
     return respond(c, feed.error());
   }
-  const auto etag = fmt::format("\"{}\"", sha256_hex(feed->body).substr(0, 32));
+  const auto etag = fmt::format("\"{}\"", auth::sha256_hex(feed->body).substr(0, 32));
   http::http_response r;
   r.set_header("etag", etag);
   // Calendar clients may keep a copy but must ask again (cheaply, with If-None-Match).

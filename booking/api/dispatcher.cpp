@@ -7,9 +7,9 @@
 #include <memory>
 #include <string>
 
-#include "booking/api/authenticator.hpp"
+#include "booking/auth/authenticator.hpp"
 #include "booking/api/call.hpp"
-#include "booking/api/csrf.hpp"
+#include "booking/auth/csrf.hpp"
 #include "booking/api/json_response.hpp"
 #include "booking/api/problem.hpp"
 #include "booking/api/request_target.hpp"
@@ -111,13 +111,14 @@ bool dispatcher::dispatch(const http::http_request& request, thread where, const
   route_label = std::string(r.pattern);
 
   const bool on_io = where != thread::worker;
-  auto auth = authenticate(svc_, request, on_io ? auth_lookup::memory_only : auth_lookup::with_store);
+  auto auth = svc_.authenticator.authenticate(
+      request, on_io ? auth::auth_lookup::memory_only : auth::auth_lookup::with_store);
   if (auth.needs_store) return false;
-  if (auth.refused) return answer(to_response(*auth.refused, id));
+  if (auth.refused) return answer(to_response(unauthenticated(*auth.refused), id));
   if (r.needs != privilege::anonymous && !auth.who) return answer(to_response(unauthenticated(), id));
   if (r.needs == privilege::admin && !auth.who->actor.is_admin())
     return answer(to_response(forbidden("this needs the admin role"), id));
-  if (r.needs != privilege::anonymous && !csrf_ok(request.method, auth.who->kind, request.header("x-csrf-token"),
+  if (r.needs != privilege::anonymous && !auth::csrf_ok(request.method, auth.who->kind, request.header("x-csrf-token"),
                            auth.who->csrf_token)) {
     problem p = forbidden("cookie-authenticated writes need the X-CSRF-Token header of the session");
     p.code = "csrf_failed";

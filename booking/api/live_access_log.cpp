@@ -8,7 +8,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "booking/api/access_event_json.hpp"
-#include "booking/api/authenticator.hpp"
+#include "booking/auth/authenticator.hpp"
 #include "booking/controllers/controller_service.hpp"
 #include "booking/log/log.hpp"
 
@@ -51,7 +51,7 @@ void live_access_log::events_stored(const std::string& controller_id,
 namespace {
 
 bool is_admin(services& svc, const http::http_request& credentials) {
-  auto auth = authenticate(svc, credentials);
+  auto auth = svc.authenticator.authenticate(credentials);
   return auth.who && auth.who->actor.is_admin();
 }
 
@@ -66,7 +66,7 @@ http::http_request credentials_of(const http::http_request& upgrade) {
 }  // namespace
 
 bool live_access_log::on_open(const std::shared_ptr<http::ws_peer>& peer, const http::http_request& upgrade) {
-  auto auth = authenticate(svc_, upgrade);
+  auto auth = svc_.authenticator.authenticate(upgrade);
   if (!auth.who || !auth.who->actor.is_admin()) return false;
   {
     std::lock_guard lock(mutex_);

@@ -37,7 +37,7 @@ http::http_response live_access_events(call& c) {
   // open the log. Scripts with a bearer token send no Origin.
   const auto origin = c.request.header("origin");
   const auto host = c.request.header("host");
-  const bool cookie_session = c.who && c.who->kind == auth_kind::session_cookie;
+  const bool cookie_session = c.who && c.who->kind == auth::auth_kind::session_cookie;
   if ((cookie_session || !origin.empty()) &&
       (host.empty() || !equals_ignoring_case(origin, "https://" + std::string(host)))) {
     problem p = forbidden("the live log opens only from this service's own pages");

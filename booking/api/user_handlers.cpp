@@ -6,7 +6,7 @@
 #include "booking/api/handler_support.hpp"
 #include "booking/api/handlers.hpp"
 #include "booking/api/query_input.hpp"
-#include "booking/api/secret_token.hpp"
+#include "booking/auth/secret_token.hpp"
 
 namespace hubgate::api::handlers {
 namespace {
@@ -66,12 +66,7 @@ http::http_response create_user(call& c) {
   if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
   u.email = *email;
   u.display_name = *name;
-  std::optional<std::string> hash;
-  {
-    c.svc.kdf_slots.acquire();
-    hash = hash_password(*password, c.svc.settings.password_cost);
-    c.svc.kdf_slots.release();
-  }
+  auto hash = c.svc.passwords.hash(*password);
   if (!hash) return respond(c, internal_error());
   return respond(c, c.svc.users.create_user(c.actor(), std::move(u), std::move(*hash), c.svc.now()),
                  render, 201);

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace hubgate::api {
+namespace hubgate::auth {
 
 class rate_limiter {
 public:
@@ -31,4 +31,4 @@ private:
   std::unordered_map<std::string, std::deque<clock::time_point>> failures_;
 };
 
-}  // namespace hubgate::api
+}  // namespace hubgate::auth

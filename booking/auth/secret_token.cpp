@@ -1,4 +1,4 @@
-#include "booking/api/secret_token.hpp"
+#include "booking/auth/secret_token.hpp"
 
 #include <cctype>
 #include <cstdlib>
@@ -8,7 +8,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
-namespace hubgate::api {
+namespace hubgate::auth {
 
 std::string random_token(std::size_t bytes) {
   std::vector<unsigned char> raw(bytes);
@@ -71,4 +71,4 @@ bool base64_decode(std::string_view text, std::string& out) {
   return true;
 }
 
-}  // namespace hubgate::api
+}  // namespace hubgate::auth

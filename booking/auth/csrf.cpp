@@ -1,8 +1,8 @@
-#include "booking/api/csrf.hpp"
+#include "booking/auth/csrf.hpp"
 
-#include "booking/api/secret_token.hpp"
+#include "booking/auth/secret_token.hpp"
 
-namespace hubgate::api {
+namespace hubgate::auth {
 
 bool is_safe_method(std::string_view method) {
   return method == "GET" || method == "HEAD" || method == "OPTIONS";
@@ -15,4 +15,4 @@ bool csrf_ok(std::string_view method, auth_kind kind, std::string_view header_to
   return constant_time_equal(header_token, session_csrf_token);
 }
 
-}  // namespace hubgate::api
+}  // namespace hubgate::auth

@@ -1,13 +1,13 @@
 #include <gtest/gtest.h>
 
-#include "booking/api/authenticator.hpp"
-#include "booking/api/csrf.hpp"
-#include "booking/api/secret_token.hpp"
+#include "booking/auth/authenticator.hpp"
+#include "booking/auth/csrf.hpp"
+#include "booking/auth/secret_token.hpp"
 
-namespace hubgate::api {
+namespace hubgate::auth {
 namespace {
 
-TEST(api_csrf, cookie_writes_need_the_matching_token) {
+TEST(auth_csrf, cookie_writes_need_the_matching_token) {
   EXPECT_FALSE(csrf_ok("POST", auth_kind::session_cookie, "", "tok"));
   EXPECT_FALSE(csrf_ok("POST", auth_kind::session_cookie, "other", "tok"));
   EXPECT_FALSE(csrf_ok("DELETE", auth_kind::session_cookie, "to", "tok"));
@@ -15,14 +15,14 @@ TEST(api_csrf, cookie_writes_need_the_matching_token) {
   EXPECT_TRUE(csrf_ok("PATCH", auth_kind::session_cookie, "tok", "tok"));
 }
 
-TEST(api_csrf, safe_methods_and_bearer_tokens_need_none) {
+TEST(auth_csrf, safe_methods_and_bearer_tokens_need_none) {
   EXPECT_TRUE(csrf_ok("GET", auth_kind::session_cookie, "", "tok"));
   EXPECT_TRUE(csrf_ok("HEAD", auth_kind::session_cookie, "", "tok"));
   EXPECT_TRUE(csrf_ok("POST", auth_kind::bearer_token, "", ""));
   EXPECT_FALSE(csrf_ok("POST", auth_kind::session_cookie, "", ""));  // no token on either side
 }
 
-TEST(api_cookies, finds_the_session_cookie_among_others) {
+TEST(auth_cookies, finds_the_session_cookie_among_others) {
   EXPECT_EQ(cookie_value("a=1; hubgate_session=xyz; b=2", "hubgate_session"), "xyz");
   EXPECT_EQ(cookie_value("hubgate_session=abc", "hubgate_session"), "abc");
   EXPECT_EQ(cookie_value("xhubgate_session=abc", "hubgate_session"), "");
@@ -30,14 +30,14 @@ TEST(api_cookies, finds_the_session_cookie_among_others) {
   EXPECT_EQ(cookie_value(";;=;", "hubgate_session"), "");
 }
 
-TEST(api_cookies, session_cookie_has_the_protective_attributes) {
+TEST(auth_cookies, session_cookie_has_the_protective_attributes) {
   auto c = session_cookie("tok", std::chrono::hours{1});
   EXPECT_EQ(c.rfind("hubgate_session=tok;", 0), 0u);
   for (const char* attr : {"Secure", "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=3600"})
     EXPECT_NE(c.find(attr), std::string::npos) << attr;
 }
 
-TEST(api_bearer, parses_only_the_bearer_scheme) {
+TEST(auth_bearer, parses_only_the_bearer_scheme) {
   EXPECT_EQ(bearer_token("Bearer abc"), "abc");
   EXPECT_EQ(bearer_token("bearer  abc "), "abc");
   EXPECT_FALSE(bearer_token("Basic abc"));
@@ -45,7 +45,7 @@ TEST(api_bearer, parses_only_the_bearer_scheme) {
   EXPECT_FALSE(bearer_token("Bearer"));
 }
 
-TEST(api_secret_token, random_tokens_are_long_urlsafe_and_distinct) {
+TEST(auth_secret_token, random_tokens_are_long_urlsafe_and_distinct) {
   auto a = random_token(32), b = random_token(32);
   EXPECT_EQ(a.size(), 43u);
   EXPECT_NE(a, b);
@@ -56,4 +56,4 @@ TEST(api_secret_token, random_tokens_are_long_urlsafe_and_distinct) {
 }
 
 }  // namespace
-}  // namespace hubgate::api
+}  // namespace hubgate::auth

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace hubgate::api {
+namespace hubgate::auth {
 
 // `bytes` random bytes, base64url without padding. Aborts if the RNG fails, as nothing safe
 // could be issued.
@@ -19,4 +19,4 @@ bool constant_time_equal(std::string_view a, std::string_view b);
 std::string base64_encode(std::string_view bytes);  // standard alphabet, no padding
 bool base64_decode(std::string_view text, std::string& out);
 
-}  // namespace hubgate::api
+}  // namespace hubgate::auth

@@ -1,4 +1,4 @@
-#include "booking/api/password_hash.hpp"
+#include "booking/auth/password_hash.hpp"
 
 #include <charconv>
 #include <vector>
@@ -10,9 +10,9 @@
 #include <openssl/params.h>
 #include <openssl/rand.h>
 
-#include "booking/api/secret_token.hpp"
+#include "booking/auth/secret_token.hpp"
 
-namespace hubgate::api {
+namespace hubgate::auth {
 namespace {
 
 constexpr std::size_t salt_bytes = 16;
@@ -105,4 +105,4 @@ bool verify_password(std::string_view password, std::string_view encoded) {
   return CRYPTO_memcmp(actual.data(), expected.data(), expected.size()) == 0;
 }
 
-}  // namespace hubgate::api
+}  // namespace hubgate::auth

@@ -1,6 +1,6 @@
-#include "booking/api/rate_limiter.hpp"
+#include "booking/auth/rate_limiter.hpp"
 
-namespace hubgate::api {
+namespace hubgate::auth {
 
 rate_limiter::rate_limiter(std::size_t max_failures, clock::duration window)
     : max_failures_(max_failures), window_(window) {}
@@ -38,4 +38,4 @@ void rate_limiter::reset(std::string_view key) {
   failures_.erase(std::string(key));
 }
 
-}  // namespace hubgate::api
+}  // namespace hubgate::auth

@@ -1,11 +1,11 @@
 #include <gtest/gtest.h>
 
-#include "booking/api/password_hash.hpp"
+#include "booking/auth/password_hash.hpp"
 
-namespace hubgate::api {
+namespace hubgate::auth {
 namespace {
 
-TEST(api_password_hash, round_trip_with_the_default_cost) {
+TEST(auth_password_hash, round_trip_with_the_default_cost) {
   auto h = hash_password("correct horse battery staple");
   ASSERT_TRUE(h);
   EXPECT_EQ(h->rfind("$scrypt$ln=15,r=8,p=1$", 0), 0u) << *h;
@@ -14,7 +14,7 @@ TEST(api_password_hash, round_trip_with_the_default_cost) {
   EXPECT_FALSE(verify_password("", *h));
 }
 
-TEST(api_password_hash, salts_differ) {
+TEST(auth_password_hash, salts_differ) {
   scrypt_cost cheap{10, 8, 1};
   auto a = hash_password("same", cheap), b = hash_password("same", cheap);
   ASSERT_TRUE(a && b);
@@ -23,7 +23,7 @@ TEST(api_password_hash, salts_differ) {
   EXPECT_TRUE(verify_password("same", *b));
 }
 
-TEST(api_password_hash, malformed_or_excessive_encodings_never_verify) {
+TEST(auth_password_hash, malformed_or_excessive_encodings_never_verify) {
   scrypt_cost cheap{10, 8, 1};
   auto good = *hash_password("pw", cheap);
   for (std::string bad : {std::string(""), std::string("$scrypt$"), std::string("plain"),
@@ -36,4 +36,4 @@ TEST(api_password_hash, malformed_or_excessive_encodings_never_verify) {
 }
 
 }  // namespace
-}  // namespace hubgate::api
+}  // namespace hubgate::auth

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "booking/api/call.hpp"
+#include "booking/auth/principal.hpp"
 
-namespace hubgate::api {
+namespace hubgate::auth {
 
 // What a lookup found: the principal (its clear session token left empty: the cache never
 // holds one) and the bookkeeping the authenticator needs without asking the store again.
@@ -55,4 +55,4 @@ private:
   std::uint64_t generation_ = 0;
 };
 
-}  // namespace hubgate::api
+}  // namespace hubgate::auth

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace hubgate::api {
+namespace hubgate::auth {
 
 struct scrypt_cost {
   unsigned log2_n = 15;  // N = 2^15: ~32 MiB and tens of milliseconds per hash
@@ -20,4 +20,4 @@ std::optional<std::string> hash_password(std::string_view password, scrypt_cost 
 // encoding, or a cost beyond what the service would ever set, is a mismatch.
 bool verify_password(std::string_view password, std::string_view encoded);
 
-}  // namespace hubgate::api
+}  // namespace hubgate::auth

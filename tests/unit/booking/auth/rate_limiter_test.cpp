@@ -1,13 +1,13 @@
 #include <gtest/gtest.h>
 
-#include "booking/api/rate_limiter.hpp"
+#include "booking/auth/rate_limiter.hpp"
 
-namespace hubgate::api {
+namespace hubgate::auth {
 namespace {
 
 using namespace std::chrono_literals;
 
-TEST(api_rate_limiter, blocks_after_the_limit_within_the_window) {
+TEST(auth_rate_limiter, blocks_after_the_limit_within_the_window) {
   rate_limiter limiter(5, 15min);
   const auto t0 = rate_limiter::clock::time_point{} + 1h;
   for (int i = 0; i < 4; ++i) {
@@ -21,7 +21,7 @@ TEST(api_rate_limiter, blocks_after_the_limit_within_the_window) {
   EXPECT_FALSE(limiter.blocked_for("bert", t0 + 5s));
 }
 
-TEST(api_rate_limiter, window_expiry_unblocks) {
+TEST(auth_rate_limiter, window_expiry_unblocks) {
   rate_limiter limiter(2, 1min);
   const auto t0 = rate_limiter::clock::time_point{} + 1h;
   limiter.record_failure("k", t0);
@@ -32,7 +32,7 @@ TEST(api_rate_limiter, window_expiry_unblocks) {
   EXPECT_TRUE(limiter.blocked_for("k", t0 + 63s));
 }
 
-TEST(api_rate_limiter, reset_clears_a_key) {
+TEST(auth_rate_limiter, reset_clears_a_key) {
   rate_limiter limiter(1, 1min);
   const auto t0 = rate_limiter::clock::time_point{} + 1h;
   limiter.record_failure("k", t0);
@@ -42,4 +42,4 @@ TEST(api_rate_limiter, reset_clears_a_key) {
 }
 
 }  // namespace
-}  // namespace hubgate::api
+}  // namespace hubgate::auth

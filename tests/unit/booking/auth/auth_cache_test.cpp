@@ -2,9 +2,9 @@
 // revocation and user change, and no resurrection by a lookup that raced with a change.
 #include <gtest/gtest.h>
 
-#include "booking/api/auth_cache.hpp"
+#include "booking/auth/auth_cache.hpp"
 
-namespace hubgate::api {
+namespace hubgate::auth {
 namespace {
 
 cached_identity identity(std::string user_id, std::string token_id = {}) {
@@ -90,4 +90,4 @@ TEST(auth_cache, stays_bounded) {
 }
 
 }  // namespace
-}  // namespace hubgate::api
+}  // namespace hubgate::auth

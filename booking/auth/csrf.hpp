@@ -3,7 +3,7 @@
 #pragma once
 #include <string_view>
 
-namespace hubgate::api {
+namespace hubgate::auth {
 
 enum class auth_kind { none, session_cookie, bearer_token };
 
@@ -13,4 +13,4 @@ bool is_safe_method(std::string_view method);
 bool csrf_ok(std::string_view method, auth_kind kind, std::string_view header_token,
              std::string_view session_csrf_token);
 
-}  // namespace hubgate::api
+}  // namespace hubgate::auth

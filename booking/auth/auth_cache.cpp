@@ -1,10 +1,10 @@
-#include "booking/api/auth_cache.hpp"
+#include "booking/auth/auth_cache.hpp"
 
 #include <iterator>
 
-#include "booking/api/secret_token.hpp"
+#include "booking/auth/secret_token.hpp"
 
-namespace hubgate::api {
+namespace hubgate::auth {
 
 auth_cache::auth_cache(std::chrono::steady_clock::duration ttl, std::size_t max_entries)
     : ttl_(ttl), max_entries_(max_entries) {}
@@ -60,4 +60,4 @@ void auth_cache::forget_user(std::string_view user_id) {
   std::erase_if(entries_, [&](const auto& e) { return e.second.identity.who.user.id == user_id; });
 }
 
-}  // namespace hubgate::api
+}  // namespace hubgate::auth
