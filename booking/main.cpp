@@ -19,7 +19,7 @@
 #include "booking/api/dispatcher.hpp"
 #include "booking/api/live_access_log.hpp"
 #include "booking/api/notifying_controller_repository.hpp"
-#include "booking/api/password_hash.hpp"
+#include "booking/auth/password_hash.hpp"
 #include "booking/api/services.hpp"
 #include "booking/calendar/feed_service.hpp"
 #include "booking/domain/utilisation_service.hpp"
@@ -42,10 +42,10 @@ using namespace hubgate;
 
 
 // The controller port serves the stream only; every plain HTTP request there is a 404.
-class not_found_handler final : public api::request_handler {
+class not_found_handler final : public http::request_handler {
 public:
-  api::http_response handle(const api::http_request&) override {
-    api::http_response r;
+  http::http_response handle(const http::http_request&) override {
+    http::http_response r;
     r.status = 404;
     r.set_header("content-type", "application/problem+json");
     r.body = R"({"type":"about:blank","title":"Not Found","status":404,"code":"not_found"})";
@@ -64,7 +64,7 @@ std::string env(const char* name) {
 }
 
 std::string hash_for_demo(std::string_view password) {
-  return api::hash_password(password).value_or("");
+  return auth::hash_password(password).value_or("");
 }
 
 // Creates the first admin from the environment when the store has no user yet.
@@ -81,7 +81,7 @@ bool bootstrap_admin(api::services& svc) {
                {{"hint", "set HUBGATE_ADMIN_EMAIL and HUBGATE_ADMIN_PASSWORD to create the first admin"}});
     return true;
   }
-  auto hash = api::hash_password(password, svc.settings.password_cost);
+  auto hash = svc.passwords.hash(password);
   if (!hash) return false;
   domain::user admin;
   admin.email = email;

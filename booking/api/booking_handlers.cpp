@@ -12,7 +12,7 @@ namespace {
 
 // The status actions share one shape: an empty body, the id from the path, the domain call,
 // replied to once the change is durable.
-void booking_action(call& c, domain::booking_action action, reply_fn reply) {
+void booking_action(call& c, domain::booking_action action, http::reply_fn reply) {
   auto body = parse_json_body(c.request);
   if (!body) return reply(respond(c, body.error()));
   json_fields f(*body);
@@ -23,7 +23,7 @@ void booking_action(call& c, domain::booking_action action, reply_fn reply) {
 
 }  // namespace
 
-void create_booking(call& c, reply_fn reply) {
+void create_booking(call& c, http::reply_fn reply) {
   auto body = parse_json_body(c.request);
   if (!body) return reply(respond(c, body.error()));
   json_fields f(*body);
@@ -49,7 +49,7 @@ void create_booking(call& c, reply_fn reply) {
                              reply_with<domain::booking>(c, std::move(reply), created, 201));
 }
 
-http_response list_bookings(call& c) {
+http::http_response list_bookings(call& c) {
   query_fields q(c.target, {"from", "to", "status", "user", "space"});
   domain::booking_query query;
   std::vector<field_error> errors;
@@ -71,25 +71,25 @@ http_response list_bookings(call& c) {
                       [](const auto& b) { return to_json(b); });
 }
 
-http_response get_booking(call& c) {
+http::http_response get_booking(call& c) {
   return respond(c, c.svc.bookings.get(c.actor(), c.param("id")),
                  [](const auto& b) { return to_json(b); });
 }
 
-void cancel_booking(call& c, reply_fn reply) {
+void cancel_booking(call& c, http::reply_fn reply) {
   booking_action(c, domain::booking_action::cancel, std::move(reply));
 }
-void check_in_booking(call& c, reply_fn reply) {
+void check_in_booking(call& c, http::reply_fn reply) {
   booking_action(c, domain::booking_action::check_in, std::move(reply));
 }
-void approve_booking(call& c, reply_fn reply) {
+void approve_booking(call& c, http::reply_fn reply) {
   booking_action(c, domain::booking_action::approve, std::move(reply));
 }
-void reject_booking(call& c, reply_fn reply) {
+void reject_booking(call& c, http::reply_fn reply) {
   booking_action(c, domain::booking_action::reject, std::move(reply));
 }
 
-http_response availability(call& c) {
+http::http_response availability(call& c) {
   query_fields q(c.target, {"kind", "site", "from", "to", "seats"});
   domain::availability_query query;
   if (auto kind = q.text("kind")) {
@@ -107,7 +107,7 @@ http_response availability(call& c) {
                       [](const auto& a) { return to_json(a); });
 }
 
-http_response space_availability(call& c) {
+http::http_response space_availability(call& c) {
   query_fields q(c.target, {"from", "to"});
   auto from = q.time("from", true);
   auto to = q.time("to", true);

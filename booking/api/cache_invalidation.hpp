@@ -1,14 +1,14 @@
 // Repository wrappers that keep the authentication cache honest: every logout, token
 // revocation, password change and user update made through them is forgotten at once.
 #pragma once
-#include "booking/api/auth_cache.hpp"
+#include "booking/auth/auth_cache.hpp"
 #include "booking/domain/ports.hpp"
 
 namespace hubgate::api {
 
 class invalidating_auth_repository final : public domain::auth_repository {
 public:
-  invalidating_auth_repository(domain::auth_repository& inner, auth_cache& cache)
+  invalidating_auth_repository(domain::auth_repository& inner, auth::auth_cache& cache)
       : inner_(inner), cache_(cache) {}
 
   domain::outcome<domain::login_record> find_login(std::string_view email) override;
@@ -30,12 +30,12 @@ public:
 
 private:
   domain::auth_repository& inner_;
-  auth_cache& cache_;
+  auth::auth_cache& cache_;
 };
 
 class invalidating_user_repository final : public domain::user_repository {
 public:
-  invalidating_user_repository(domain::user_repository& inner, auth_cache& cache)
+  invalidating_user_repository(domain::user_repository& inner, auth::auth_cache& cache)
       : inner_(inner), cache_(cache) {}
 
   domain::outcome<std::vector<domain::user>> list_users() override;
@@ -53,7 +53,7 @@ public:
 
 private:
   domain::user_repository& inner_;
-  auth_cache& cache_;
+  auth::auth_cache& cache_;
 };
 
 }  // namespace hubgate::api

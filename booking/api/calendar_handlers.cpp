@@ -7,7 +7,7 @@
 
 #include "booking/api/handler_support.hpp"
 #include "booking/api/handlers.hpp"
-#include "booking/api/secret_token.hpp"
+#include "booking/auth/secret_token.hpp"
 #include "booking/calendar/feed_service.hpp"
 #include "booking/domain/local_time.hpp"
 
@@ -63,20 +63,20 @@ bool etag_matches(std::string_view header, std::string_view etag) {
 
 }  // namespace
 
-http_response calendar_feed_status(call& c) {
+http::http_response calendar_feed_status(call& c) {
   if (!c.svc.feeds) return respond(c, not_found("calendar feeds are not available"));
   auto r = c.svc.feeds->status(c.actor());
   if (!r) return respond(c, r.error());
   return json_response(200, feed_status(c, *r));
 }
 
-http_response create_calendar_feed(call& c) {
+http::http_response create_calendar_feed(call& c) {
   if (!c.svc.feeds) return respond(c, not_found("calendar feeds are not available"));
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
   json_fields f(*body);
   if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
-  const auto token = random_token(32);
+  const auto token = auth::random_token(32);
   auto r = c.svc.feeds->issue(c.actor(), token, c.svc.now());
   if (!r) return respond(c, r.error());
   auto o = feed_status(c, *r);
@@ -87,14 +87,14 @@ http_response create_calendar_feed(call& c) {
   return json_response(201, o);
 }
 
-http_response revoke_calendar_feed(call& c) {
+http::http_response revoke_calendar_feed(call& c) {
   if (!c.svc.feeds) return respond(c, not_found("calendar feeds are not available"));
   auto r = c.svc.feeds->revoke(c.actor());
   if (!r) return respond(c, r.error());
   return no_content();
 }
 
-http_response calendar_feed_ics(call& c) {
+http::http_response calendar_feed_ics(call& c) {
   auto token = c.param("token");
   if (!c.svc.feeds || !plausible_token(token)) return respond(c, not_found("no such calendar feed"));
   auto feed = c.svc.feeds->render(token, c.svc.now());
@@ -102,8 +102,8 @@ http_response calendar_feed_ics(call& c) {
     if (feed.error().is(domain::errc::not_found)) return respond(c, not_found("no such calendar feed"));
     return respond(c, feed.error());
   }
-  const auto etag = fmt::format("\"{}\"", sha256_hex(feed->body).substr(0, 32));
-  http_response r;
+  const auto etag = fmt::format("\"{}\"", auth::sha256_hex(feed->body).substr(0, 32));
+  http::http_response r;
   r.set_header("etag", etag);
   // Calendar clients may keep a copy but must ask again (cheaply, with If-None-Match).
   r.set_header("cache-control", "private, no-cache");

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "booking/api/csrf.hpp"
-#include "booking/api/http_message.hpp"
+#include "booking/auth/principal.hpp"
+#include "booking/http/http_message.hpp"
 #include "booking/api/request_target.hpp"
 #include "booking/api/router.hpp"
 #include "booking/domain/actor.hpp"
@@ -16,21 +16,11 @@ namespace hubgate::api {
 
 struct services;  // services.hpp
 
-// The authenticated caller.
-struct principal {
-  domain::user user;
-  domain::actor actor;
-  auth_kind kind = auth_kind::none;
-  std::string session_token;  // clear token of a cookie session (for logout); never logged
-  std::string csrf_token;     // the session's
-  std::string api_token_id;   // for bearer tokens
-};
-
 struct call {
-  const http_request& request;
+  const http::http_request& request;
   const request_target& target;
   path_params params;
-  std::optional<principal> who;
+  std::optional<auth::principal> who;
   services& svc;
 
   // A path parameter by name ("id"); empty when the route has none of that name.

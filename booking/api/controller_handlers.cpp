@@ -27,7 +27,7 @@ problem unavailable() {
 }
 
 // Controller errors first (they have API codes of their own), then the domain's.
-http_response respond_controllers(const call& c, const domain::failure& f) {
+http::http_response respond_controllers(const call& c, const domain::failure& f) {
   using controllers::errc;
   if (f.code == controllers::make_error_code(errc::enrollment_token_invalid)) {
     problem p = unauthenticated("the enrolment token is unknown, used or expired");
@@ -72,7 +72,7 @@ boost::json::object to_json(const controllers::controller_view& v) {
 
 }  // namespace
 
-http_response create_controller(call& c) {
+http::http_response create_controller(call& c) {
   if (!c.svc.controllers) return respond(c, unavailable());
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
@@ -96,14 +96,14 @@ http_response create_controller(call& c) {
                           {"expires_at", domain::format_rfc3339_utc(r->expires_at)}});
 }
 
-http_response controller_ca(call& c) {
+http::http_response controller_ca(call& c) {
   if (!c.svc.controllers) return respond(c, unavailable());
   return json_response(200,
                        boost::json::object{{"ca_pem", c.svc.controllers->settings().ca_pem},
                                            {"ca_hash", c.svc.controllers->settings().ca_hash}});
 }
 
-http_response enroll_controller(call& c) {
+http::http_response enroll_controller(call& c) {
   if (!c.svc.controllers) return respond(c, unavailable());
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
@@ -126,7 +126,7 @@ http_response enroll_controller(call& c) {
                                                 {"controller_endpoint", r->controller_endpoint}});
 }
 
-http_response list_controllers(call& c) {
+http::http_response list_controllers(call& c) {
   if (!c.svc.controllers) return respond(c, unavailable());
   auto r = c.svc.controllers->list();
   if (!r) return respond_controllers(c, r.error());
@@ -135,7 +135,7 @@ http_response list_controllers(call& c) {
   return json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
-http_response revoke_controller(call& c) {
+http::http_response revoke_controller(call& c) {
   if (!c.svc.controllers) return respond(c, unavailable());
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
@@ -147,7 +147,7 @@ http_response revoke_controller(call& c) {
   return json_response(200, to_json(*r));
 }
 
-http_response list_access_events(call& c) {
+http::http_response list_access_events(call& c) {
   if (!c.svc.controllers) return respond(c, unavailable());
   query_fields q(c.target, {"from", "to", "door", "controller", "outcome", "limit"});
   controllers::event_filter filter;

@@ -7,9 +7,9 @@
 #include <memory>
 #include <string>
 
-#include "booking/api/authenticator.hpp"
+#include "booking/auth/authenticator.hpp"
 #include "booking/api/call.hpp"
-#include "booking/api/csrf.hpp"
+#include "booking/auth/csrf.hpp"
 #include "booking/api/json_response.hpp"
 #include "booking/api/problem.hpp"
 #include "booking/api/request_target.hpp"
@@ -24,28 +24,28 @@ dispatcher::dispatcher(services& svc, const web::static_site* site)
   svc_.routes = &router_;
 }
 
-http_response dispatcher::handle(const http_request& request) {
+http::http_response dispatcher::handle(const http::http_request& request) {
   // A replying handler replies on the store's delivery thread; this worker waits for it.
-  std::promise<http_response> answered;
+  std::promise<http::http_response> answered;
   auto response = answered.get_future();
-  run(request, thread::worker, [&answered](http_response r) { answered.set_value(std::move(r)); });
+  run(request, thread::worker, [&answered](http::http_response r) { answered.set_value(std::move(r)); });
   return response.get();
 }
 
-std::optional<http_response> dispatcher::answer_now(const http_request& request) {
+std::optional<http::http_response> dispatcher::answer_now(const http::http_request& request) {
   if (request.method != "GET" && request.method != "HEAD") return std::nullopt;
-  std::optional<http_response> response;
-  if (!run(request, thread::io_now, [&response](http_response r) { response = std::move(r); }))
+  std::optional<http::http_response> response;
+  if (!run(request, thread::io_now, [&response](http::http_response r) { response = std::move(r); }))
     return std::nullopt;
   return response;
 }
 
-bool dispatcher::answer_later(const http_request& request, const reply_fn& reply) {
+bool dispatcher::answer_later(const http::http_request& request, const http::reply_fn& reply) {
   if (request.method == "GET" || request.method == "HEAD") return false;
   return run(request, thread::io_later, reply);
 }
 
-bool dispatcher::run(const http_request& request, thread where, const reply_fn& reply) {
+bool dispatcher::run(const http::http_request& request, thread where, const http::reply_fn& reply) {
   // Metrics see every reply, and a handler that throws still replies (once).
   struct reply_state {
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
@@ -53,7 +53,7 @@ bool dispatcher::run(const http_request& request, thread where, const reply_fn& 
     std::atomic<bool> replied{false};
   };
   auto state = std::make_shared<reply_state>();
-  auto once = [this, state, reply, method = request.method](http_response r) {
+  auto once = [this, state, reply, method = request.method](http::http_response r) {
     if (state->replied.exchange(true)) return;
     if (state->route_label != "static") {
       const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
@@ -77,10 +77,10 @@ bool dispatcher::run(const http_request& request, thread where, const reply_fn& 
   }
 }
 
-bool dispatcher::dispatch(const http_request& request, thread where, const reply_fn& reply,
+bool dispatcher::dispatch(const http::http_request& request, thread where, const http::reply_fn& reply,
                           std::string& route_label) {
   const auto& id = request.request_id;
-  const auto answer = [&](http_response r) {
+  const auto answer = [&](http::http_response r) {
     reply(std::move(r));
     return true;
   };
@@ -111,13 +111,14 @@ bool dispatcher::dispatch(const http_request& request, thread where, const reply
   route_label = std::string(r.pattern);
 
   const bool on_io = where != thread::worker;
-  auto auth = authenticate(svc_, request, on_io ? auth_lookup::memory_only : auth_lookup::with_store);
+  auto auth = svc_.authenticator.authenticate(
+      request, on_io ? auth::auth_lookup::memory_only : auth::auth_lookup::with_store);
   if (auth.needs_store) return false;
-  if (auth.refused) return answer(to_response(*auth.refused, id));
+  if (auth.refused) return answer(to_response(unauthenticated(*auth.refused), id));
   if (r.needs != privilege::anonymous && !auth.who) return answer(to_response(unauthenticated(), id));
   if (r.needs == privilege::admin && !auth.who->actor.is_admin())
     return answer(to_response(forbidden("this needs the admin role"), id));
-  if (r.needs != privilege::anonymous && !csrf_ok(request.method, auth.who->kind, request.header("x-csrf-token"),
+  if (r.needs != privilege::anonymous && !auth::csrf_ok(request.method, auth.who->kind, request.header("x-csrf-token"),
                            auth.who->csrf_token)) {
     problem p = forbidden("cookie-authenticated writes need the X-CSRF-Token header of the session");
     p.code = "csrf_failed";

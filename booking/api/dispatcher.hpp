@@ -3,7 +3,7 @@
 #pragma once
 #include <optional>
 
-#include "booking/api/http_message.hpp"
+#include "booking/http/http_message.hpp"
 #include "booking/api/router.hpp"
 #include "booking/api/services.hpp"
 
@@ -13,16 +13,16 @@ class static_site;
 
 namespace hubgate::api {
 
-class dispatcher final : public request_handler {
+class dispatcher final : public http::request_handler {
 public:
   // `site` may be null (no browser UI). Both must outlive the dispatcher.
   dispatcher(services& svc, const web::static_site* site);
 
-  http_response handle(const http_request& request) override;
+  http::http_response handle(const http::http_request& request) override;
   // Static files and from_memory routes, when the identity cache knows the caller.
-  std::optional<http_response> answer_now(const http_request& request) override;
+  std::optional<http::http_response> answer_now(const http::http_request& request) override;
   // Routes with a replying handler, when the identity cache knows the caller.
-  bool answer_later(const http_request& request, const reply_fn& reply) override;
+  bool answer_later(const http::http_request& request, const http::reply_fn& reply) override;
 
   const router& routes() const { return router_; }
 
@@ -30,8 +30,8 @@ private:
   enum class thread { worker, io_now, io_later };
   // Runs the request as far as `where` allows. Returns false when it declines (only on an
   // I/O thread: the route is not for it, or the caller is not in the identity cache).
-  bool run(const http_request& request, thread where, const reply_fn& reply);
-  bool dispatch(const http_request& request, thread where, const reply_fn& reply, std::string& route_label);
+  bool run(const http::http_request& request, thread where, const http::reply_fn& reply);
+  bool dispatch(const http::http_request& request, thread where, const http::reply_fn& reply, std::string& route_label);
 
   services& svc_;
   router router_;

@@ -5,14 +5,13 @@
 #include <boost/json/serialize.hpp>
 
 #include "booking/domain/local_time.hpp"
+#include "booking/domain/port_condition.hpp"
 #include "protocol/log/log.hpp"
-#include "booking/store/store_errc.hpp"
 
 namespace hubgate::api {
 
 problem to_problem(const domain::failure& f, std::string_view request_id) {
-  if (f.code == store::make_error_code(store::errc::busy) ||
-      f.code == store::make_error_code(store::errc::closed)) {
+  if (f.code == domain::port_condition::unavailable) {
     problem p;
     p.status = 503;
     p.code = "service_busy";

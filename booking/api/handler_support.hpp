@@ -20,28 +20,28 @@
 
 namespace hubgate::api {
 
-inline http_response respond(const call& c, const problem& p) {
+inline http::http_response respond(const call& c, const problem& p) {
   return to_response(p, c.request.request_id);
 }
 
-inline http_response respond(std::string_view request_id, const domain::failure& f) {
+inline http::http_response respond(std::string_view request_id, const domain::failure& f) {
   return to_response(to_problem(f, request_id), request_id);
 }
 
-inline http_response respond(const call& c, const domain::failure& f) {
+inline http::http_response respond(const call& c, const domain::failure& f) {
   return respond(c.request.request_id, f);
 }
 
 // Maps an outcome: the value through `render` with `status`, or the failure's problem.
 template <class T, class Render>
-http_response respond(std::string_view request_id, const domain::outcome<T>& r, Render render,
+http::http_response respond(std::string_view request_id, const domain::outcome<T>& r, Render render,
                       int status = 200) {
   if (!r) return respond(request_id, r.error());
   return json_response(status, render(*r));
 }
 
 template <class T, class Render>
-http_response respond(const call& c, const domain::outcome<T>& r, Render render,
+http::http_response respond(const call& c, const domain::outcome<T>& r, Render render,
                       int status = 200) {
   return respond(c.request.request_id, r, render, status);
 }
@@ -49,7 +49,7 @@ http_response respond(const call& c, const domain::outcome<T>& r, Render render,
 // For replies made off the request's thread (see replying_handler): what `make` answers, or
 // a logged 500 when it throws, so that a reply is always made.
 template <class Make>
-http_response answer_safely(std::string_view request_id, Make&& make) {
+http::http_response answer_safely(std::string_view request_id, Make&& make) {
   try {
     return make();
   } catch (const std::exception& e) {
@@ -63,7 +63,7 @@ http_response answer_safely(std::string_view request_id, Make&& make) {
 // The callback for a domain call that completes later (see replying_handler): replies with
 // its outcome as respond() renders it, under answer_safely.
 template <class T, class Render>
-std::function<void(domain::outcome<T>)> reply_with(const call& c, reply_fn reply, Render render,
+std::function<void(domain::outcome<T>)> reply_with(const call& c, http::reply_fn reply, Render render,
                                                    int status = 200) {
   return [id = c.request.request_id, reply = std::move(reply), render = std::move(render),
           status](domain::outcome<T> r) {
@@ -72,7 +72,7 @@ std::function<void(domain::outcome<T>)> reply_with(const call& c, reply_fn reply
 }
 
 template <class T, class Render>
-http_response respond_list(const call& c, const domain::outcome<std::vector<T>>& r,
+http::http_response respond_list(const call& c, const domain::outcome<std::vector<T>>& r,
                            Render render) {
   if (!r) return respond(c, r.error());
   boost::json::array items;

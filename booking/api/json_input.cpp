@@ -34,7 +34,7 @@ std::string_view type_name(const boost::json::value& v) {
 
 }  // namespace
 
-api_result<boost::json::object> parse_json_body(const http_request& request) {
+api_result<boost::json::object> parse_json_body(const http::http_request& request) {
   if (request.body.size() > max_json_body) return payload_too_large(max_json_body);
   std::string_view body = request.body;
   bool blank = body.find_first_not_of(" \t\r\n") == std::string_view::npos;

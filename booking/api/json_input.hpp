@@ -13,7 +13,7 @@
 #include <boost/json/value.hpp>
 #include <boost/system/result.hpp>
 
-#include "booking/api/http_message.hpp"
+#include "booking/http/http_message.hpp"
 #include "booking/api/problem.hpp"
 #include "booking/domain/local_time.hpp"
 
@@ -26,7 +26,7 @@ inline constexpr std::size_t max_json_body = 64 * 1024;
 
 // 415 for a non-JSON content type, 413 above max_json_body, 400 `malformed_json` for bad
 // syntax or depth, 422 when the top level is not an object. An empty body is `{}`.
-api_result<boost::json::object> parse_json_body(const http_request& request);
+api_result<boost::json::object> parse_json_body(const http::http_request& request);
 
 enum class need { required, optional };
 

@@ -4,7 +4,7 @@
 
 namespace hubgate::api {
 
-void add_security_headers(http_response& response, bool api) {
+void add_security_headers(http::http_response& response, bool api) {
   response.set_header("x-content-type-options", "nosniff");
   response.set_header("strict-transport-security", "max-age=31536000; includeSubDomains");
   response.set_header("x-frame-options", "DENY");
@@ -12,12 +12,12 @@ void add_security_headers(http_response& response, bool api) {
   if (api) response.set_header("cache-control", "no-store");
 }
 
-http_response json_response(int status, const boost::json::value& body) {
+http::http_response json_response(int status, const boost::json::value& body) {
   return json_text_response(status, boost::json::serialize(body));
 }
 
-http_response json_text_response(int status, std::string body) {
-  http_response r;
+http::http_response json_text_response(int status, std::string body) {
+  http::http_response r;
   r.status = status;
   r.body = std::move(body);
   r.set_header("content-type", "application/json");
@@ -25,8 +25,8 @@ http_response json_text_response(int status, std::string body) {
   return r;
 }
 
-http_response no_content() {
-  http_response r;
+http::http_response no_content() {
+  http::http_response r;
   r.status = 204;
   add_security_headers(r, true);
   return r;

@@ -5,16 +5,16 @@
 
 #include <boost/json/value.hpp>
 
-#include "booking/api/http_message.hpp"
+#include "booking/http/http_message.hpp"
 
 namespace hubgate::api {
 
 // Adds nosniff, HSTS, frame and referrer policy; `api` additionally adds Cache-Control no-store.
-void add_security_headers(http_response& response, bool api);
+void add_security_headers(http::http_response& response, bool api);
 
-http_response json_response(int status, const boost::json::value& body);
+http::http_response json_response(int status, const boost::json::value& body);
 // The same for a body already serialised.
-http_response json_text_response(int status, std::string body);
-http_response no_content();
+http::http_response json_text_response(int status, std::string body);
+http::http_response no_content();
 
 }  // namespace hubgate::api

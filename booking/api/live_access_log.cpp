@@ -8,7 +8,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "booking/api/access_event_json.hpp"
-#include "booking/api/authenticator.hpp"
+#include "booking/auth/authenticator.hpp"
 #include "booking/controllers/controller_service.hpp"
 #include "protocol/log/log.hpp"
 
@@ -50,14 +50,14 @@ void live_access_log::events_stored(const std::string& controller_id,
 
 namespace {
 
-bool is_admin(services& svc, const http_request& credentials) {
-  auto auth = authenticate(svc, credentials);
+bool is_admin(services& svc, const http::http_request& credentials) {
+  auto auth = svc.authenticator.authenticate(credentials);
   return auth.who && auth.who->actor.is_admin();
 }
 
 // Only what authenticate reads, so that a stored upgrade keeps no other header or body.
-http_request credentials_of(const http_request& upgrade) {
-  http_request kept;
+http::http_request credentials_of(const http::http_request& upgrade) {
+  http::http_request kept;
   for (const auto& [name, value] : upgrade.headers)
     if (name == "cookie" || name == "authorization") kept.headers.emplace_back(name, value);
   return kept;
@@ -65,8 +65,8 @@ http_request credentials_of(const http_request& upgrade) {
 
 }  // namespace
 
-bool live_access_log::on_open(const std::shared_ptr<ws_peer>& peer, const http_request& upgrade) {
-  auto auth = authenticate(svc_, upgrade);
+bool live_access_log::on_open(const std::shared_ptr<http::ws_peer>& peer, const http::http_request& upgrade) {
+  auto auth = svc_.authenticator.authenticate(upgrade);
   if (!auth.who || !auth.who->actor.is_admin()) return false;
   {
     std::lock_guard lock(mutex_);
@@ -78,11 +78,11 @@ bool live_access_log::on_open(const std::shared_ptr<ws_peer>& peer, const http_r
   return true;
 }
 
-void live_access_log::on_text(const std::shared_ptr<ws_peer>&, std::string) {
+void live_access_log::on_text(const std::shared_ptr<http::ws_peer>&, std::string) {
   // Browsers only listen; what they send is ignored.
 }
 
-void live_access_log::on_close(const std::shared_ptr<ws_peer>& peer) {
+void live_access_log::on_close(const std::shared_ptr<http::ws_peer>& peer) {
   std::lock_guard lock(mutex_);
   peers_.erase(peer);
 }
@@ -133,7 +133,7 @@ void live_access_log::publish(const batch& b) {
     if (ids.contains(it->stored.event.id))
       frames.push_back(boost::json::serialize(
           boost::json::object{{"type", "access_event"}, {"event", to_json(*it)}}));
-  std::vector<std::pair<std::shared_ptr<ws_peer>, http_request>> peers;
+  std::vector<std::pair<std::shared_ptr<http::ws_peer>, http::http_request>> peers;
   {
     std::lock_guard lock(mutex_);
     peers.assign(peers_.begin(), peers_.end());

@@ -20,12 +20,12 @@
 #include <vector>
 
 #include "booking/api/services.hpp"
-#include "booking/api/websocket_handler.hpp"
+#include "booking/http/websocket_handler.hpp"
 #include "protocol/event.hpp"
 
 namespace hubgate::api {
 
-class live_access_log final : public websocket_handler {
+class live_access_log final : public http::websocket_handler {
  public:
   // `svc` must outlive this object; svc.controllers may be set later (and may stay null).
   explicit live_access_log(services& svc);
@@ -41,9 +41,9 @@ class live_access_log final : public websocket_handler {
                      const std::vector<protocol::access_event>& events);
 
   // Checks again that the upgrade comes from an admin (the route already did).
-  bool on_open(const std::shared_ptr<ws_peer>& peer, const http_request& upgrade) override;
-  void on_text(const std::shared_ptr<ws_peer>& peer, std::string text) override;
-  void on_close(const std::shared_ptr<ws_peer>& peer) override;
+  bool on_open(const std::shared_ptr<http::ws_peer>& peer, const http::http_request& upgrade) override;
+  void on_text(const std::shared_ptr<http::ws_peer>& peer, std::string text) override;
+  void on_close(const std::shared_ptr<http::ws_peer>& peer) override;
 
   std::size_t listeners() const;
 
@@ -60,7 +60,7 @@ class live_access_log final : public websocket_handler {
   std::condition_variable wake_;
   std::deque<batch> pending_;
   // Each connection with the credential headers (Cookie, Authorization) of its upgrade.
-  std::map<std::shared_ptr<ws_peer>, http_request> peers_;
+  std::map<std::shared_ptr<http::ws_peer>, http::http_request> peers_;
   bool stopping_ = false;
   std::thread thread_;
 };

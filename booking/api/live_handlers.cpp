@@ -22,7 +22,7 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-http_response live_access_events(call& c) {
+http::http_response live_access_events(call& c) {
   if (!equals_ignoring_case(c.request.header("upgrade"), "websocket")) {
     problem p;
     p.status = 426;
@@ -37,14 +37,14 @@ http_response live_access_events(call& c) {
   // open the log. Scripts with a bearer token send no Origin.
   const auto origin = c.request.header("origin");
   const auto host = c.request.header("host");
-  const bool cookie_session = c.who && c.who->kind == auth_kind::session_cookie;
+  const bool cookie_session = c.who && c.who->kind == auth::auth_kind::session_cookie;
   if ((cookie_session || !origin.empty()) &&
       (host.empty() || !equals_ignoring_case(origin, "https://" + std::string(host)))) {
     problem p = forbidden("the live log opens only from this service's own pages");
     p.code = "origin_forbidden";
     return respond(c, p);
   }
-  http_response r;
+  http::http_response r;
   r.status = 101;
   return r;
 }

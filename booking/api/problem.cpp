@@ -81,7 +81,7 @@ problem internal_error() {
   return make(500, "internal_error", "the service failed; the request id is in its log");
 }
 
-http_response to_response(const problem& p, std::string_view request_id) {
+http::http_response to_response(const problem& p, std::string_view request_id) {
   boost::json::object body;
   if (!p.extra_json.empty()) {
     boost::system::error_code ec;
@@ -100,7 +100,7 @@ http_response to_response(const problem& p, std::string_view request_id) {
       errors.push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}});
     body["errors"] = std::move(errors);
   }
-  http_response r;
+  http::http_response r;
   r.status = p.status;
   r.body = boost::json::serialize(body);
   r.set_header("content-type", "application/problem+json");

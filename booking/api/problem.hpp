@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "booking/api/http_message.hpp"
+#include "booking/http/http_message.hpp"
 
 namespace hubgate::api {
 
@@ -43,7 +43,7 @@ problem internal_error();
 
 // Renders the problem as application/problem+json, with `request_id` and the API's
 // security headers.
-http_response to_response(const problem& p, std::string_view request_id);
+http::http_response to_response(const problem& p, std::string_view request_id);
 
 // The human title for a status code ("Not Found"), used when a problem has none.
 std::string_view status_title(int status);

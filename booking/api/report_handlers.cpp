@@ -41,7 +41,7 @@ bool wants_csv(const call& c, const std::optional<std::string>& format) {
 
 }  // namespace
 
-http_response utilisation_report(call& c) {
+http::http_response utilisation_report(call& c) {
   if (!c.svc.utilisation) return respond(c, not_found("reports are not available"));
   query_fields q(c.target, {"site", "from", "to", "group_by", "format"});
   domain::utilisation_query query;
@@ -64,7 +64,7 @@ http_response utilisation_report(call& c) {
   if (!report) return respond(c, report.error());
   if (!wants_csv(c, format)) return json_response(200, to_json(*report));
 
-  http_response r;
+  http::http_response r;
   r.status = 200;
   r.body = to_csv(*report);
   r.set_header("content-type", "text/csv; charset=utf-8; header=present");

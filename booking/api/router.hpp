@@ -9,7 +9,7 @@
 #include <variant>
 #include <vector>
 
-#include "booking/api/http_message.hpp"
+#include "booking/http/http_message.hpp"
 
 namespace hubgate::api {
 
@@ -32,8 +32,8 @@ struct route_doc {
 
 // A handler answers at once, or (a write the store's writer completes) through `reply` once
 // the write is committed: see request_handler::answer_later.
-using answering_handler = std::function<http_response(call&)>;
-using replying_handler = std::function<void(call&, reply_fn)>;
+using answering_handler = std::function<http::http_response(call&)>;
+using replying_handler = std::function<void(call&, http::reply_fn)>;
 
 struct route {
   std::string_view method;

@@ -17,13 +17,19 @@ services::services(domain::catalog_repository& catalog_repo_in,
       bookings(catalog_repo_in, booking_repo, user_store),
       users(user_store, catalog_repo_in),
       settings(std::move(settings_in)),
-      account_limiter(settings.account_failures, settings.login_window),
-      address_limiter(settings.address_failures, settings.login_window) {
+      now([] {
+        return std::chrono::time_point_cast<std::chrono::seconds>(
+            std::chrono::system_clock::now());
+      }),
+      passwords(settings.password_cost),
+      local_passwords(auth_store, passwords),
+      authenticator(user_store, auth_store, auth_cache, settings.touch_interval, now),
+      sign_in(local_passwords, auth_store,
+              {settings.session_lifetime, settings.account_failures, settings.address_failures,
+               settings.login_window},
+              now) {
   auto zone = domain::find_zone(settings.default_time_zone);
   default_zone = zone ? *zone : date::locate_zone("UTC");
-  now = [] {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  };
 }
 
 }  // namespace hubgate::api

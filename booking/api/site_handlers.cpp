@@ -21,7 +21,7 @@ std::optional<problem> read_body(call& c, T& record, Reader read, bool creating)
   return std::nullopt;
 }
 
-http_response no_query(call& c, const std::function<http_response()>& next) {
+http::http_response no_query(call& c, const std::function<http::http_response()>& next) {
   query_fields q(c.target, {});
   if (auto errors = q.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
   return next();
@@ -29,21 +29,21 @@ http_response no_query(call& c, const std::function<http_response()>& next) {
 
 }  // namespace
 
-http_response list_sites(call& c) {
+http::http_response list_sites(call& c) {
   return no_query(c, [&] { return respond_list(c, c.svc.catalog.list_sites(c.actor()), render); });
 }
 
-http_response get_site(call& c) {
+http::http_response get_site(call& c) {
   return respond(c, c.svc.catalog.get_site(c.actor(), c.param("id")), render);
 }
 
-http_response create_site(call& c) {
+http::http_response create_site(call& c) {
   domain::site s;
   if (auto p = read_body(c, s, read_site, true)) return respond(c, *p);
   return respond(c, c.svc.catalog.create_site(c.actor(), std::move(s)), render, 201);
 }
 
-http_response update_site(call& c) {
+http::http_response update_site(call& c) {
   auto existing = c.svc.catalog.get_site(c.actor(), c.param("id"));
   if (!existing) return respond(c, existing.error());
   domain::site s = *existing;
@@ -51,21 +51,21 @@ http_response update_site(call& c) {
   return respond(c, c.svc.catalog.update_site(c.actor(), std::move(s)), render);
 }
 
-http_response list_groups(call& c) {
+http::http_response list_groups(call& c) {
   return no_query(c, [&] { return respond_list(c, c.svc.catalog.list_groups(c.actor()), render); });
 }
 
-http_response get_group(call& c) {
+http::http_response get_group(call& c) {
   return respond(c, c.svc.catalog.get_group(c.actor(), c.param("id")), render);
 }
 
-http_response create_group(call& c) {
+http::http_response create_group(call& c) {
   domain::group g;
   if (auto p = read_body(c, g, read_group, true)) return respond(c, *p);
   return respond(c, c.svc.catalog.create_group(c.actor(), std::move(g)), render, 201);
 }
 
-http_response update_group(call& c) {
+http::http_response update_group(call& c) {
   auto existing = c.svc.catalog.get_group(c.actor(), c.param("id"));
   if (!existing) return respond(c, existing.error());
   domain::group g = *existing;
@@ -73,30 +73,30 @@ http_response update_group(call& c) {
   return respond(c, c.svc.catalog.update_group(c.actor(), std::move(g)), render);
 }
 
-http_response delete_group(call& c) {
+http::http_response delete_group(call& c) {
   auto r = c.svc.catalog.delete_group(c.actor(), c.param("id"));
   if (!r) return respond(c, r.error());
   return no_content();
 }
 
-http_response list_doors(call& c) {
+http::http_response list_doors(call& c) {
   query_fields q(c.target, {"site"});
   auto site = q.text("site");
   if (auto errors = q.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
   return respond_list(c, c.svc.catalog.list_doors(c.actor(), site), render);
 }
 
-http_response get_door(call& c) {
+http::http_response get_door(call& c) {
   return respond(c, c.svc.catalog.get_door(c.actor(), c.param("id")), render);
 }
 
-http_response create_door(call& c) {
+http::http_response create_door(call& c) {
   domain::door d;
   if (auto p = read_body(c, d, read_door, true)) return respond(c, *p);
   return respond(c, c.svc.catalog.create_door(c.actor(), std::move(d)), render, 201);
 }
 
-http_response update_door(call& c) {
+http::http_response update_door(call& c) {
   auto existing = c.svc.catalog.get_door(c.actor(), c.param("id"));
   if (!existing) return respond(c, existing.error());
   domain::door d = *existing;

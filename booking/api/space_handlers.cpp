@@ -24,7 +24,7 @@ std::optional<problem> read_space_body(call& c, domain::space& s, bool creating)
 
 }  // namespace
 
-http_response list_spaces(call& c) {
+http::http_response list_spaces(call& c) {
   query_fields q(c.target, {"site", "kind", "feature", "seats", "include_inactive"});
   domain::space_filter filter;
   filter.site_id = q.text("site");
@@ -55,17 +55,17 @@ http_response list_spaces(call& c) {
   return json_text_response(200, *body);
 }
 
-http_response get_space(call& c) {
+http::http_response get_space(call& c) {
   return respond(c, c.svc.catalog.get_space(c.actor(), c.param("id")), render);
 }
 
-http_response create_space(call& c) {
+http::http_response create_space(call& c) {
   domain::space s;
   if (auto p = read_space_body(c, s, true)) return respond(c, *p);
   return respond(c, c.svc.catalog.create_space(c.actor(), std::move(s)), render, 201);
 }
 
-http_response update_space(call& c) {
+http::http_response update_space(call& c) {
   auto existing = c.svc.catalog.get_space(c.actor(), c.param("id"));
   if (!existing) return respond(c, existing.error());
   domain::space s = *existing;
@@ -73,7 +73,7 @@ http_response update_space(call& c) {
   return respond(c, c.svc.catalog.update_space(c.actor(), std::move(s), c.svc.now()), render);
 }
 
-http_response deactivate_space(call& c) {
+http::http_response deactivate_space(call& c) {
   return respond(c, c.svc.catalog.deactivate_space(c.actor(), c.param("id"), c.svc.now()), render);
 }
 

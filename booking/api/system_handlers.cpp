@@ -7,16 +7,16 @@
 
 namespace hubgate::api::handlers {
 
-http_response health(call&) { return json_response(200, boost::json::object{{"status", "ok"}}); }
+http::http_response health(call&) { return json_response(200, boost::json::object{{"status", "ok"}}); }
 
-http_response openapi(call& c) {
+http::http_response openapi(call& c) {
   auto response = json_response(200, openapi_document(*c.svc.routes));
   response.set_header("cache-control", "no-cache");
   return response;
 }
 
-http_response metrics(call& c) {
-  http_response r;
+http::http_response metrics(call& c) {
+  http::http_response r;
   r.status = 200;
   r.body = c.svc.metrics.render();
   r.set_header("content-type", "text/plain; version=0.0.4; charset=utf-8");

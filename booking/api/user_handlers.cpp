@@ -6,7 +6,7 @@
 #include "booking/api/handler_support.hpp"
 #include "booking/api/handlers.hpp"
 #include "booking/api/query_input.hpp"
-#include "booking/api/secret_token.hpp"
+#include "booking/auth/secret_token.hpp"
 
 namespace hubgate::api::handlers {
 namespace {
@@ -35,7 +35,7 @@ std::optional<problem> read_update(call& c, domain::user_update& u, bool admin_f
   return std::nullopt;
 }
 
-http_response set_credential_status(call& c, domain::credential_status status) {
+http::http_response set_credential_status(call& c, domain::credential_status status) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
   json_fields f(*body);
@@ -45,9 +45,9 @@ http_response set_credential_status(call& c, domain::credential_status status) {
 
 }  // namespace
 
-http_response list_users(call& c) { return respond_list(c, c.svc.users.list_users(c.actor()), render); }
+http::http_response list_users(call& c) { return respond_list(c, c.svc.users.list_users(c.actor()), render); }
 
-http_response create_user(call& c) {
+http::http_response create_user(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
   json_fields f(*body);
@@ -66,40 +66,35 @@ http_response create_user(call& c) {
   if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
   u.email = *email;
   u.display_name = *name;
-  std::optional<std::string> hash;
-  {
-    c.svc.kdf_slots.acquire();
-    hash = hash_password(*password, c.svc.settings.password_cost);
-    c.svc.kdf_slots.release();
-  }
+  auto hash = c.svc.passwords.hash(*password);
   if (!hash) return respond(c, internal_error());
   return respond(c, c.svc.users.create_user(c.actor(), std::move(u), std::move(*hash), c.svc.now()),
                  render, 201);
 }
 
-http_response me(call& c) { return respond(c, c.svc.users.me(c.actor()), render); }
+http::http_response me(call& c) { return respond(c, c.svc.users.me(c.actor()), render); }
 
-http_response update_me(call& c) {
+http::http_response update_me(call& c) {
   domain::user_update u;
   if (auto p = read_update(c, u, false)) return respond(c, *p);
   return respond(c, c.svc.users.update_user(c.actor(), c.actor().user_id, u), render);
 }
 
-http_response get_user(call& c) {
+http::http_response get_user(call& c) {
   return respond(c, c.svc.users.get_user(c.actor(), c.param("id")), render);
 }
 
-http_response update_user(call& c) {
+http::http_response update_user(call& c) {
   domain::user_update u;
   if (auto p = read_update(c, u, true)) return respond(c, *p);
   return respond(c, c.svc.users.update_user(c.actor(), c.param("id"), u), render);
 }
 
-http_response list_credentials(call& c) {
+http::http_response list_credentials(call& c) {
   return respond_list(c, c.svc.users.list_credentials(c.actor(), c.param("id")), render);
 }
 
-http_response enrol_credential(call& c) {
+http::http_response enrol_credential(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
   json_fields f(*body);
@@ -125,17 +120,17 @@ http_response enrol_credential(call& c) {
                  201);
 }
 
-http_response revoke_credential(call& c) {
+http::http_response revoke_credential(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
   json_fields f(*body);
   if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
   return respond(c, c.svc.users.revoke_credential(c.actor(), c.param("id")), render);
 }
-http_response suspend_credential(call& c) {
+http::http_response suspend_credential(call& c) {
   return set_credential_status(c, domain::credential_status::suspended);
 }
-http_response reactivate_credential(call& c) {
+http::http_response reactivate_credential(call& c) {
   return set_credential_status(c, domain::credential_status::active);
 }
 

@@ -2,7 +2,7 @@
 
 namespace hubgate::controllers {
 
-bool may_change_access(const api::http_request& request, const api::http_response& response) {
+bool may_change_access(const http::http_request& request, const http::http_response& response) {
   if (response.status < 200 || response.status >= 300) return false;
   if (request.method == "GET" || request.method == "HEAD" || request.method == "OPTIONS")
     return false;

@@ -6,40 +6,40 @@
 #include <optional>
 #include <string_view>
 
-#include "booking/api/http_message.hpp"
+#include "booking/http/http_message.hpp"
 
 namespace hubgate::controllers {
 
 // True for a successful (2xx) write to an API resource other than sign-in and tokens.
-bool may_change_access(const api::http_request& request, const api::http_response& response);
+bool may_change_access(const http::http_request& request, const http::http_response& response);
 
-class access_change_observer final : public api::request_handler {
+class access_change_observer final : public http::request_handler {
  public:
-  access_change_observer(api::request_handler& inner, std::function<void()> changed)
+  access_change_observer(http::request_handler& inner, std::function<void()> changed)
       : inner_(inner), changed_(std::move(changed)) {}
 
-  api::http_response handle(const api::http_request& request) override {
+  http::http_response handle(const http::http_request& request) override {
     auto response = inner_.handle(request);
     if (may_change_access(request, response)) changed_();
     return response;
   }
 
-  std::optional<api::http_response> answer_now(const api::http_request& request) override {
+  std::optional<http::http_response> answer_now(const http::http_request& request) override {
     auto response = inner_.answer_now(request);
     if (response && may_change_access(request, *response)) changed_();
     return response;
   }
 
   // The request outlives the reply (booking/net keeps it until the response is written).
-  bool answer_later(const api::http_request& request, const api::reply_fn& reply) override {
-    return inner_.answer_later(request, [this, &request, reply](api::http_response response) {
+  bool answer_later(const http::http_request& request, const http::reply_fn& reply) override {
+    return inner_.answer_later(request, [this, &request, reply](http::http_response response) {
       if (may_change_access(request, response)) changed_();
       reply(std::move(response));
     });
   }
 
  private:
-  api::request_handler& inner_;
+  http::request_handler& inner_;
   std::function<void()> changed_;
 };
 

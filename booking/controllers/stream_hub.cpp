@@ -67,7 +67,7 @@ void stream_hub::remember_locked(const controller_record& c) {
 }
 
 void stream_hub::controller_revoked(std::string_view controller_id) {
-  std::shared_ptr<api::ws_peer> peer;
+  std::shared_ptr<http::ws_peer> peer;
   {
     std::lock_guard lock(mutex_);
     std::erase_if(cert_owner_, [&](const auto& kv) { return kv.second == controller_id; });
@@ -190,15 +190,15 @@ void stream_hub::send_locked(link& l, const protocol::stream_message& m) {
   if (l.peer) l.peer->send(protocol::serialize(m));
 }
 
-std::string stream_hub::controller_of(const api::ws_peer* peer) const {
+std::string stream_hub::controller_of(const http::ws_peer* peer) const {
   std::lock_guard lock(mutex_);
   auto it = peer_owner_.find(peer);
   return it == peer_owner_.end() ? std::string() : it->second;
 }
 
-bool stream_hub::on_open(const std::shared_ptr<api::ws_peer>& peer, const api::http_request&) {
+bool stream_hub::on_open(const std::shared_ptr<http::ws_peer>& peer, const http::http_request&) {
   const auto& sha = peer->client_cert_sha256();
-  std::shared_ptr<api::ws_peer> replaced;
+  std::shared_ptr<http::ws_peer> replaced;
   std::string id;
   {
     std::lock_guard lock(mutex_);
@@ -225,7 +225,7 @@ void stream_hub::note_clock(link& l, std::int64_t clock_ms, sys_seconds now) {
   l.status.clock_skew_ms = clock_ms - service_ms;
 }
 
-void stream_hub::on_text(const std::shared_ptr<api::ws_peer>& peer, std::string text) {
+void stream_hub::on_text(const std::shared_ptr<http::ws_peer>& peer, std::string text) {
   const auto id = controller_of(peer.get());
   if (id.empty()) return;
   auto parsed = protocol::parse_stream_message(text);
@@ -276,7 +276,7 @@ void stream_hub::on_text(const std::shared_ptr<api::ws_peer>& peer, std::string 
   if (wake) wake_.notify_all();
 }
 
-void stream_hub::on_close(const std::shared_ptr<api::ws_peer>& peer) {
+void stream_hub::on_close(const std::shared_ptr<http::ws_peer>& peer) {
   std::string id;
   {
     std::lock_guard lock(mutex_);

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <thread>
 
-#include "booking/api/websocket_handler.hpp"
+#include "booking/http/websocket_handler.hpp"
 #include "booking/controllers/board_events.hpp"
 #include "booking/controllers/board_sync.hpp"
 #include "booking/controllers/hub_access.hpp"
@@ -52,7 +52,7 @@ struct hub_options {
       [] { return std::chrono::steady_clock::now(); };
 };
 
-class stream_hub final : public api::websocket_handler {
+class stream_hub final : public http::websocket_handler {
  public:
   stream_hub(hub_ports ports, protocol::signing_key key, hub_options options,
              std::function<sys_seconds()> now);
@@ -82,14 +82,14 @@ class stream_hub final : public api::websocket_handler {
   // Events boards sent for a door not theirs or dated before they existed: not stored.
   std::uint64_t refused_events() const noexcept { return refused_events_.load(); }
 
-  bool on_open(const std::shared_ptr<api::ws_peer>& peer,
-               const api::http_request& upgrade) override;
-  void on_text(const std::shared_ptr<api::ws_peer>& peer, std::string text) override;
-  void on_close(const std::shared_ptr<api::ws_peer>& peer) override;
+  bool on_open(const std::shared_ptr<http::ws_peer>& peer,
+               const http::http_request& upgrade) override;
+  void on_text(const std::shared_ptr<http::ws_peer>& peer, std::string text) override;
+  void on_close(const std::shared_ptr<http::ws_peer>& peer) override;
 
  private:
   struct link {
-    std::shared_ptr<api::ws_peer> peer;
+    std::shared_ptr<http::ws_peer> peer;
     board_sync sync;
     live_status status;
   };
@@ -104,8 +104,8 @@ class stream_hub final : public api::websocket_handler {
   void remember_locked(const controller_record& c);
   void publish_locked(sys_seconds now);
   void send_locked(link& l, const protocol::stream_message& m);
-  std::string controller_of(const api::ws_peer* peer) const;
-  void on_events(const std::shared_ptr<api::ws_peer>& peer, const std::string& controller_id,
+  std::string controller_of(const http::ws_peer* peer) const;
+  void on_events(const std::shared_ptr<http::ws_peer>& peer, const std::string& controller_id,
                  const protocol::events_message& m);
   outcome<screened_events> screen(const std::string& controller_id,
                                   const std::vector<protocol::access_event>& events);
@@ -123,7 +123,7 @@ class stream_hub final : public api::websocket_handler {
   std::map<std::string, std::string, std::less<>> cert_owner_;       // sha256 -> controller
   std::map<std::string, known_controller, std::less<>> known_;       // controller -> what
   std::map<std::string, link, std::less<>> links_;                   // controller -> link
-  std::map<const api::ws_peer*, std::string> peer_owner_;
+  std::map<const http::ws_peer*, std::string> peer_owner_;
   access_lists lists_;
   pseudonym_index cards_;
   bool have_lists_ = false;

@@ -8,7 +8,7 @@
 
 namespace hubgate::controllers {
 
-void stream_hub::on_events(const std::shared_ptr<api::ws_peer>& peer, const std::string& id,
+void stream_hub::on_events(const std::shared_ptr<http::ws_peer>& peer, const std::string& id,
                            const protocol::events_message& m) {
   const auto now = now_();
   auto screened = screen(id, m.events);

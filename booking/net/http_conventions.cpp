@@ -36,7 +36,7 @@ std::string http_date(std::chrono::system_clock::time_point when) {
                      months[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min, utc.tm_sec);
 }
 
-api::http_response problem_response(int status, std::string_view code, std::string_view title,
+http::http_response problem_response(int status, std::string_view code, std::string_view title,
                                     std::string_view detail) {
   boost::json::object body;
   body["type"] = "about:blank";
@@ -44,7 +44,7 @@ api::http_response problem_response(int status, std::string_view code, std::stri
   body["status"] = status;
   body["code"] = code;
   if (!detail.empty()) body["detail"] = detail;
-  api::http_response response;
+  http::http_response response;
   response.status = status;
   response.set_header("content-type", "application/problem+json");
   response.body = boost::json::serialize(body);

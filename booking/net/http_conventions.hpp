@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "booking/api/http_message.hpp"
+#include "booking/http/http_message.hpp"
 
 namespace hubgate::net {
 
@@ -20,7 +20,7 @@ std::string make_request_id();
 std::string http_date(std::chrono::system_clock::time_point when);
 
 // application/problem+json with the stable `code` clients switch on.
-api::http_response problem_response(int status, std::string_view code, std::string_view title,
+http::http_response problem_response(int status, std::string_view code, std::string_view title,
                                     std::string_view detail = {});
 
 // "/a/b?x=1" -> "/a/b": access logs never carry query strings (they may hold tokens).

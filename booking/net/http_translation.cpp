@@ -8,6 +8,9 @@
 #include "booking/net/http_conventions.hpp"
 
 namespace hubgate::net::detail {
+// Our message types; `http` below names Beast's.
+using hubgate::http::http_request;
+using hubgate::http::http_response;
 
 namespace http = boost::beast::http;
 
@@ -34,9 +37,9 @@ std::string current_http_date() {
 
 }  // namespace
 
-api::http_request to_api_request(beast_request& message, const std::string& remote,
+http_request to_api_request(beast_request& message, const std::string& remote,
                                  const std::optional<std::string>& client_cert_sha256) {
-  api::http_request request;
+  http_request request;
   request.method = std::string(message.method_string());
   request.target = std::string(message.target());
   request.headers.reserve(16);
@@ -50,7 +53,7 @@ api::http_request to_api_request(beast_request& message, const std::string& remo
   return request;
 }
 
-beast_response to_beast_response(const api::http_request& request, api::http_response response,
+beast_response to_beast_response(const http_request& request, http_response response,
                                  bool keep_alive, const std::string& server_name) {
   beast_response message;
   message.version(11);

@@ -7,7 +7,7 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
-#include "booking/api/http_message.hpp"
+#include "booking/http/http_message.hpp"
 
 namespace hubgate::net::detail {
 
@@ -16,11 +16,11 @@ using beast_response = boost::beast::http::response<boost::beast::http::string_b
 
 // Moves the body out of `message`. Header names are lower-cased; the request id is the
 // client's X-Request-Id when sane, else a fresh one.
-api::http_request to_api_request(beast_request& message, const std::string& remote,
+http::http_request to_api_request(beast_request& message, const std::string& remote,
                                  const std::optional<std::string>& client_cert_sha256);
 
 // HEAD keeps Content-Length but sends no body.
-beast_response to_beast_response(const api::http_request& request, api::http_response response,
+beast_response to_beast_response(const http::http_request& request, http::http_response response,
                                  bool keep_alive, const std::string& server_name);
 
 }  // namespace hubgate::net::detail

@@ -28,7 +28,7 @@ using tcp = asio::ip::tcp;
 
 namespace detail {
 
-server_state::server_state(server_options opts, api::request_handler& h)
+server_state::server_state(server_options opts, http::request_handler& h)
     : options(std::move(opts)),
       handler(h),
       tls(make_server_tls_context(options)),
@@ -85,7 +85,7 @@ thread_local const void* io_thread_owner = nullptr;
 
 class server::impl : public std::enable_shared_from_this<server::impl> {
 public:
-  impl(server_options options, api::request_handler& handler)
+  impl(server_options options, http::request_handler& handler)
       : state_(std::make_shared<detail::server_state>(std::move(options), handler)),
         control_(asio::make_strand(state_->io)),
         acceptor_(control_),
@@ -217,7 +217,7 @@ private:
   bool at_capacity_ = false;  // only touched by the accept loop, on control_
 };
 
-server::server(server_options options, api::request_handler& handler)
+server::server(server_options options, http::request_handler& handler)
     : impl_(std::make_shared<impl>(std::move(options), handler)) {
   impl_->start();
 }

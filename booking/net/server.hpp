@@ -1,5 +1,5 @@
 // The HTTPS front of the booking service: accepts TLS connections, parses HTTP/1.1 and hands
-// each request to an api::request_handler (answer_now on the I/O thread, else handle on a
+// each request to an http::request_handler (answer_now on the I/O thread, else handle on a
 // worker pool). No Beast or Asio type leaks here.
 #pragma once
 #include <chrono>
@@ -10,8 +10,8 @@
 #include <memory>
 #include <string>
 
-#include "booking/api/http_message.hpp"
-#include "booking/api/websocket_handler.hpp"
+#include "booking/http/http_message.hpp"
+#include "booking/http/websocket_handler.hpp"
 
 namespace hubgate::net {
 
@@ -21,7 +21,7 @@ struct server_options {
   std::string cert_chain_file, private_key_file;  // PEM
   std::string client_ca_file;  // non-empty: require a client certificate signed by this CA
   std::size_t io_threads = 0;  // 0 = std::thread::hardware_concurrency()
-  std::size_t worker_threads = 64;  // where api::request_handler::handle runs (it may block)
+  std::size_t worker_threads = 64;  // where http::request_handler::handle runs (it may block)
   std::size_t body_limit = 1 << 20, header_limit = 16 * 1024;
   // header_timeout runs from the first byte of a request (or the connection's start, which
   // covers the TLS handshake) to the end of its header; body_timeout covers the body;
@@ -38,7 +38,7 @@ struct server_options {
 
   // WebSocket endpoints: exact request path -> handler (which must outlive the server). An
   // upgrade request for any other path is answered 404.
-  std::map<std::string, api::websocket_handler*, std::less<>> websocket_endpoints;
+  std::map<std::string, http::websocket_handler*, std::less<>> websocket_endpoints;
   // When true, an upgrade request for one of websocket_endpoints first goes to the request
   // handler like any request (so routes, authentication and privileges apply): only a 101
   // answer lets the upgrade proceed, any other answer is sent to the client as it is.
@@ -69,7 +69,7 @@ public:
   // Loads the TLS material and binds the listening socket. Throws std::runtime_error with a
   // message naming the file or address when it cannot (start-up is the one place where an
   // exception is the clearest error: the caller prints it and exits non-zero).
-  server(server_options options, api::request_handler& handler);
+  server(server_options options, http::request_handler& handler);
   ~server();
   server(const server&) = delete;
   server& operator=(const server&) = delete;

@@ -13,7 +13,7 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/thread_pool.hpp>
 
-#include "booking/api/http_message.hpp"
+#include "booking/http/http_message.hpp"
 #include "booking/net/server.hpp"
 
 namespace hubgate::net::detail {
@@ -29,10 +29,10 @@ public:
 
 class server_state : public std::enable_shared_from_this<server_state> {
 public:
-  server_state(server_options opts, api::request_handler& h);
+  server_state(server_options opts, http::request_handler& h);
 
   const server_options options;
-  api::request_handler& handler;
+  http::request_handler& handler;
   boost::asio::io_context io;
   boost::asio::ssl::context tls;
   boost::asio::thread_pool workers;

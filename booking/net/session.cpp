@@ -26,6 +26,11 @@
 #include "booking/pki/tls_material.hpp"
 
 namespace hubgate::net::detail {
+// Our message types; `http` below names Beast's.
+using hubgate::http::http_request;
+using hubgate::http::http_response;
+using hubgate::http::reply_fn;
+using hubgate::http::websocket_handler;
 namespace {
 
 namespace asio = boost::asio;
@@ -45,7 +50,7 @@ constexpr int switching_protocols = 101;
 // Never lets an exception escape into the I/O threads or the worker pool: a throwing handler
 // is a bug, answered with a 500 and logged with the request id.
 template <class Call>
-auto guarded(const api::http_request& request, Call&& call) -> decltype(call()) {
+auto guarded(const http_request& request, Call&& call) -> decltype(call()) {
   try {
     return call();
   } catch (const std::exception& e) {
@@ -131,9 +136,9 @@ private:
 
       const bool keep_alive = parser.get().keep_alive();
       const bool upgrade = beast::websocket::is_upgrade(parser.get());
-      auto request = std::make_shared<const api::http_request>(
+      auto request = std::make_shared<const http_request>(
           to_api_request(parser.get(), remote_, client_cert_sha256_));
-      api::http_response response;
+      http_response response;
       if (upgrade) {
         const auto& endpoints = state_->options.websocket_endpoints;
         const auto found = endpoints.find(path_of(request->target));
@@ -160,8 +165,8 @@ private:
 
   // The connection becomes a WebSocket connection until it ends (ws_session.cpp).
   asio::awaitable<void> serve_websocket(http::request_parser<http::string_body>& parser,
-                                        const std::shared_ptr<const api::http_request>& request,
-                                        api::websocket_handler* handler) {
+                                        const std::shared_ptr<const http_request>& request,
+                                        websocket_handler* handler) {
     auto upgrade = parser.release();
     auto connection = std::make_shared<ws_connection>(state_, stream_, shared_from_this(), remote_,
                                                       client_cert_sha256_);
@@ -204,7 +209,7 @@ private:
     }
     if (!ec) co_return read_outcome::request;
 
-    api::http_response problem;
+    http_response problem;
     if (ec == http::error::header_limit) {
       problem = problem_response(431, "header_too_large", "Request Header Fields Too Large");
     } else if (ec == http::error::body_limit) {
@@ -224,7 +229,7 @@ private:
 
   // Coroutine parameters here are references to the caller's locals, never temporaries:
   // g++ 12 may destroy a temporary in a co_await expression twice.
-  asio::awaitable<api::http_response> call_handler(const std::shared_ptr<const api::http_request>& request) {
+  asio::awaitable<http_response> call_handler(const std::shared_ptr<const http_request>& request) {
     // What the handler can answer from memory costs less than a thread hand-off: answered here.
     auto& handler = state_->handler;
     if (auto now = guarded(*request, [&] { return handler.answer_now(*request); })) co_return std::move(*now);
@@ -234,7 +239,7 @@ private:
       // completion's executor); a second reply (a handler bug) is dropped there.
       auto executor = asio::get_associated_executor(completion);
       auto slot = std::make_shared<std::optional<decltype(completion)>>(std::move(completion));
-      api::reply_fn reply = [slot, executor](api::http_response response) {
+      reply_fn reply = [slot, executor](http_response response) {
         asio::post(executor, [slot, response = std::move(response)]() mutable {
           if (!*slot) return;
           auto resume = std::move(**slot);
@@ -256,14 +261,14 @@ private:
         reply(guarded(*request, [&] { return state->handler.handle(*request); }));
       });
     };
-    auto response = co_await asio::async_initiate<decltype(asio::use_awaitable), void(api::http_response)>(
+    auto response = co_await asio::async_initiate<decltype(asio::use_awaitable), void(http_response)>(
         std::move(initiation), asio::use_awaitable);
     co_return response;
   }
 
   // Returns the body bytes written, or nullopt when the write failed.
-  asio::awaitable<std::optional<std::size_t>> write_response(const api::http_request& request,
-                                                             api::http_response& response,
+  asio::awaitable<std::optional<std::size_t>> write_response(const http_request& request,
+                                                             http_response& response,
                                                              bool keep_alive,
                                                              std::chrono::steady_clock::time_point started) {
     auto message = to_beast_response(request, std::move(response), keep_alive, state_->options.server_name);
@@ -283,8 +288,8 @@ private:
     co_return bytes;
   }
 
-  asio::awaitable<void> send_error(api::http_response& response) {
-    api::http_request request;  // nothing parsed: id and log fields come from the connection
+  asio::awaitable<void> send_error(http_response& response) {
+    http_request request;  // nothing parsed: id and log fields come from the connection
     request.method = "-";
     request.target = "-";
     request.request_id = make_request_id();

@@ -62,7 +62,7 @@ ws_connection::ws_connection(std::shared_ptr<server_state> state, tls_stream& st
 asio::awaitable<void> ws_connection::run(
     const std::shared_ptr<ws_connection>& self_ref, beast::flat_buffer& buffer,
     beast::http::request<beast::http::string_body>& upgrade,
-    const std::shared_ptr<const api::http_request>& request_ref, api::websocket_handler* handler) {
+    const std::shared_ptr<const http::http_request>& request_ref, http::websocket_handler* handler) {
   const auto self = self_ref;
   const auto request = request_ref;
   const auto state = self->state_;
@@ -103,7 +103,7 @@ asio::awaitable<void> ws_connection::run(
   }
   self->open_ = true;
   self->last_heard_ = std::chrono::steady_clock::now();
-  auto peer = std::static_pointer_cast<api::ws_peer>(self);
+  auto peer = std::static_pointer_cast<http::ws_peer>(self);
   std::function<bool()> open_call = [handler, peer, request] {
     return handler->on_open(peer, *request);
   };

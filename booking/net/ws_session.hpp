@@ -1,5 +1,5 @@
 // One WebSocket connection of the server, upgraded from an HTTP session on the same TLS stream:
-// a read loop handing text frames to the api::websocket_handler on the worker pool, one write
+// a read loop handing text frames to the http::websocket_handler on the worker pool, one write
 // queue, pings and a dead-peer deadline. Internal to booking/net.
 #pragma once
 #include <atomic>
@@ -18,14 +18,14 @@
 #include <optional>
 #include <string>
 
-#include "booking/api/websocket_handler.hpp"
+#include "booking/http/websocket_handler.hpp"
 #include "booking/net/server_state.hpp"
 
 namespace hubgate::net::detail {
 
 using tls_stream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
 
-class ws_connection final : public api::ws_peer,
+class ws_connection final : public http::ws_peer,
                             public std::enable_shared_from_this<ws_connection> {
  public:
   // `stream` belongs to `owner` (the HTTP session), which this object keeps alive.
@@ -38,7 +38,7 @@ class ws_connection final : public api::ws_peer,
   static boost::asio::awaitable<void> run(
       const std::shared_ptr<ws_connection>& self, boost::beast::flat_buffer& buffer,
       boost::beast::http::request<boost::beast::http::string_body>& upgrade,
-      const std::shared_ptr<const api::http_request>& request, api::websocket_handler* handler);
+      const std::shared_ptr<const http::http_request>& request, http::websocket_handler* handler);
 
   void send(std::string text) override;
   void close() override;

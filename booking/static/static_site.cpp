@@ -133,7 +133,7 @@ static_site::static_site(std::filesystem::path root) {
   }
 }
 
-std::optional<api::http_response> static_site::serve(const api::http_request& request) const {
+std::optional<http::http_response> static_site::serve(const http::http_request& request) const {
   const bool head = request.method == "HEAD";
   if (!head && request.method != "GET") return std::nullopt;
   auto path = site_path(request.target);
@@ -148,7 +148,7 @@ std::optional<api::http_response> static_site::serve(const api::http_request& re
   // Each encoding is its own representation, so it needs its own strong tag.
   const std::string etag = gzip ? f.etag.substr(0, f.etag.size() - 1) + "-gz\"" : f.etag;
 
-  api::http_response response;
+  http::http_response response;
   for (const auto& [name, value] : security_headers) response.set_header(name, value);
   response.set_header("cache-control", f.cache_control);
   response.set_header("etag", etag);

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "booking/api/http_message.hpp"
+#include "booking/http/http_message.hpp"
 
 namespace hubgate::web {
 
@@ -15,7 +15,7 @@ public:
   explicit static_site(std::filesystem::path root);  // a folder with index.html etc.
   // nullopt when the path is not a file of the site (the router then answers 404); "/" and
   // unknown non-file paths of the single-page app serve index.html.
-  std::optional<api::http_response> serve(const api::http_request& request) const;
+  std::optional<http::http_response> serve(const http::http_request& request) const;
 
   // Number of files loaded (a missing or empty root gives 0; serve then returns nullopt).
   std::size_t file_count() const { return files_.size(); }

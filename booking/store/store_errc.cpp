@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "booking/domain/port_condition.hpp"
+
 namespace hubgate::store {
 namespace {
 
@@ -25,6 +27,12 @@ public:
       case errc::internal_error: return "internal error in a database operation";
     }
     return "unknown store error";
+  }
+  // How the api learns that a failure is worth a retry without knowing this store.
+  bool equivalent(int code, const boost::system::error_condition& condition) const noexcept override {
+    if (condition == domain::port_condition::unavailable)
+      return code == static_cast<int>(errc::busy) || code == static_cast<int>(errc::closed);
+    return error_category::equivalent(code, condition);
   }
 };
 

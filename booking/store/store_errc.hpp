@@ -1,5 +1,6 @@
 // Failures of the storage layer itself (as opposed to domain refusals): the api answers
-// them with 5xx (busy: 503) and logs them; the message never carries secrets.
+// them with 5xx and logs them; busy and closed compare equal to
+// domain::port_condition::unavailable (503). The message never carries secrets.
 #pragma once
 #include <type_traits>
 

@@ -13,7 +13,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "booking/net/https_client.hpp"
+#include "protocol/https_client/https_client.hpp"
 #include "door_controller/link/board_credentials.hpp"
 #include "protocol/json_fields.hpp"
 #include "protocol/keys.hpp"
@@ -75,7 +75,7 @@ std::string field(const boost::json::object& o, std::string_view key) {
 
 // A JSON object from a successful response, else a sentence naming the step.
 enrolment_result<boost::json::object> json_body(
-    const boost::system::result<api::http_response>& response, std::string_view step) {
+    const boost::system::result<client::http_response>& response, std::string_view step) {
   if (!response)
     return error(std::string(step) + ": cannot reach the service: " + response.error().message());
   if (response->status == 401)
@@ -197,7 +197,7 @@ enrolment_result<enrolment_record> enroll(const enroll_request& request) {
   try {
     // First contact: nothing to verify the server with yet; the CA is trusted only if its
     // hash matches the one the admin handed over out of band.
-    net::https_client_options first;
+    client::https_client_options first;
     first.host = address->host;
     first.port = address->port;
     first.server_name = address->host;
@@ -205,7 +205,7 @@ enrolment_result<enrolment_record> enroll(const enroll_request& request) {
     first.timeout = request.timeout;
     std::string ca_pem;
     {
-      net::https_client unverified(first);
+      client::https_client unverified(first);
       auto body = json_body(unverified.try_request("GET", ca_route), "fetching the service CA");
       if (!body) return body.error();
       ca_pem = field(*body, "ca_pem");
@@ -223,7 +223,7 @@ enrolment_result<enrolment_record> enroll(const enroll_request& request) {
     std::filesystem::create_directories(request.data_dir, dir_ec);
     if (!write_file(ca_file, ca_pem, 0644))
       return error("cannot write into the data directory " + request.data_dir.string());
-    net::https_client_options pinned = first;
+    client::https_client_options pinned = first;
     pinned.insecure = false;
     pinned.ca_file = ca_file.string();
     auto key = make_board_key("hubgate-door");
@@ -231,7 +231,7 @@ enrolment_result<enrolment_record> enroll(const enroll_request& request) {
     const std::string body = boost::json::serialize(
         boost::json::object{{"token", request.token}, {"csr_pem", key->csr_pem}});
     auto reply = [&] {
-      net::https_client verified(pinned);
+      client::https_client verified(pinned);
       return json_body(
           verified.try_request("POST", enroll_route, {{"content-type", "application/json"}}, body),
           "enrolling");

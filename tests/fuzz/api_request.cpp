@@ -9,7 +9,7 @@
 #include "booking/api/json_input.hpp"
 #include "booking/api/query_input.hpp"
 #include "booking/api/request_target.hpp"
-#include "booking/api/authenticator.hpp"
+#include "booking/auth/authenticator.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace hubgate;
@@ -27,10 +27,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)q.integer("seats", 1, 1000);
     (void)q.finish();
   }
-  (void)api::cookie_value(target, "hubgate_session");
-  (void)api::bearer_token(target);
+  (void)auth::cookie_value(target, "hubgate_session");
+  (void)auth::bearer_token(target);
 
-  api::http_request request;
+  http::http_request request;
   request.method = "POST";
   request.target = std::string(target);
   request.headers = {{"content-type", "application/json"}};

@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto request = hubgate::net::detail::to_api_request(parser.get(), "127.0.0.1", std::nullopt);
   if (!hubgate::net::is_sane_request_id(request.request_id)) __builtin_trap();
   (void)hubgate::net::path_of(request.target);
-  hubgate::api::http_response response;
+  hubgate::http::http_response response;
   response.set_header("content-type", "application/json");
   response.body = request.body;
   auto message = hubgate::net::detail::to_beast_response(request, response, parser.get().keep_alive(), "hubgate");

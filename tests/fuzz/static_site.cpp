@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     in = nl == std::string_view::npos ? std::string_view{} : in.substr(nl + 1);
     return std::string(line);
   };
-  hubgate::api::http_request request;
+  hubgate::http::http_request request;
   request.method = "GET";
   request.target = next();
   const auto accept = next();

@@ -25,7 +25,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "booking/api/password_hash.hpp"
+#include "booking/auth/password_hash.hpp"
 #include "booking/domain/local_time.hpp"
 #include "booking/store/database.hpp"
 #include "hubgate/test/child_process.hpp"

@@ -74,18 +74,18 @@ void api_service::stop(int sig) {
   last_exit_ = WIFEXITED(*status) ? WEXITSTATUS(*status) : 128 + WTERMSIG(*status);
 }
 
-std::unique_ptr<net::https_client> api_service::client() const {
-  net::https_client_options o;
+std::unique_ptr<client::https_client> api_service::client() const {
+  client::https_client_options o;
   o.port = static_cast<std::uint16_t>(port_);
   o.ca_file = data_dir_ + "/tls/ca.pem";
   o.timeout = std::chrono::seconds(60);
-  return std::make_unique<net::https_client>(o);
+  return std::make_unique<client::https_client>(o);
 }
 
-reply api_service::call(net::https_client& c, std::string_view method, std::string_view target,
+reply api_service::call(client::https_client& c, std::string_view method, std::string_view target,
                         const caller* who, std::string_view body,
-                        net::https_client::header_list extra) const {
-  net::https_client::header_list headers = std::move(extra);
+                        client::https_client::header_list extra) const {
+  client::https_client::header_list headers = std::move(extra);
   bool has_type = false;
   for (const auto& [n, v] : headers) has_type |= n == "content-type";
   if (!body.empty() && !has_type) headers.emplace_back("content-type", "application/json");
@@ -108,7 +108,7 @@ reply api_service::call(net::https_client& c, std::string_view method, std::stri
 }
 
 reply api_service::call(std::string_view method, std::string_view target, const caller* who,
-                        std::string_view body, net::https_client::header_list extra) {
+                        std::string_view body, client::https_client::header_list extra) {
   if (!client_) client_ = client();
   return call(*client_, method, target, who, body, std::move(extra));
 }

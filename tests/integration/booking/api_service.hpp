@@ -9,7 +9,7 @@
 
 #include <boost/json/value.hpp>
 
-#include "booking/net/https_client.hpp"
+#include "protocol/https_client/https_client.hpp"
 #include "hubgate/test/child_process.hpp"
 #include "hubgate/test/temp_dir.hpp"
 #include "hubgate/test/utc_text.hpp"
@@ -29,7 +29,7 @@ struct caller {
 
 struct reply {
   int status = 0;
-  api::http_response raw;
+  client::http_response raw;
   boost::json::value json;  // null when the body is not JSON
   std::string header(std::string_view name) const;
   std::string code() const;  // the problem's code, or ""
@@ -49,14 +49,14 @@ public:
   int port() const { return port_; }
   child_process& process() { return *process_; }
 
-  std::unique_ptr<net::https_client> client() const;
+  std::unique_ptr<client::https_client> client() const;
 
   // One request on `c` (a client of this service) as `who` (nullptr: anonymous).
-  reply call(net::https_client& c, std::string_view method, std::string_view target,
+  reply call(client::https_client& c, std::string_view method, std::string_view target,
              const caller* who = nullptr, std::string_view body = {},
-             net::https_client::header_list extra = {}) const;
+             client::https_client::header_list extra = {}) const;
   reply call(std::string_view method, std::string_view target, const caller* who = nullptr,
-             std::string_view body = {}, net::https_client::header_list extra = {});
+             std::string_view body = {}, client::https_client::header_list extra = {});
 
   caller login(const std::string& email, const std::string& password);
   caller admin() { return login(admin_email, admin_password); }
@@ -70,7 +70,7 @@ private:
   int port_ = 0;
   int last_exit_ = -1;
   std::unique_ptr<child_process> process_;
-  std::unique_ptr<net::https_client> client_;
+  std::unique_ptr<client::https_client> client_;
 };
 
 std::string member_password(const std::string& email);

@@ -91,16 +91,16 @@ std::optional<enrolled_board> enroll(link_service& s, const std::string& token, 
   return b;
 }
 
-std::unique_ptr<net::wss_client> board_client(const link_service& s, const std::string& ca_file,
+std::unique_ptr<client::wss_client> board_client(const link_service& s, const std::string& ca_file,
                                               const std::string& cert_file,
                                               const std::string& key_file) {
-  net::wss_client_options o;
+  client::wss_client_options o;
   o.port = static_cast<std::uint16_t>(s.controller_port);
   o.ca_file = ca_file;
   o.client_cert_file = cert_file;
   o.client_key_file = key_file;
   o.timeout = std::chrono::seconds(20);
-  return std::make_unique<net::wss_client>(o);
+  return std::make_unique<client::wss_client>(o);
 }
 
 std::string hello(const std::string& controller_id, std::uint64_t epoch, std::uint64_t sequence) {
@@ -116,7 +116,7 @@ std::string hello(const std::string& controller_id, std::uint64_t epoch, std::ui
   return protocol::serialize(h);
 }
 
-std::unique_ptr<net::wss_client> connect_board(const link_service& s, const enrolled_board& board) {
+std::unique_ptr<client::wss_client> connect_board(const link_service& s, const enrolled_board& board) {
   auto client = board_client(s, board.ca_file, board.cert_file, board.key_file);
   auto connected = client->connect();
   if (!connected) throw std::runtime_error("connect failed: " + connected.error().message());
@@ -139,7 +139,7 @@ protocol::access_event tap_event(const std::string& door, std::optional<std::str
 }
 
 std::optional<protocol::stream_message> read_until(
-    net::wss_client& c, const std::function<bool(const protocol::stream_message&)>& match,
+    client::wss_client& c, const std::function<bool(const protocol::stream_message&)>& match,
     std::chrono::milliseconds deadline) {
   const auto until = std::chrono::steady_clock::now() + deadline;
   while (std::chrono::steady_clock::now() < until) {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "api_service.hpp"
-#include "booking/net/wss_client.hpp"
+#include "protocol/https_client/wss_client.hpp"
 #include "protocol/keys.hpp"
 #include "protocol/stream_message.hpp"
 
@@ -41,7 +41,7 @@ std::optional<enrolled_board> enroll(link_service& s, const std::string& token, 
                                      reply* raw = nullptr);
 
 // A WebSocket client with the board's certificate (or another one).
-std::unique_ptr<net::wss_client> board_client(const link_service& s, const std::string& ca_file,
+std::unique_ptr<client::wss_client> board_client(const link_service& s, const std::string& ca_file,
                                               const std::string& cert_file,
                                               const std::string& key_file);
 
@@ -50,7 +50,7 @@ std::string hello(const std::string& controller_id, std::uint64_t epoch = 0,
 
 // The enrolled board on its link: connected with its certificate, hello said. Throws when
 // either fails.
-std::unique_ptr<net::wss_client> connect_board(const link_service& s, const enrolled_board& board);
+std::unique_ptr<client::wss_client> connect_board(const link_service& s, const enrolled_board& board);
 
 // A tap at `door` now, as a board reports it; a denied one with `reason`.
 protocol::access_event tap_event(const std::string& door, std::optional<std::string> card_hex,
@@ -59,7 +59,7 @@ protocol::access_event tap_event(const std::string& door, std::optional<std::str
 
 // Reads stream messages until `match` holds for one (returned) or the deadline passes.
 std::optional<protocol::stream_message> read_until(
-    net::wss_client& c, const std::function<bool(const protocol::stream_message&)>& match,
+    client::wss_client& c, const std::function<bool(const protocol::stream_message&)>& match,
     std::chrono::milliseconds deadline = std::chrono::seconds(30));
 
 // The pseudonym of a card (hex id) under a list key (hex).

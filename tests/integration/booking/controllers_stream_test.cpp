@@ -25,7 +25,7 @@ struct connected_board {
   temp_dir dir{"hubgate-stream"};
   created_controller created;
   enrolled_board board;
-  std::unique_ptr<net::wss_client> client;
+  std::unique_ptr<client::wss_client> client;
   protocol::signed_envelope snapshot;
 
   connected_board() {
@@ -91,12 +91,12 @@ TEST(controllers_stream, the_snapshot_is_signed_for_this_board) {
 
 TEST(controllers_stream, the_controller_port_serves_only_the_stream) {
   connected_board b;
-  net::https_client_options o;
+  client::https_client_options o;
   o.port = static_cast<std::uint16_t>(b.s.controller_port);
   o.ca_file = b.board.ca_file;
   o.client_cert_file = b.board.cert_file;
   o.client_key_file = b.board.key_file;
-  net::https_client plain(o);
+  client::https_client plain(o);
   auto r = plain.try_request("GET", "/api/v1/health");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 404);
@@ -342,12 +342,12 @@ TEST(controllers_stream, no_certificate_or_a_foreign_one_gets_no_websocket) {
       << "unknown certificate";
 
   // Plain HTTP on the controller port is a 404, WebSocket or not.
-  net::https_client_options o;
+  client::https_client_options o;
   o.port = static_cast<std::uint16_t>(s.controller_port);
   o.ca_file = ca;
   o.client_cert_file = dir / "u.crt";
   o.client_key_file = dir / "f.key";
-  net::https_client plain(o);
+  client::https_client plain(o);
   EXPECT_FALSE(plain.try_request("GET", "/api/v1/health")) << "refused right after the handshake";
 }
 
@@ -370,7 +370,7 @@ long rss_kib(pid_t pid) {
 TEST(controllers_stream, fifty_boards_connect_and_sync) {
   link_service s;
   temp_dir dir("hubgate-fifty");
-  std::vector<std::unique_ptr<net::wss_client>> boards;
+  std::vector<std::unique_ptr<client::wss_client>> boards;
   long one = 0;
   for (int i = 0; i < 50; ++i) {
     auto created = create_controller(s, {});

@@ -13,9 +13,9 @@ namespace {
 
 constexpr auto live_path = "/api/v1/access-events/live";
 
-std::unique_ptr<net::wss_client> browser(const link_service& s, const caller* who,
+std::unique_ptr<client::wss_client> browser(const link_service& s, const caller* who,
                                          std::string origin = {}) {
-  net::wss_client_options o;
+  client::wss_client_options o;
   o.port = static_cast<std::uint16_t>(s.svc->port());
   o.path = live_path;
   o.ca_file = s.svc->data_dir() + "/tls/ca.pem";
@@ -23,11 +23,11 @@ std::unique_ptr<net::wss_client> browser(const link_service& s, const caller* wh
   if (origin.empty()) origin = "https://127.0.0.1:" + std::to_string(s.svc->port());
   o.headers.emplace_back("Origin", origin);
   if (who) o.headers.emplace_back("Cookie", who->cookie);
-  return std::make_unique<net::wss_client>(o);
+  return std::make_unique<client::wss_client>(o);
 }
 
 // Reads frames until one of type `type` (returned as JSON) or the deadline.
-std::optional<boost::json::object> read_frame(net::wss_client& c, std::string_view type,
+std::optional<boost::json::object> read_frame(client::wss_client& c, std::string_view type,
                                               std::string_view event_id = {}) {
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < until) {
@@ -104,7 +104,7 @@ struct uploading_board {
   link_service& s;
   temp_dir dir{"hubgate-live-log"};
   std::optional<enrolled_board> board;
-  std::unique_ptr<net::wss_client> link;
+  std::unique_ptr<client::wss_client> link;
   bool connected = false, sent = false;
 };
 

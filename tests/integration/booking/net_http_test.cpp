@@ -27,20 +27,20 @@ class request_in_flight {
  public:
   request_in_flight(std::uint16_t port, std::string method, std::string target, std::string body = {})
       : thread_([this, port, method, target, body] {
-          hubgate::net::https_client client(client_options(port));
+          hubgate::client::https_client client(client_options(port));
           response_ = client.request(method, target, {}, body);
         }) {}
-  std::optional<hubgate::api::http_response> finish() {
+  std::optional<hubgate::client::http_response> finish() {
     thread_.join();
     return response_;
   }
 
  private:
-  std::optional<hubgate::api::http_response> response_;
+  std::optional<hubgate::client::http_response> response_;
   std::thread thread_;  // last: starts once response_ exists
 };
 
-std::string header_of(const hubgate::api::http_response& r, const std::string& name) {
+std::string header_of(const hubgate::client::http_response& r, const std::string& name) {
   for (const auto& [n, v] : r.headers)
     if (n == name) return v;
   return {};
@@ -49,7 +49,7 @@ std::string header_of(const hubgate::api::http_response& r, const std::string& n
 TEST(net_http, keep_alive_serves_many_requests_on_one_connection) {
   stub_handler handler;
   running_server server(test_server_options(), handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   for (int i = 0; i < 5; ++i) {
     auto r = client.request("POST", "/api/v1/echo?i=" + std::to_string(i), {{"X-Test", "yes"}},
                             std::string(100 + i, 'x'));
@@ -69,7 +69,7 @@ TEST(net_http, keep_alive_serves_many_requests_on_one_connection) {
 TEST(net_http, every_response_carries_date_server_and_request_id) {
   stub_handler handler;
   running_server server(test_server_options(), handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   auto r = client.request("GET", "/x");
   EXPECT_EQ(header_of(r, "server"), "hubgate");
   const auto date = header_of(r, "date");
@@ -87,7 +87,7 @@ TEST(net_http, every_response_carries_date_server_and_request_id) {
 TEST(net_http, keeps_a_sane_client_request_id_and_replaces_an_unsafe_one) {
   stub_handler handler;
   running_server server(test_server_options(), handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   auto kept = client.request("GET", "/x", {{"X-Request-Id", "abc-123_def.4"}});
   EXPECT_EQ(header_of(kept, "x-request-id"), "abc-123_def.4");
   auto replaced = client.request("GET", "/x", {{"X-Request-Id", "bad id\"with{json}"}});
@@ -100,7 +100,7 @@ TEST(net_http, keeps_a_sane_client_request_id_and_replaces_an_unsafe_one) {
 TEST(net_http, head_keeps_content_length_without_a_body) {
   stub_handler handler;
   running_server server(test_server_options(), handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   auto head = client.request("HEAD", "/x");
   EXPECT_EQ(head.status, 200);
   EXPECT_TRUE(head.body.empty());
@@ -114,7 +114,7 @@ TEST(net_http, head_keeps_content_length_without_a_body) {
 TEST(net_http, websocket_upgrade_is_refused_with_404_for_now) {
   stub_handler handler;
   running_server server(test_server_options(), handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   auto r = client.request("GET", "/api/v1/controllers/stream",
                           {{"Connection", "Upgrade"}, {"Upgrade", "websocket"},
                            {"Sec-WebSocket-Version", "13"},
@@ -135,7 +135,7 @@ TEST(net_http, writes_one_access_log_line_per_request_at_debug) {
   {
     stub_handler handler;
     running_server server(test_server_options(), handler);
-    hubgate::net::https_client client(client_options(server.port()));
+    hubgate::client::https_client client(client_options(server.port()));
     client.request("GET", "/api/v1/spaces?token=secret-in-query", {{"X-Request-Id", "log-test-1"}});
   }
   hubgate::log::set_sink({});
@@ -169,7 +169,7 @@ TEST(net_http, handler_runs_on_a_worker_thread_while_other_requests_are_served) 
 
   request_in_flight slow(server.port(), "GET", "/slow");
   ASSERT_TRUE(handler.wait_entered_slow());
-  hubgate::net::https_client fast(client_options(server.port()));
+  hubgate::client::https_client fast(client_options(server.port()));
   for (int i = 0; i < 3; ++i) EXPECT_EQ(fast.request("GET", "/fast").status, 200);
   handler.release();
   const auto slow_response = slow.finish();
@@ -188,7 +188,7 @@ TEST(net_http, what_the_handler_answers_now_is_answered_on_the_io_thread_even_wh
 
   request_in_flight slow(server.port(), "GET", "/slow");
   ASSERT_TRUE(handler.wait_entered_slow());
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   for (int i = 0; i < 3; ++i) {
     auto r = client.request("GET", "/now");
     EXPECT_EQ(r.status, 200);
@@ -216,7 +216,7 @@ TEST(net_http, a_request_taken_for_later_is_answered_when_another_thread_replies
   ASSERT_TRUE(handler.wait_entered_slow());  // the only worker is held from here on
   request_in_flight later(server.port(), "POST", "/reply-later", "{}");
   ASSERT_TRUE(handler.wait_taken());
-  hubgate::net::https_client other(client_options(server.port()));
+  hubgate::client::https_client other(client_options(server.port()));
   EXPECT_EQ(other.request("GET", "/now").status, 200);  // the connection waiting blocks nothing
   handler.reply_taken();
   const auto later_response = later.finish();

@@ -22,12 +22,12 @@ using hubgate::test::wait_until;
 TEST(net_lifecycle, stop_lets_an_in_flight_request_finish_then_returns) {
   stub_handler handler;
   running_server server(test_server_options(), handler);
-  hubgate::net::https_client idle(client_options(server.port()));
+  hubgate::client::https_client idle(client_options(server.port()));
   ASSERT_EQ(idle.request("GET", "/x").status, 200);  // a kept-alive, idle connection
 
-  std::optional<hubgate::api::http_response> slow_response;
+  std::optional<hubgate::client::http_response> slow_response;
   std::thread slow([&] {
-    hubgate::net::https_client client(client_options(server.port()));
+    hubgate::client::https_client client(client_options(server.port()));
     slow_response = client.request("GET", "/slow");
   });
   ASSERT_TRUE(handler.wait_entered_slow());
@@ -62,7 +62,7 @@ TEST(net_lifecycle, sigterm_stops_run_until_signal) {
   sigaction(SIGTERM, nullptr, &before);
   ASSERT_EQ(before.sa_handler, SIG_DFL);
   running_server server(test_server_options(), handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   ASSERT_EQ(client.request("GET", "/x").status, 200);
   // Raise only once the server has installed its handler (otherwise SIGTERM ends the test).
   ASSERT_TRUE(wait_until([] {
@@ -85,7 +85,7 @@ TEST(net_lifecycle, two_servers_in_one_process_are_independent) {
   running_server second(options, second_handler);
   ASSERT_NE(first.port(), second.port());
 
-  hubgate::net::https_client client(client_options(first.port()));
+  hubgate::client::https_client client(client_options(first.port()));
   EXPECT_EQ(client.request("GET", "/x").status, 200);
   EXPECT_TRUE(second.stop_and_join());
   EXPECT_EQ(client.request("GET", "/y").status, 200) << "the first keeps serving";

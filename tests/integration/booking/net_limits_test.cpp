@@ -17,13 +17,13 @@ using hubgate::test::stub_handler;
 using hubgate::test::test_server_options;
 using hubgate::test::wait_until;
 
-std::string header_of(const hubgate::api::http_response& r, const std::string& name) {
+std::string header_of(const hubgate::client::http_response& r, const std::string& name) {
   for (const auto& [n, v] : r.headers)
     if (n == name) return v;
   return {};
 }
 
-void expect_problem(const hubgate::api::http_response& r, int status, const std::string& code) {
+void expect_problem(const hubgate::client::http_response& r, int status, const std::string& code) {
   EXPECT_EQ(r.status, status);
   EXPECT_EQ(header_of(r, "content-type"), "application/problem+json");
   auto problem = parse_json(r.body);
@@ -37,7 +37,7 @@ TEST(net_limits, oversized_body_is_413_problem_json) {
   auto options = test_server_options();
   options.body_limit = 64 * 1024;
   running_server server(options, handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   auto r = client.request("POST", "/x", {{"Content-Type", "application/json"}},
                           std::string(options.body_limit + 1, 'a'));
   expect_problem(r, 413, "payload_too_large");
@@ -52,7 +52,7 @@ TEST(net_limits, oversized_headers_are_431_problem_json) {
   stub_handler handler;
   auto options = test_server_options();
   running_server server(options, handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   auto r = client.request("GET", "/x", {{"X-Big", std::string(options.header_limit + 10, 'h')}});
   expect_problem(r, 431, "header_too_large");
   EXPECT_EQ(handler.calls.load(), 0);
@@ -61,7 +61,7 @@ TEST(net_limits, oversized_headers_are_431_problem_json) {
 TEST(net_limits, garbage_request_line_is_400) {
   stub_handler handler;
   running_server server(test_server_options(), handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   auto r = client.raw_exchange("THIS IS NOT HTTP\r\n\r\n", 30s);
   ASSERT_TRUE(r) << r.error().message();
   EXPECT_TRUE(r->received.starts_with("HTTP/1.1 400 ")) << r->received;
@@ -74,7 +74,7 @@ TEST(net_limits, garbage_request_line_is_400) {
 TEST(net_limits, bad_content_length_is_400) {
   stub_handler handler;
   running_server server(test_server_options(), handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   auto r = client.raw_exchange("POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: -5\r\n\r\n", 30s);
   ASSERT_TRUE(r);
   EXPECT_TRUE(r->received.starts_with("HTTP/1.1 400 ")) << r->received;
@@ -83,7 +83,7 @@ TEST(net_limits, bad_content_length_is_400) {
 TEST(net_limits, content_length_with_chunked_encoding_is_400_not_smuggled) {
   stub_handler handler;
   running_server server(test_server_options(), handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   auto r = client.raw_exchange(
       "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
       "0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n",
@@ -98,7 +98,7 @@ TEST(net_limits, slow_client_sending_half_a_header_is_disconnected) {
   auto options = test_server_options();
   options.header_timeout = 1s;
   running_server server(options, handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   ASSERT_TRUE(client.raw_send("GET /x HTTP/1.1\r\nHost: localhost\r\nX-Slow: "));
   auto r = client.wait_closed(60s);  // generous: the server's 1 s deadline closes it first
   ASSERT_TRUE(r);
@@ -113,7 +113,7 @@ TEST(net_limits, slow_body_is_disconnected_after_the_body_timeout) {
   auto options = test_server_options();
   options.body_timeout = 1s;
   running_server server(options, handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   ASSERT_TRUE(client.raw_send("POST /x HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nabc"));
   auto r = client.wait_closed(60s);
   ASSERT_TRUE(r);
@@ -127,7 +127,7 @@ TEST(net_limits, silent_connection_is_closed_after_the_header_timeout) {
   auto options = test_server_options();
   options.header_timeout = 1s;
   running_server server(options, handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   auto r = client.raw_exchange("", 60s);  // TLS handshake, then nothing
   ASSERT_TRUE(r);
   EXPECT_TRUE(r->closed_by_peer);
@@ -139,7 +139,7 @@ TEST(net_limits, idle_keep_alive_connection_is_closed_and_the_client_reconnects)
   auto options = test_server_options();
   options.idle_timeout = 1s;
   running_server server(options, handler);
-  hubgate::net::https_client client(client_options(server.port()));
+  hubgate::client::https_client client(client_options(server.port()));
   EXPECT_EQ(client.request("GET", "/x").status, 200);
   EXPECT_TRUE(wait_until([&] { return server.get().connection_count() == 0; }))
       << "the server closes the idle connection";
@@ -152,17 +152,17 @@ TEST(net_limits, connections_beyond_the_cap_are_closed) {
   auto options = test_server_options();
   options.max_connections = 1;
   running_server server(options, handler);
-  hubgate::net::https_client holder(client_options(server.port()));
+  hubgate::client::https_client holder(client_options(server.port()));
   ASSERT_TRUE(holder.raw_send("GET /x HTTP/1.1\r\n"));  // holds the only slot
   ASSERT_TRUE(wait_until([&] { return server.get().connection_count() == 1; }));
 
-  hubgate::net::https_client refused(client_options(server.port()));
+  hubgate::client::https_client refused(client_options(server.port()));
   auto r = refused.try_request("GET", "/x");
   EXPECT_FALSE(r) << "status " << r.value().status;
 
   holder.close();
   ASSERT_TRUE(wait_until([&] { return server.get().connection_count() == 0; }));
-  hubgate::net::https_client later(client_options(server.port()));
+  hubgate::client::https_client later(client_options(server.port()));
   EXPECT_EQ(later.request("GET", "/x").status, 200);
 }
 

@@ -9,17 +9,17 @@
 
 namespace hubgate::test {
 
-std::optional<api::http_response> stub_handler::answer_now(const api::http_request& request) {
+std::optional<http::http_response> stub_handler::answer_now(const http::http_request& request) {
   if (!request.target.starts_with("/now")) return std::nullopt;
   ++answered_now;
   if (is_io_thread && is_io_thread()) ++answered_now_on_io_thread;
-  api::http_response response;
+  http::http_response response;
   response.set_header("content-type", "application/json");
   response.body = boost::json::serialize(boost::json::object{{"answered", "now"}});
   return response;
 }
 
-bool stub_handler::answer_later(const api::http_request& request, const api::reply_fn& reply) {
+bool stub_handler::answer_later(const http::http_request& request, const http::reply_fn& reply) {
   if (!request.target.starts_with("/reply-later")) return false;
   std::lock_guard lock(mutex_);
   taken_ = reply;
@@ -33,19 +33,19 @@ bool stub_handler::wait_taken(std::chrono::milliseconds deadline) {
 }
 
 void stub_handler::reply_taken() {
-  api::reply_fn reply;
+  http::reply_fn reply;
   {
     std::lock_guard lock(mutex_);
     reply = std::move(taken_);
     taken_ = nullptr;
   }
-  api::http_response response;
+  http::http_response response;
   response.set_header("content-type", "application/json");
   response.body = boost::json::serialize(boost::json::object{{"answered", "later"}});
   reply(std::move(response));
 }
 
-api::http_response stub_handler::handle(const api::http_request& request) {
+http::http_response stub_handler::handle(const http::http_request& request) {
   ++calls;
   if (is_io_thread && is_io_thread()) ++calls_on_io_thread;
   {
@@ -65,7 +65,7 @@ api::http_response stub_handler::handle(const api::http_request& request) {
   echo["remote"] = request.remote_address;
   echo["x_test"] = request.header("x-test");
   if (request.client_cert_sha256) echo["client_cert_sha256"] = *request.client_cert_sha256;
-  api::http_response response;
+  http::http_response response;
   response.set_header("content-type", "application/json");
   response.body = boost::json::serialize(echo);
   return response;
@@ -82,7 +82,7 @@ bool stub_handler::wait_entered_slow(std::chrono::milliseconds deadline) {
   return cv_.wait_for(lock, deadline, [this] { return slow_entered_ > 0; });
 }
 
-std::optional<api::http_request> stub_handler::last_request() {
+std::optional<http::http_request> stub_handler::last_request() {
   std::lock_guard lock(mutex_);
   return last_;
 }
@@ -128,8 +128,8 @@ net::server_options test_server_options() {
   return options;
 }
 
-net::https_client_options client_options(std::uint16_t port) {
-  net::https_client_options options;
+client::https_client_options client_options(std::uint16_t port) {
+  client::https_client_options options;
   options.port = port;
   options.ca_file = test_tls().ca_certificate.string();
   options.timeout = std::chrono::seconds(30);

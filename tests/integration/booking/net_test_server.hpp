@@ -12,8 +12,8 @@
 
 #include <boost/json/value.hpp>
 
-#include "booking/api/http_message.hpp"
-#include "booking/net/https_client.hpp"
+#include "booking/http/http_message.hpp"
+#include "protocol/https_client/https_client.hpp"
 #include "booking/net/server.hpp"
 #include "booking/pki/tls_material.hpp"
 #include "hubgate/test/temp_dir.hpp"
@@ -25,11 +25,11 @@ namespace hubgate::test {
 // answer_now (where the caller runs it); one starting with "/reply-later" is taken by
 // answer_later and replied to by reply_taken() (from the test's thread); every other one by
 // handle().
-class stub_handler final : public api::request_handler {
+class stub_handler final : public http::request_handler {
 public:
-  api::http_response handle(const api::http_request& request) override;
-  std::optional<api::http_response> answer_now(const api::http_request& request) override;
-  bool answer_later(const api::http_request& request, const api::reply_fn& reply) override;
+  http::http_response handle(const http::http_request& request) override;
+  std::optional<http::http_response> answer_now(const http::http_request& request) override;
+  bool answer_later(const http::http_request& request, const http::reply_fn& reply) override;
   bool wait_taken(std::chrono::milliseconds deadline = std::chrono::seconds(30));
   void reply_taken();  // replies to the request answer_later took
 
@@ -40,15 +40,15 @@ public:
   std::atomic<int> calls_on_io_thread{0};
   std::atomic<int> answered_now{0};
   std::atomic<int> answered_now_on_io_thread{0};
-  std::optional<api::http_request> last_request();
+  std::optional<http::http_request> last_request();
 
 private:
   std::mutex mutex_;
   std::condition_variable cv_;
   bool released_ = false;
   int slow_entered_ = 0;
-  std::optional<api::http_request> last_;
-  api::reply_fn taken_;
+  std::optional<http::http_request> last_;
+  http::reply_fn taken_;
 };
 
 // A server on a background thread; the destructor stops it and joins.
@@ -70,7 +70,7 @@ private:
 // Test TLS material (made once per process: key generation is the slow part).
 const pki::server_tls_paths& test_tls();
 net::server_options test_server_options();
-net::https_client_options client_options(std::uint16_t port);
+client::https_client_options client_options(std::uint16_t port);
 boost::json::value parse_json(const std::string& text);
 
 }  // namespace hubgate::test

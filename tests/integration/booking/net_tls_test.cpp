@@ -107,7 +107,7 @@ protected:
   }
 
   // A client certificate signed by `ca`, written to files for the client.
-  hubgate::net::https_client_options with_certificate(const hubgate::pki::certificate_authority& ca) {
+  hubgate::client::https_client_options with_certificate(const hubgate::pki::certificate_authority& ca) {
     auto request = hubgate::pki::make_key_and_csr("door-1");
     EXPECT_TRUE(request);
     auto cert = hubgate::pki::sign_csr(ca, request->csr_pem, "door-1", 1);
@@ -128,14 +128,14 @@ protected:
 };
 
 TEST_F(net_mutual_tls, client_without_certificate_gets_no_application_data) {
-  hubgate::net::https_client client(client_options(server_->port()));
+  hubgate::client::https_client client(client_options(server_->port()));
   auto r = client.try_request("GET", "/x");
   EXPECT_FALSE(r);
   EXPECT_EQ(handler_.calls.load(), 0);
 }
 
 TEST_F(net_mutual_tls, certificate_from_the_ca_is_accepted_and_its_hash_reaches_the_handler) {
-  hubgate::net::https_client client(
+  hubgate::client::https_client client(
       with_certificate({test_tls().ca_certificate, test_tls().ca_private_key}));
   auto r = client.request("GET", "/x");
   ASSERT_EQ(r.status, 200);
@@ -148,7 +148,7 @@ TEST_F(net_mutual_tls, certificate_from_another_ca_is_refused) {
   hubgate::test::temp_dir other;
   auto other_tls = hubgate::pki::ensure_server_tls(other.path());
   ASSERT_TRUE(other_tls);
-  hubgate::net::https_client client(
+  hubgate::client::https_client client(
       with_certificate({other_tls->ca_certificate, other_tls->ca_private_key}));
   EXPECT_FALSE(client.try_request("GET", "/x"));
   EXPECT_EQ(handler_.calls.load(), 0);

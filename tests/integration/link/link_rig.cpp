@@ -114,18 +114,18 @@ bool link_rig::service_running() { return service_ && service_->running(); }
 
 std::string link_rig::service_log() const { return read_file(dir_ / "service.log"); }
 
-std::unique_ptr<net::https_client> link_rig::client() const {
-  net::https_client_options o;
+std::unique_ptr<client::https_client> link_rig::client() const {
+  client::https_client_options o;
   o.port = static_cast<std::uint16_t>(port_);
   o.ca_file = data_dir_ + "/tls/ca.pem";
   o.timeout = std::chrono::seconds(60);
-  return std::make_unique<net::https_client>(o);
+  return std::make_unique<client::https_client>(o);
 }
 
 http_reply link_rig::call(std::string_view method, std::string_view target, const session* who,
                           std::string_view body) {
   if (!client_) client_ = client();
-  net::https_client::header_list headers;
+  client::https_client::header_list headers;
   if (!body.empty()) headers.emplace_back("content-type", "application/json");
   if (who && !who->bearer.empty()) headers.emplace_back("authorization", "Bearer " + who->bearer);
   if (who && who->bearer.empty() && !who->cookie.empty()) {

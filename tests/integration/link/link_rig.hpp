@@ -12,7 +12,7 @@
 
 #include <boost/json/value.hpp>
 
-#include "booking/net/https_client.hpp"
+#include "protocol/https_client/https_client.hpp"
 #include "hubgate/test/child_process.hpp"
 #include "hubgate/test/temp_dir.hpp"
 
@@ -99,7 +99,7 @@ public:
   int controller_port() const { return controller_port_; }
 
 private:
-  std::unique_ptr<net::https_client> client() const;
+  std::unique_ptr<client::https_client> client() const;
   void load_catalog();
 
   temp_dir dir_;
@@ -108,7 +108,7 @@ private:
   int port_ = 0;
   int controller_port_ = 0;
   std::unique_ptr<child_process> service_;
-  std::unique_ptr<net::https_client> client_;
+  std::unique_ptr<client::https_client> client_;
   session admin_;
   std::string site_id_;
   std::map<std::string, std::string> doors_;

@@ -26,11 +26,11 @@ normal_client::normal_client(test::api_service& svc, test::caller who, std::stri
 
 normal_client::~normal_client() { stop(); }
 
-void normal_client::one_request(net::https_client& kept, long n) {
+void normal_client::one_request(client::https_client& kept, long n) {
   // Every tenth request opens a fresh connection: new connections must still be accepted.
-  std::unique_ptr<net::https_client> fresh;
+  std::unique_ptr<client::https_client> fresh;
   if (n % 10 == 9) fresh = svc_.client();
-  net::https_client& c = fresh ? *fresh : kept;
+  client::https_client& c = fresh ? *fresh : kept;
   std::string method = "GET", target, body;
   int expected = 200;
   switch (n % 3) {

@@ -35,7 +35,7 @@ public:
 
 private:
   void run();
-  void one_request(net::https_client& kept, long n);
+  void one_request(client::https_client& kept, long n);
 
   test::api_service& svc_;
   test::caller who_;

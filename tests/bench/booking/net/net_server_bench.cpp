@@ -13,10 +13,10 @@
 
 namespace {
 
-class fixed_handler final : public hubgate::api::request_handler {
+class fixed_handler final : public hubgate::http::request_handler {
 public:
-  hubgate::api::http_response handle(const hubgate::api::http_request&) override {
-    hubgate::api::http_response response;
+  hubgate::http::http_response handle(const hubgate::http::http_request&) override {
+    hubgate::http::http_response response;
     response.set_header("content-type", "application/json");
     response.body = R"({"status":"ok"})";
     return response;

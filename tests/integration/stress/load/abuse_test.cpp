@@ -159,7 +159,7 @@ TEST_F(stress_abuse, idle_connections_do_not_lock_out_members_and_are_reaped) {
 }
 
 // Checks one answer to an oversized request: the status and an RFC 9457 problem body.
-void expect_problem(const boost::system::result<api::http_response>& r, int status, std::string_view code) {
+void expect_problem(const boost::system::result<client::http_response>& r, int status, std::string_view code) {
   ASSERT_TRUE(r) << r.error().message();
   EXPECT_EQ(r->status, status);
   std::string type;
@@ -177,9 +177,9 @@ TEST_F(stress_abuse, oversized_headers_and_bodies_get_problem_answers) {
     attackers.emplace_back([&] {
       auto c = svc_->client();
       const std::string big_header(32 * 1024, 'h'), big_body(4 << 20, ' ');
-      net::https_client::header_list many;
+      client::https_client::header_list many;
       for (int i = 0; i < 2000; ++i) many.emplace_back(fmt::format("x-filler-{}", i), "0123456789");
-      const net::https_client::header_list json = {{"content-type", "application/json"},
+      const client::https_client::header_list json = {{"content-type", "application/json"},
                                                    {"authorization", "Bearer not-a-token"}};
       for (int i = 0; i < rounds; ++i) {
         expect_problem(c->try_request("GET", "/api/v1/spaces", {{"x-padding", big_header}}), 431,

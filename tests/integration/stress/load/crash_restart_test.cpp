@@ -55,7 +55,7 @@ void member_load(api_service& svc, const caller& who, const hub_spaces& spaces, 
   auto client = svc.client();
   std::mt19937 rng(static_cast<unsigned>(cycle * 1000 + worker));
   std::vector<std::string> mine;
-  const net::https_client::header_list auth = {{"authorization", "Bearer " + who.bearer},
+  const client::https_client::header_list auth = {{"authorization", "Bearer " + who.bearer},
                                                {"content-type", "application/json"}};
   for (int k = 0; !stop.load(); ++k) {
     const int pick = static_cast<int>(rng() % 10);

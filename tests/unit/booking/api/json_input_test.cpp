@@ -7,8 +7,8 @@
 namespace hubgate::api {
 namespace {
 
-http_request json_request(std::string body, std::string content_type = "application/json") {
-  http_request r;
+http::http_request json_request(std::string body, std::string content_type = "application/json") {
+  http::http_request r;
   r.method = "POST";
   r.target = "/api/v1/x";
   r.headers = {{"content-type", std::move(content_type)}};

@@ -7,11 +7,11 @@
 namespace hubgate::api {
 namespace {
 
-boost::json::object body_of(const http_response& r) {
+boost::json::object body_of(const http::http_response& r) {
   return boost::json::parse(r.body).as_object();
 }
 
-std::string header_of(const http_response& r, std::string_view name) {
+std::string header_of(const http::http_response& r, std::string_view name) {
   for (const auto& [n, v] : r.headers)
     if (n == name) return v;
   return "";

@@ -5,8 +5,8 @@
 namespace hubgate::api {
 namespace {
 
-http_response tagged(std::string tag) {
-  http_response r;
+http::http_response tagged(std::string tag) {
+  http::http_response r;
   r.body = std::move(tag);
   return r;
 }

@@ -7,15 +7,15 @@
 namespace hubgate::controllers {
 namespace {
 
-api::http_request req(std::string method, std::string target) {
-  api::http_request r;
+http::http_request req(std::string method, std::string target) {
+  http::http_request r;
   r.method = std::move(method);
   r.target = std::move(target);
   return r;
 }
 
-api::http_response status(int s) {
-  api::http_response r;
+http::http_response status(int s) {
+  http::http_response r;
   r.status = s;
   return r;
 }
@@ -36,10 +36,10 @@ TEST(access_change_observer, reads_failures_and_sign_ins_do_not) {
   EXPECT_FALSE(may_change_access(req("POST", "/index.html"), status(200)));
 }
 
-class canned final : public api::request_handler {
+class canned final : public http::request_handler {
  public:
   int answer = 200;
-  api::http_response handle(const api::http_request&) override { return status(answer); }
+  http::http_response handle(const http::http_request&) override { return status(answer); }
 };
 
 TEST(access_change_observer, wraps_a_handler_and_calls_back) {

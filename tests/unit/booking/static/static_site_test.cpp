@@ -10,14 +10,14 @@
 namespace hubgate::web {
 namespace {
 
-std::string header(const api::http_response& r, const std::string& name) {
+std::string header(const http::http_response& r, const std::string& name) {
   for (const auto& [n, v] : r.headers)
     if (n == name) return v;
   return {};
 }
 
-api::http_request get(std::string target, std::vector<std::pair<std::string, std::string>> h = {}) {
-  api::http_request r;
+http::http_request get(std::string target, std::vector<std::pair<std::string, std::string>> h = {}) {
+  http::http_request r;
   r.method = "GET";
   r.target = std::move(target);
   r.headers = std::move(h);

@@ -1,0 +1,87 @@
+#include "booking/auth/auth_service.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "booking/auth/secret_token.hpp"
+#include "protocol/log/log.hpp"
+
+namespace hubgate::auth {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return out;
+}
+
+login_result refused(login_refusal why, std::chrono::seconds retry_after = {}) {
+  login_result r;
+  r.refusal = why;
+  r.retry_after = retry_after;
+  return r;
+}
+
+}  // namespace
+
+auth_service::auth_service(credential_provider& provider, domain::auth_repository& sessions,
+                           login_policy policy, const clock_fn& now)
+    : provider_(provider),
+      sessions_(sessions),
+      policy_(policy),
+      now_(now),
+      account_limiter_(policy.account_failures, policy.window),
+      address_limiter_(policy.address_failures, policy.window) {}
+
+std::optional<std::chrono::seconds> auth_service::throttled(const std::string& account,
+                                                            const login_attempt& attempt,
+                                                            rate_limiter::clock::time_point at) {
+  auto blocked = account_limiter_.blocked_for(account, at);
+  if (!blocked) blocked = address_limiter_.blocked_for(attempt.remote_address, at);
+  return blocked;
+}
+
+domain::outcome<login_result> auth_service::login(const login_attempt& attempt) {
+  const auto steady_now = rate_limiter::clock::now();
+  const std::string account_key = lower(attempt.email);
+  if (auto blocked = throttled(account_key, attempt, steady_now)) {
+    log::write(log::level::warn, "login_rate_limited",
+               {{"request_id", attempt.request_id}, {"remote", attempt.remote_address}});
+    return refused(login_refusal::rate_limited, *blocked);
+  }
+  auto user = provider_.verify(attempt.email, attempt.secret);
+  if (!user) {
+    account_limiter_.record_failure(account_key, steady_now);
+    address_limiter_.record_failure(attempt.remote_address, steady_now);
+    log::write(log::level::info, "login_failed",
+               {{"request_id", attempt.request_id}, {"remote", attempt.remote_address}});
+    return refused(login_refusal::invalid_credentials);
+  }
+  account_limiter_.reset(account_key);
+  auto who = open_session(std::move(*user));
+  if (!who) return who.error();
+  log::write(log::level::info, "login",
+             {{"request_id", attempt.request_id}, {"user_id", who->user.id}});
+  login_result out;
+  out.who = std::move(*who);
+  return out;
+}
+
+domain::outcome<principal> auth_service::open_session(domain::user user) {
+  const auto now = now_();
+  principal who;
+  who.user = std::move(user);
+  who.actor = domain::actor::of(who.user);
+  who.kind = auth_kind::session_cookie;
+  who.session_token = random_token(32);
+  who.csrf_token = random_token(32);
+  domain::session_record session{who.user.id, who.csrf_token, now, now + policy_.session_lifetime,
+                                 now};
+  if (auto stored = sessions_.insert_session(who.session_token, session); !stored)
+    return stored.error();
+  return who;
+}
+
+}  // namespace hubgate::auth

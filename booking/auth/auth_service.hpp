@@ -1,0 +1,65 @@
+// The sign-in rules: throttle guessing per account and per address, ask the credential
+// provider, and open a cookie session with its CSRF token. Handlers only parse and render.
+#pragma once
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string_view>
+
+#include "booking/auth/credential_provider.hpp"
+#include "booking/auth/principal.hpp"
+#include "booking/auth/rate_limiter.hpp"
+#include "booking/domain/failure.hpp"
+#include "booking/domain/ports.hpp"
+
+namespace hubgate::auth {
+
+struct login_policy {
+  std::chrono::seconds session_lifetime{std::chrono::hours{24 * 7}};
+  std::size_t account_failures = 5;   // per account within window
+  std::size_t address_failures = 20;  // per remote address within window
+  std::chrono::seconds window{std::chrono::minutes{15}};
+};
+
+struct login_attempt {
+  std::string_view email;
+  std::string_view secret;
+  std::string_view remote_address;
+  std::string_view request_id;  // for the log lines
+};
+
+enum class login_refusal { none, rate_limited, invalid_credentials };
+
+struct login_result {
+  std::optional<principal> who;  // signed in: the new session's clear token and CSRF token
+  login_refusal refusal = login_refusal::none;
+  std::chrono::seconds retry_after{};  // when rate_limited
+};
+
+class auth_service {
+public:
+  using clock_fn = std::function<std::chrono::sys_seconds()>;
+  // `now` is read at each call (tests replace the function it refers to).
+  auth_service(credential_provider& provider, domain::auth_repository& sessions,
+               login_policy policy, const clock_fn& now);
+
+  // A refusal is a value in login_result; the error is a store failure.
+  domain::outcome<login_result> login(const login_attempt& attempt);
+
+  const login_policy& policy() const { return policy_; }
+
+private:
+  std::optional<std::chrono::seconds> throttled(const std::string& account,
+                                                const login_attempt& attempt,
+                                                rate_limiter::clock::time_point at);
+  domain::outcome<principal> open_session(domain::user user);
+
+  credential_provider& provider_;
+  domain::auth_repository& sessions_;
+  login_policy policy_;
+  const clock_fn& now_;
+  rate_limiter account_limiter_;
+  rate_limiter address_limiter_;
+};
+
+}  // namespace hubgate::auth
