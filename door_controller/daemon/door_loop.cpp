@@ -63,7 +63,11 @@ void door_loop::on_tap(std::span<const std::uint8_t> uid) {
 
 void door_loop::on_exit_button() {
   log(log_level::info, "exit_button");
-  if (record(event_kind::exit_button, std::nullopt, {})) pulse();
+  // Life safety: someone inside must get out even when the local store cannot write (a full or
+  // broken SD card), so the relay moves first and the event is recorded best-effort. "No
+  // record, no unlock" holds for card taps only.
+  pulse();
+  record(event_kind::exit_button, std::nullopt, {});
 }
 
 void door_loop::on_door_opened(bool initial) {
