@@ -51,7 +51,13 @@ void door_loop::on_tap(std::span<const std::uint8_t> uid) {
                          clock_.system_now().time_since_epoch())
                          .count();
   const verdict v = decide(index_, card, options_.door_id, now_s, freshness_);
-  const std::string reason(v.granted ? protocol::to_string(v.source) : to_string(v.reason));
+  // A decision taken with the clock behind the list says so, granted or not, so the service
+  // sees a board whose clock needs setting.
+  const std::string reason(v.clock_untrusted ? to_string(deny_reason::clock_untrusted)
+                           : v.granted       ? protocol::to_string(v.source)
+                                             : to_string(v.reason));
+  if (v.clock_untrusted)
+    log(log_level::warn, "clock_untrusted", {{"list_issued_at", *freshness_.issued_at}});
   log(log_level::info, v.granted ? "tap_granted" : "tap_denied",
       {{"card", protocol::to_hex(card)}, {"reason", reason}});
   // The event is durable before the relay moves; a grant that cannot be recorded is not acted

@@ -191,6 +191,14 @@ TEST_F(door_loop_test, stale_list_under_standing_only_refuses_booking_grants) {
   EXPECT_EQ(journal_.events[0].reason, "list_stale");
 }
 
+TEST_F(door_loop_test, a_tap_with_the_clock_behind_the_list_reports_clock_untrusted) {
+  clock_.system -= std::chrono::hours(2);
+  tap(allowed_uid);
+  ASSERT_EQ(journal_.kinds(), std::vector{event_kind::tap_denied});
+  EXPECT_EQ(journal_.events[0].reason, "clock_untrusted");
+  EXPECT_TRUE(io_.changes.empty());
+}
+
 TEST_F(door_loop_test, release_turns_a_pulsing_relay_off) {
   tap(allowed_uid);
   loop_.release();
