@@ -1,4 +1,4 @@
-# Checks a systemd unit file for the hardening settings it must carry: the unit cannot be
+# Checks a systemd unit or udev rules file for lines it must carry: the unit cannot be
 # started in a test, so the file is read as text (systemd-analyze verify would also need the
 # installed binary and the account). Run as cmake -DUNIT=<file> -DREQUIRED=<k=v;...> -P this.
 file(STRINGS "${UNIT}" lines)
