@@ -32,6 +32,7 @@
 #include "booking/net/server.hpp"
 #include "booking/pki/tls_material.hpp"
 #include "booking/serve_options.hpp"
+#include "booking/store/data_dir.hpp"
 #include "booking/static/static_site.hpp"
 #include "booking/store/database.hpp"
 
@@ -172,9 +173,7 @@ private:
 
 int serve(const serve_options& o) {
   log::set_level(o.level);
-  std::error_code ec;
-  fs::create_directories(o.data_dir, ec);
-  if (ec) {
+  if (auto ec = store::prepare_data_dir(o.data_dir)) {
     std::cerr << fmt::format("hubgate-booking: cannot create {}: {}\n", o.data_dir.string(), ec.message());
     return 1;
   }

@@ -32,8 +32,10 @@ inline constexpr std::string_view delta = "delta";
 }  // namespace envelope_type
 
 inline constexpr int envelope_version = 1;
-// Decode refuses anything larger (a 100,000-entry list is ~15 MB of JSON).
-inline constexpr std::size_t max_envelope_bytes = 128u * 1024 * 1024;
+// Decode refuses anything larger. A list entry is ~150 bytes of JSON, so 4 MiB holds some 25,000
+// entries, far beyond a hub's doors and members, while a board (or the service) never buffers
+// and parses hundreds of MiB sent by a faulty or hostile peer.
+inline constexpr std::size_t max_envelope_bytes = 4u * 1024 * 1024;
 
 struct envelope {
   std::string controller_id;

@@ -87,8 +87,9 @@ std::string_view message_type(const stream_message& m) noexcept;
 
 inline constexpr std::size_t max_events_per_message = 100;
 inline constexpr std::size_t max_acked_ids_per_message = 10'000;
-// A frame larger than this is refused before parsing; a 100,000-entry snapshot is ~15 MB.
-inline constexpr std::size_t max_stream_message_bytes = 32u * 1024 * 1024;
+// A frame larger than this is refused before parsing (the link's WebSocket refuses it before
+// reading it whole): room for one envelope of max_envelope_bytes, escaped inside the message.
+inline constexpr std::size_t max_stream_message_bytes = 6u * 1024 * 1024;
 
 std::string serialize(const stream_message& m);
 

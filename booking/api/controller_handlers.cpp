@@ -34,6 +34,9 @@ http::http_response respond_controllers(const call& c, const domain::failure& f)
     p.code = "enrollment_token_invalid";
     return respond(c, p);
   }
+  if (f.code == controllers::make_error_code(errc::unsupported_csr_key))
+    return respond(c, validation_failed("csr_pem", "unsupported_key_type",
+                                        "the key must be EC P-256 or Ed25519"));
   if (f.code == controllers::make_error_code(errc::invalid_csr))
     return respond(
         c, validation_failed("csr_pem", "invalid", "not a valid, signed PEM certificate request"));

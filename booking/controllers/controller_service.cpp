@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "booking/controllers/enrollment_token.hpp"
+#include "booking/pki/pki_error.hpp"
 #include "protocol/log/log.hpp"
 #include "booking/pki/tls_material.hpp"
 #include "protocol/hex.hpp"
@@ -107,6 +108,8 @@ outcome<enrollment> controller_service::enroll(std::string_view token, std::stri
     return token_invalid();
   auto certificate = pki::sign_csr({settings_.ca_certificate, settings_.ca_private_key}, csr_pem,
                                    found->id, settings_.certificate_days);
+  if (!certificate && certificate.error() == pki::pki_error::unsupported_key_type)
+    return failure(make_error_code(errc::unsupported_csr_key), "only P-256 or Ed25519 keys");
   if (!certificate)
     return failure(make_error_code(errc::invalid_csr), "the CSR is not a valid signed PEM request");
   auto sha = pki::certificate_sha256(*certificate);

@@ -20,6 +20,8 @@ class category final : public boost::system::error_category {
         return "the enrolment token is unknown, used or expired";
       case errc::invalid_csr:
         return "the certificate signing request is not valid";
+      case errc::unsupported_csr_key:
+        return "the certificate signing request's key is neither P-256 nor Ed25519";
       case errc::controller_revoked:
         return "the controller is revoked";
       case errc::key_unavailable:

@@ -18,6 +18,7 @@ enum class errc {
   missing_list_key,       // a site with controller doors has no (or an empty) list key
   enrollment_token_invalid,  // unknown, used or expired enrolment token (401)
   invalid_csr,               // the CSR is not PEM or its signature does not verify (422)
+  unsupported_csr_key,       // the CSR's key is neither EC P-256 nor Ed25519 (422)
   controller_revoked,        // the controller was revoked: no enrolment, no stream (409)
   key_unavailable,           // the list-signing key cannot be loaded or created
 };

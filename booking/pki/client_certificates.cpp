@@ -1,5 +1,8 @@
 // sign_csr and make_key_and_csr: the two halves of controller enrolment.
+#include <openssl/core_names.h>
 #include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/obj_mac.h>
 #include <openssl/x509.h>
 
 #include "booking/pki/certificate_issuer.hpp"
@@ -8,6 +11,25 @@
 #include "booking/pki/tls_material.hpp"
 
 namespace hubgate::pki {
+
+namespace {
+
+// Boards make P-256 keys (make_key_and_csr) and may use Ed25519; anything else (RSA, weak or
+// exotic curves) is refused rather than certified for the controllers' port.
+bool is_accepted_key(EVP_PKEY* key) {
+  if (EVP_PKEY_get_base_id(key) == EVP_PKEY_ED25519) return true;
+  if (EVP_PKEY_get_base_id(key) != EVP_PKEY_EC) return false;
+  char group[64] = {};
+  std::size_t length = 0;
+  if (EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group,
+                                     &length) != 1) {
+    ERR_clear_error();
+    return false;
+  }
+  return std::string_view(group, length) == SN_X9_62_prime256v1;
+}
+
+}  // namespace
 
 boost::system::result<std::string> sign_csr(const certificate_authority& ca,
                                             std::string_view csr_pem,
@@ -22,6 +44,7 @@ boost::system::result<std::string> sign_csr(const certificate_authority& ca,
     ERR_clear_error();
     return pki_error::bad_csr_signature;
   }
+  if (!is_accepted_key(csr_key)) return pki_error::unsupported_key_type;
 
   auto ca_cert_pem = detail::read_text_file(ca.certificate);
   if (!ca_cert_pem) return ca_cert_pem.error();

@@ -15,6 +15,7 @@ public:
       case pki_error::bad_csr_signature: return "certificate signing request signature is invalid";
       case pki_error::crypto_failed: return "OpenSSL operation failed";
       case pki_error::invalid_argument: return "invalid argument";
+      case pki_error::unsupported_key_type: return "only P-256 or Ed25519 keys are accepted";
     }
     return "unknown pki error";
   }

@@ -12,6 +12,7 @@ enum class pki_error {
   bad_csr_signature,    // the CSR is not signed by its own key
   crypto_failed,        // OpenSSL refused an operation (details are logged)
   invalid_argument,     // e.g. a non-positive validity or an empty name
+  unsupported_key_type, // a CSR key other than EC P-256 or Ed25519
 };
 
 const boost::system::error_category& pki_category();

@@ -53,7 +53,13 @@ void door_loop::on_tap(std::span<const std::uint8_t> uid) {
                          clock_.system_now().time_since_epoch())
                          .count();
   const verdict v = decide(index_, card, options_.door_id, now_s, freshness_);
-  const std::string reason(v.granted ? protocol::to_string(v.source) : to_string(v.reason));
+  // A decision taken with the clock behind the list says so, granted or not, so the service
+  // sees a board whose clock needs setting.
+  const std::string reason(v.clock_untrusted ? to_string(deny_reason::clock_untrusted)
+                           : v.granted       ? protocol::to_string(v.source)
+                                             : to_string(v.reason));
+  if (v.clock_untrusted)
+    log::write(log::level::warn, "clock_untrusted", {{"list_issued_at", *freshness_.issued_at}});
   log::write(log::level::info, v.granted ? "tap_granted" : "tap_denied",
       {{"card", protocol::to_hex(card)}, {"reason", reason}});
   // The event is durable before the relay moves; a grant that cannot be recorded is not acted
@@ -65,7 +71,11 @@ void door_loop::on_tap(std::span<const std::uint8_t> uid) {
 
 void door_loop::on_exit_button() {
   log::write(log::level::info, "exit_button");
-  if (record(event_kind::exit_button, std::nullopt, {})) pulse();
+  // Life safety: someone inside must get out even when the local store cannot write (a full or
+  // broken SD card), so the relay moves first and the event is recorded best-effort. "No
+  // record, no unlock" holds for card taps only.
+  pulse();
+  record(event_kind::exit_button, std::nullopt, {});
 }
 
 void door_loop::on_door_opened(bool initial) {

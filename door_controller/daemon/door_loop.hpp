@@ -1,6 +1,6 @@
 // The door loop: a tap becomes a pseudonym, a decision, a durable event and (when granted) an
-// unlock pulse; the door sensor and exit button become forced-open, held-open, closed and
-// exit events. Single-threaded and clock-driven: the runner feeds it inputs and ticks.
+// unlock pulse; the exit button always pulses (its event is best-effort); the door sensor and
+// exit button become forced-open, held-open, closed and exit events. Single-threaded and clock-driven: the runner feeds it inputs and ticks.
 #pragma once
 #include "door_controller/daemon/clock.hpp"
 #include "door_controller/daemon/event_journal.hpp"

@@ -20,6 +20,9 @@ struct list_freshness {
   std::optional<std::int64_t> issued_at;
   std::int64_t max_age_seconds = 24 * 3600;
   staleness_policy policy = staleness_policy::standing_only;
+  // A list issued more than this far in the board's future means the board's clock is behind
+  // (set back, or an RTC that lost power): its windows cannot be judged by it.
+  std::int64_t future_skew_seconds = 300;
 };
 
 }  // namespace hubgate::door

@@ -18,6 +18,8 @@ std::string_view to_string(deny_reason r) noexcept {
       return "list_stale";
     case deny_reason::no_list:
       return "no_list";
+    case deny_reason::clock_untrusted:
+      return "clock_untrusted";
   }
   return "no_list";
 }

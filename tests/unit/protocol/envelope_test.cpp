@@ -176,5 +176,16 @@ TEST_F(envelope_test, garbage_is_an_error_not_a_crash) {
   }
 }
 
+TEST(envelope, a_text_beyond_a_few_mib_is_refused_as_too_large_before_parsing) {
+  EXPECT_EQ(max_envelope_bytes, 4u * 1024 * 1024);
+  const std::string huge(max_envelope_bytes + 1, ' ');
+  auto r = decode(huge);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error(), make_error_code(errc::too_large));
+  auto at_limit = decode(std::string(max_envelope_bytes, ' '));
+  ASSERT_FALSE(at_limit);
+  EXPECT_NE(at_limit.error(), make_error_code(errc::too_large));
+}
+
 }  // namespace
 }  // namespace hubgate::protocol

@@ -84,6 +84,13 @@ TEST(stream_message, refuses_malformed_input) {
   for (const char* c : cases) EXPECT_FALSE(parse_stream_message(c)) << c;
 }
 
+TEST(stream_message, a_frame_beyond_a_few_mib_is_refused_as_too_large) {
+  EXPECT_LE(max_stream_message_bytes, 8u * 1024 * 1024);
+  auto r = parse_stream_message(std::string(max_stream_message_bytes + 1, ' '));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error(), make_error_code(errc::too_large));
+}
+
 TEST(stream_message, enforces_batch_limits) {
   events_message e;
   for (std::size_t i = 0; i <= max_events_per_message; ++i)

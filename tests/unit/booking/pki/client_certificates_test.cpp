@@ -2,7 +2,9 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
@@ -27,6 +29,27 @@ std::string common_name(X509* cert) {
   char buffer[256] = {};
   X509_NAME_get_text_by_NID(X509_get_subject_name(cert), NID_commonName, buffer, sizeof buffer);
   return buffer;
+}
+
+// A CSR signed by a fresh key of the given kind ("RSA", "ED25519"), made with OpenSSL directly.
+std::string csr_with_key(const char* kind) {
+  EVP_PKEY* key = std::string_view(kind) == "RSA" ? EVP_RSA_gen(2048)
+                                                  : EVP_PKEY_Q_keygen(nullptr, nullptr, kind);
+  X509_REQ* req = X509_REQ_new();
+  X509_NAME_add_entry_by_txt(X509_REQ_get_subject_name(req), "CN", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("c"), -1, -1, 0);
+  X509_REQ_set_pubkey(req, key);
+  const bool ed = std::string_view(kind) == "ED25519";
+  X509_REQ_sign(req, key, ed ? nullptr : EVP_sha256());
+  BIO* bio = BIO_new(BIO_s_mem());
+  PEM_write_bio_X509_REQ(bio, req);
+  char* data = nullptr;
+  const long n = BIO_get_mem_data(bio, &data);
+  std::string pem(data, static_cast<std::size_t>(n));
+  BIO_free(bio);
+  X509_REQ_free(req);
+  EVP_PKEY_free(key);
+  return pem;
 }
 
 class pki_sign_csr : public ::testing::Test {
@@ -109,6 +132,20 @@ TEST_F(pki_sign_csr, rejects_garbage_and_bad_arguments) {
   hubgate::pki::certificate_authority missing{dir_.path() / "none.pem", dir_.path() / "none.key"};
   EXPECT_EQ(hubgate::pki::sign_csr(missing, request->csr_pem, "d", 1).error(),
             hubgate::pki::pki_error::io_failed);
+}
+
+TEST_F(pki_sign_csr, refuses_a_csr_with_an_rsa_key) {
+  auto pem = hubgate::pki::sign_csr(ca_, csr_with_key("RSA"), "c", 1);
+  ASSERT_FALSE(pem);
+  EXPECT_EQ(pem.error(), hubgate::pki::pki_error::unsupported_key_type) << pem.error().message();
+}
+
+TEST_F(pki_sign_csr, accepts_p256_and_ed25519_keys) {
+  auto request = hubgate::pki::make_key_and_csr("c");
+  ASSERT_TRUE(request);
+  EXPECT_TRUE(hubgate::pki::sign_csr(ca_, request->csr_pem, "c", 1));
+  auto ed = hubgate::pki::sign_csr(ca_, csr_with_key("ED25519"), "c", 1);
+  EXPECT_TRUE(ed) << ed.error().message();
 }
 
 }  // namespace

@@ -151,6 +151,24 @@ TEST_F(door_loop_test, exit_button_records_and_pulses) {
   EXPECT_EQ(io_.changes, std::vector{true});
 }
 
+TEST_F(door_loop_test, exit_button_opens_even_when_the_store_cannot_record) {
+  // A full or broken SD card must not keep people in.
+  journal_.failing = true;
+  io(io_event::kind::button_pressed);
+  EXPECT_EQ(io_.changes, std::vector{true});
+  EXPECT_TRUE(loop_.relay_on());
+  run_for(500ms);
+  EXPECT_EQ(io_.changes, (std::vector{true, false}));
+}
+
+TEST_F(door_loop_test, door_opened_after_an_unrecorded_exit_button_is_not_forced) {
+  journal_.failing = true;
+  io(io_event::kind::button_pressed);
+  journal_.failing = false;
+  io(io_event::kind::door_opened);
+  EXPECT_TRUE(journal_.events.empty());
+}
+
 TEST_F(door_loop_test, initial_door_state_is_not_an_event) {
   io(io_event::kind::door_opened, true);
   EXPECT_TRUE(journal_.events.empty());
@@ -171,6 +189,14 @@ TEST_F(door_loop_test, stale_list_under_standing_only_refuses_booking_grants) {
   tap(allowed_uid);
   ASSERT_EQ(journal_.kinds(), std::vector{event_kind::tap_denied});
   EXPECT_EQ(journal_.events[0].reason, "list_stale");
+}
+
+TEST_F(door_loop_test, a_tap_with_the_clock_behind_the_list_reports_clock_untrusted) {
+  clock_.system -= std::chrono::hours(2);
+  tap(allowed_uid);
+  ASSERT_EQ(journal_.kinds(), std::vector{event_kind::tap_denied});
+  EXPECT_EQ(journal_.events[0].reason, "clock_untrusted");
+  EXPECT_TRUE(io_.changes.empty());
 }
 
 TEST_F(door_loop_test, release_turns_a_pulsing_relay_off) {

@@ -80,6 +80,7 @@ TEST_F(decide_test, reason_strings_are_stable) {
   EXPECT_EQ(to_string(deny_reason::wrong_door), "wrong_door");
   EXPECT_EQ(to_string(deny_reason::list_stale), "list_stale");
   EXPECT_EQ(to_string(deny_reason::no_list), "no_list");
+  EXPECT_EQ(to_string(deny_reason::clock_untrusted), "clock_untrusted");
 }
 
 TEST_F(decide_test, revoked_beats_a_covering_window_under_every_policy) {
@@ -123,6 +124,44 @@ TEST_F(decide_test, standing_only_keeps_standing_and_admin_grants) {
   EXPECT_EQ(at(stranger, issued + max_age + 1, f).reason, deny_reason::unknown_card);
   // Standing grants still follow their windows when stale.
   EXPECT_EQ(at(staff, issued + 10 * max_age, f).reason, deny_reason::outside_window);
+}
+
+TEST_F(decide_test, a_list_from_the_future_means_an_untrusted_clock_and_standing_grants_only) {
+  // The board's clock was set back to inside the member's old booking, before the list's issue.
+  const auto f = list_freshness{to + 1000, max_age, staleness_policy::keep_cached, 300};
+  index_ = access_index(protocol::access_list{
+      {{member, "lab", grant_source::booking, {{from, to}}},
+       {staff, "lab", grant_source::standing, {{issued, issued + 10 * max_age}}},
+       {admin, "lab", grant_source::admin, {{issued, issued + 10 * max_age}}}},
+      {}});
+  const auto booked = at(member, from + 1, f);
+  EXPECT_FALSE(booked.granted);
+  EXPECT_EQ(booked.reason, deny_reason::clock_untrusted);
+  EXPECT_TRUE(booked.clock_untrusted);
+  const auto standing = at(staff, from + 1, f);
+  EXPECT_TRUE(standing.granted);
+  EXPECT_EQ(standing.source, grant_source::standing);
+  EXPECT_TRUE(standing.clock_untrusted);
+  EXPECT_TRUE(at(admin, from + 1, f).granted);
+  EXPECT_EQ(at(stranger, from + 1, f).reason, deny_reason::unknown_card);
+}
+
+TEST_F(decide_test, the_clock_is_trusted_within_the_skew) {
+  const auto f = list_freshness{from + 300, max_age, staleness_policy::keep_cached, 300};
+  EXPECT_FALSE(is_clock_untrusted(f, from));
+  EXPECT_TRUE(is_clock_untrusted(f, from - 1));
+  const auto v = at(member, from, f);
+  EXPECT_TRUE(v.granted);
+  EXPECT_FALSE(v.clock_untrusted);
+  EXPECT_EQ(at(member, from - 1, f).reason, deny_reason::clock_untrusted);
+}
+
+TEST_F(decide_test, standing_grants_under_an_untrusted_clock_are_judged_at_the_issue_time) {
+  // The standing window ended before the list was issued: the clock set back cannot reopen it.
+  index_ = access_index(protocol::access_list{
+      {{staff, "lab", grant_source::standing, {{from, to}}}}, {}});
+  const auto f = list_freshness{to + 1000, max_age, staleness_policy::keep_cached, 300};
+  EXPECT_EQ(at(staff, from + 1, f).reason, deny_reason::clock_untrusted);
 }
 
 TEST_F(decide_test, keep_cached_ignores_age) {
