@@ -1,5 +1,7 @@
 // hubgate-booking: the booking service. `serve` opens the store, makes TLS material when none
 // is given, creates the first admin, optionally seeds the demo hub, and serves HTTPS.
+#include <fmt/format.h>
+
 #include <atomic>
 #include <charconv>
 #include <condition_variable>
@@ -14,37 +16,34 @@
 #include <thread>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "booking/api/dispatcher.hpp"
 #include "booking/api/live_access_log.hpp"
 #include "booking/api/notifying_controller_repository.hpp"
-#include "booking/auth/password_hash.hpp"
 #include "booking/api/services.hpp"
+#include "booking/auth/password_hash.hpp"
 #include "booking/calendar/feed_service.hpp"
-#include "booking/domain/utilisation_service.hpp"
 #include "booking/controllers/access_change_observer.hpp"
 #include "booking/controllers/controller_service.hpp"
 #include "booking/controllers/list_signing_key.hpp"
 #include "booking/controllers/stream_hub.hpp"
 #include "booking/demo/demo_hub.hpp"
-#include "protocol/log/log.hpp"
+#include "booking/domain/utilisation_service.hpp"
 #include "booking/net/server.hpp"
 #include "booking/pki/tls_material.hpp"
 #include "booking/serve_options.hpp"
-#include "booking/store/data_dir.hpp"
 #include "booking/static/static_site.hpp"
+#include "booking/store/data_dir.hpp"
 #include "booking/store/database.hpp"
+#include "protocol/log/log.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace hubgate;
 
-
 // The controller port serves the stream only; every plain HTTP request there is a 404.
 class not_found_handler final : public http::request_handler {
-public:
+ public:
   http::http_response handle(const http::http_request&) override {
     http::http_response r;
     r.status = 404;
@@ -78,8 +77,9 @@ bool bootstrap_admin(api::services& svc) {
   const std::string email = env("HUBGATE_ADMIN_EMAIL"), password = env("HUBGATE_ADMIN_PASSWORD");
   if (*count > 0) return true;
   if (email.empty() || password.empty()) {
-    log::write(log::level::warn, "no_users",
-               {{"hint", "set HUBGATE_ADMIN_EMAIL and HUBGATE_ADMIN_PASSWORD to create the first admin"}});
+    log::write(
+        log::level::warn, "no_users",
+        {{"hint", "set HUBGATE_ADMIN_EMAIL and HUBGATE_ADMIN_PASSWORD to create the first admin"}});
     return true;
   }
   auto hash = svc.passwords.hash(password);
@@ -109,10 +109,11 @@ bool seed_demo(api::services& svc) {
   const bool default_password = password.empty();
   if (default_password) password = std::string(demo::default_demo_password);
   domain::actor system{"system", domain::role::admin, {}};
-  auto seeded = demo::seed_demo_hub(svc.catalog, svc.users, system, password, hash_for_demo, svc.now());
+  auto seeded =
+      demo::seed_demo_hub(svc.catalog, svc.users, system, password, hash_for_demo, svc.now());
   if (!seeded) {
-    log::write(log::level::error, "demo_failed", {{"code", seeded.error().code.message()},
-                                                 {"message", seeded.error().message}});
+    log::write(log::level::error, "demo_failed",
+               {{"code", seeded.error().code.message()}, {"message", seeded.error().message}});
     return false;
   }
   log::write(log::level::info, "demo_seeded",
@@ -120,7 +121,8 @@ bool seed_demo(api::services& svc) {
   std::cout << "Demo hub seeded. Members (password "
             << (default_password ? "\"hubgate-demo\"" : "from HUBGATE_DEMO_PASSWORD") << "):\n";
   for (const auto& m : seeded->members)
-    std::cout << fmt::format("  {:<32} {:<18} {:<15} card {}\n", m.email, m.display_name, m.group, m.card_id);
+    std::cout << fmt::format("  {:<32} {:<18} {:<15} card {}\n", m.email, m.display_name, m.group,
+                             m.card_id);
   if (const auto& a = seeded->admin_card)
     std::cout << fmt::format("Demo card of the administrator {} (every door, any time): {}\n",
                              a->email, a->card_id);
@@ -130,10 +132,13 @@ bool seed_demo(api::services& svc) {
 
 // Releases no-shows and completes ended bookings periodically until stopped.
 class periodic_jobs {
-public:
+ public:
   // `released` runs after bookings were released (their door access must end).
   periodic_jobs(api::services& svc, std::chrono::seconds interval, std::function<void()> released)
-      : svc_(svc), interval_(interval), released_(std::move(released)), thread_([this] { run(); }) {}
+      : svc_(svc),
+        interval_(interval),
+        released_(std::move(released)),
+        thread_([this] { run(); }) {}
   ~periodic_jobs() {
     {
       std::lock_guard lock(mutex_);
@@ -143,7 +148,7 @@ public:
     thread_.join();
   }
 
-private:
+ private:
   void run() {
     std::unique_lock lock(mutex_);
     while (!cv_.wait_for(lock, interval_, [this] { return stopping_; })) {
@@ -155,7 +160,8 @@ private:
           log::write(log::level::info, "booking_released", {{"booking_id", b.id}});
         if (!released->empty()) released_();
       } else {
-        log::write(log::level::warn, "release_failed", {{"message", released.error().code.message()}});
+        log::write(log::level::warn, "release_failed",
+                   {{"message", released.error().code.message()}});
       }
       (void)svc_.bookings.complete_ended(now);
       lock.lock();
@@ -174,7 +180,8 @@ private:
 int serve(const serve_options& o) {
   log::set_level(o.level);
   if (auto ec = store::prepare_data_dir(o.data_dir)) {
-    std::cerr << fmt::format("hubgate-booking: cannot create {}: {}\n", o.data_dir.string(), ec.message());
+    std::cerr << fmt::format("hubgate-booking: cannot create {}: {}\n", o.data_dir.string(),
+                             ec.message());
     return 1;
   }
   net::server_options net_options;
@@ -192,7 +199,8 @@ int serve(const serve_options& o) {
       names.push_back(o.host);
     auto tls = pki::ensure_server_tls(o.data_dir, names);
     if (!tls) {
-      std::cerr << "hubgate-booking: cannot prepare TLS material: " << tls.error().message() << "\n";
+      std::cerr << "hubgate-booking: cannot prepare TLS material: " << tls.error().message()
+                << "\n";
       return 1;
     }
     net_options.cert_chain_file = tls->certificate_chain.string();
@@ -200,7 +208,8 @@ int serve(const serve_options& o) {
   }
   // The controllers' port always uses the service's own CA, which boards pin at enrolment.
   auto own_tls = pki::ensure_server_tls(o.data_dir);
-  auto ca_hash = own_tls ? pki::ca_sha256(own_tls->ca_certificate) : boost::system::result<std::string>(own_tls.error());
+  auto ca_hash = own_tls ? pki::ca_sha256(own_tls->ca_certificate)
+                         : boost::system::result<std::string>(own_tls.error());
   auto list_key = controllers::load_or_create_list_signing_key(o.data_dir);
   if (!own_tls || !ca_hash || !list_key) {
     std::cerr << "hubgate-booking: cannot prepare the controller CA or the list-signing key\n";
@@ -232,10 +241,12 @@ int serve(const serve_options& o) {
         store.controllers(), [&live_log](const std::string& controller, const auto& events) {
           live_log.events_stored(controller, events);
         });
-    controllers::stream_hub hub({controller_store, store.catalog(), store.bookings(), store.users(), svc.bookings},
-                                std::move(*list_key), hub_opts, svc.now);
+    controllers::stream_hub hub(
+        {controller_store, store.catalog(), store.bookings(), store.users(), svc.bookings},
+        std::move(*list_key), hub_opts, svc.now);
     if (auto started = hub.start(); !started) {
-      std::cerr << "hubgate-booking: cannot start the door link: " << started.error().code.message() << "\n";
+      std::cerr << "hubgate-booking: cannot start the door link: " << started.error().code.message()
+                << "\n";
       return 1;
     }
     try {
@@ -247,7 +258,9 @@ int serve(const serve_options& o) {
       link_options.client_ca_file = own_tls->ca_certificate.string();
       link_options.worker_threads = 8;
       link_options.io_threads = 1;
-      link_options.client_cert_check = [&hub](const std::string& sha) { return hub.certificate_allowed(sha); };
+      link_options.client_cert_check = [&hub](const std::string& sha) {
+        return hub.certificate_allowed(sha);
+      };
       link_options.websocket_endpoints.emplace("/api/v1/controllers/stream", &hub);
       link_options.ws_ping_interval = o.heartbeat;
       link_options.ws_dead_after = 3 * o.heartbeat;
@@ -267,8 +280,10 @@ int serve(const serve_options& o) {
       enrol.ca_hash = "sha256:" + *ca_hash;
       enrol.list_verify_key_pem = verify_key_pem;
       enrol.token_lifetime = o.token_lifetime;
-      if (link_server) enrol.controller_endpoint = fmt::format("{}:{}", o.controller_host, link_server->port());
-      controllers::controller_service controller_svc(store.controllers(), store.catalog(), hub, enrol);
+      if (link_server)
+        enrol.controller_endpoint = fmt::format("{}:{}", o.controller_host, link_server->port());
+      controllers::controller_service controller_svc(store.controllers(), store.catalog(), hub,
+                                                     enrol);
       svc.controllers = &controller_svc;
       api::dispatcher handler(svc, &site);
       controllers::access_change_observer observed(handler, [&hub] { hub.access_changed(); });
@@ -276,12 +291,15 @@ int serve(const serve_options& o) {
       net_options.websocket_upgrades_through_handler = true;
       net::server server(net_options, observed);
       log::write(log::level::info, "serving",
-                 {{"host", o.host}, {"port", server.port()}, {"web_files", site.file_count()},
+                 {{"host", o.host},
+                  {"port", server.port()},
+                  {"web_files", site.file_count()},
                   {"data_dir", o.data_dir.string()},
                   {"controller_port", link_server ? link_server->port() : 0}});
       periodic_jobs jobs(svc, o.release_interval, [&hub] { hub.access_changed(); });
       std::thread link_thread;
-      if (link_server) link_thread = std::thread([&link_server] { link_server->run_until_signal(); });
+      if (link_server)
+        link_thread = std::thread([&link_server] { link_server->run_until_signal(); });
       server.run_until_signal();
       log::write(log::level::info, "stopping", {});
       if (link_server) {

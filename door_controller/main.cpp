@@ -2,15 +2,15 @@
 // SIGTERM/SIGINT; `hubgate-door events --config FILE` prints the queued events;
 // `hubgate-door enroll --service URL --token T --ca-hash sha256:HEX --config FILE` enrols the
 // board with the booking service (first contact pins the service CA by that hash).
-#include "door_controller/daemon/door_config.hpp"
-#include "door_controller/daemon/door_daemon.hpp"
-#include "protocol/log/log.hpp"
-#include "door_controller/link/enrolment.hpp"
-
 #include <cstdio>
 #include <map>
 #include <string>
 #include <string_view>
+
+#include "door_controller/daemon/door_config.hpp"
+#include "door_controller/daemon/door_daemon.hpp"
+#include "door_controller/link/enrolment.hpp"
+#include "protocol/log/log.hpp"
 
 namespace {
 
@@ -68,10 +68,9 @@ int main(int argc, char** argv) {
   const std::string config_path = options.at("--config");
   auto config = hubgate::door::load_config(config_path);
   if (!config) {
-    hubgate::log::write(hubgate::log::level::error, "config_invalid",
-                        {{"file", config_path},
-                         {"key", config.error().key},
-                         {"message", config.error().what()}});
+    hubgate::log::write(
+        hubgate::log::level::error, "config_invalid",
+        {{"file", config_path}, {"key", config.error().key}, {"message", config.error().what()}});
     return 2;
   }
   if (is_enroll) return enroll(*config, options);

@@ -2,10 +2,10 @@
 // its CSRF token, logout, and bearer tokens for scripts.
 #include <algorithm>
 
-#include "booking/auth/authenticator.hpp"
 #include "booking/api/booking_json.hpp"
 #include "booking/api/handler_support.hpp"
 #include "booking/api/handlers.hpp"
+#include "booking/auth/authenticator.hpp"
 #include "booking/auth/secret_token.hpp"
 #include "protocol/log/log.hpp"
 
@@ -32,10 +32,11 @@ http::http_response login(call& c) {
   json_fields f(*body);
   auto email = f.text("email", need::required, 254);
   auto password = f.text("password", need::required, 200);
-  if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = f.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
 
-  auto result = c.svc.sign_in.login(
-      {*email, *password, c.request.remote_address, c.request.request_id});
+  auto result =
+      c.svc.sign_in.login({*email, *password, c.request.remote_address, c.request.request_id});
   if (!result) return respond(c, result.error());
   if (result->refusal == auth::login_refusal::rate_limited)
     return respond(c, rate_limited(result->retry_after.count()));
@@ -49,7 +50,8 @@ http::http_response login(call& c) {
   const auto& who = *result->who;
   auto response = json_response(200, session_body(who));
   response.headers.emplace_back(
-      "set-cookie", auth::session_cookie(who.session_token, c.svc.sign_in.policy().session_lifetime));
+      "set-cookie",
+      auth::session_cookie(who.session_token, c.svc.sign_in.policy().session_lifetime));
   return response;
 }
 
@@ -75,7 +77,8 @@ http::http_response create_token(call& c) {
   json_fields f(*body);
   auto name = f.text("name", need::required, 100);
   if (name && name->empty()) f.error("name", "required", "must not be empty");
-  if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = f.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   domain::api_token_record record;
   record.name = *name;
   record.user_id = c.who->user.id;

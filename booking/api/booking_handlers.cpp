@@ -16,9 +16,11 @@ void booking_action(call& c, domain::booking_action action, http::reply_fn reply
   auto body = parse_json_body(c.request);
   if (!body) return reply(respond(c, body.error()));
   json_fields f(*body);
-  if (auto errors = f.finish(); !errors.empty()) return reply(respond(c, validation_failed(std::move(errors))));
-  c.svc.bookings.act_then(c.actor(), c.param("id"), action, c.svc.now(),
-                          reply_with<domain::booking>(c, std::move(reply), [](const auto& b) { return to_json(b); }));
+  if (auto errors = f.finish(); !errors.empty())
+    return reply(respond(c, validation_failed(std::move(errors))));
+  c.svc.bookings.act_then(
+      c.actor(), c.param("id"), action, c.svc.now(),
+      reply_with<domain::booking>(c, std::move(reply), [](const auto& b) { return to_json(b); }));
 }
 
 }  // namespace
@@ -34,7 +36,8 @@ void create_booking(call& c, http::reply_fn reply) {
   auto seats = f.integer("seats", need::optional, 1, 100000);
   auto title = f.text("title", need::optional, 200);
   req.user_id = f.text("user_id", need::optional, 100);
-  if (auto errors = f.finish(); !errors.empty()) return reply(respond(c, validation_failed(std::move(errors))));
+  if (auto errors = f.finish(); !errors.empty())
+    return reply(respond(c, validation_failed(std::move(errors))));
   req.space_id = *space_id;
   req.start = *start;
   req.end = *end;
@@ -57,8 +60,11 @@ http::http_response list_bookings(call& c) {
     query.from = resolve_time(*from, c.svc.default_zone, "from", errors);
   if (auto to = q.time("to", false)) query.to = resolve_time(*to, c.svc.default_zone, "to", errors);
   if (auto status = q.text("status")) {
-    if (auto s = domain::parse_booking_status(*status)) query.status = *s;
-    else q.error("status", "invalid", "pending, confirmed, checked_in, released, cancelled or completed");
+    if (auto s = domain::parse_booking_status(*status))
+      query.status = *s;
+    else
+      q.error("status", "invalid",
+              "pending, confirmed, checked_in, released, cancelled or completed");
   }
   query.user_id = q.text("user");
   query.space_id = q.text("space");
@@ -93,14 +99,17 @@ http::http_response availability(call& c) {
   query_fields q(c.target, {"kind", "site", "from", "to", "seats"});
   domain::availability_query query;
   if (auto kind = q.text("kind")) {
-    if (auto k = domain::parse_space_kind(*kind)) query.kind = *k;
-    else q.error("kind", "invalid", "one of desk, room, lab, event, training, showroom");
+    if (auto k = domain::parse_space_kind(*kind))
+      query.kind = *k;
+    else
+      q.error("kind", "invalid", "one of desk, room, lab, event, training, showroom");
   }
   query.site_id = q.text("site");
   auto from = q.time("from", true);
   auto to = q.time("to", true);
   query.seats = q.integer("seats", 1, 100000).value_or(1);
-  if (auto errors = q.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = q.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   query.from = *from;
   query.to = *to;
   return respond_list(c, c.svc.bookings.availability(c.actor(), query, c.svc.now()),
@@ -111,7 +120,8 @@ http::http_response space_availability(call& c) {
   query_fields q(c.target, {"from", "to"});
   auto from = q.time("from", true);
   auto to = q.time("to", true);
-  if (auto errors = q.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = q.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   auto r = c.svc.bookings.space_free_segments(c.actor(), c.param("id"), *from, *to);
   if (!r) return respond(c, r.error());
   boost::json::array segments;

@@ -68,7 +68,9 @@ outcome<domain::user> invalidating_user_repository::get_user(std::string_view id
 outcome<domain::user> invalidating_user_repository::find_user_by_email(std::string_view email) {
   return inner_.find_user_by_email(email);
 }
-outcome<std::size_t> invalidating_user_repository::count_users() { return inner_.count_users(); }
+outcome<std::size_t> invalidating_user_repository::count_users() {
+  return inner_.count_users();
+}
 outcome<domain::user> invalidating_user_repository::insert_user(domain::user u,
                                                                 std::string password_hash) {
   return inner_.insert_user(std::move(u), std::move(password_hash));
@@ -90,12 +92,10 @@ outcome<domain::credential> invalidating_user_repository::find_credential_by_car
     std::string_view card_id) {
   return inner_.find_credential_by_card(card_id);
 }
-outcome<domain::credential> invalidating_user_repository::insert_credential(
-    domain::credential c) {
+outcome<domain::credential> invalidating_user_repository::insert_credential(domain::credential c) {
   return inner_.insert_credential(std::move(c));
 }
-outcome<domain::credential> invalidating_user_repository::update_credential(
-    domain::credential c) {
+outcome<domain::credential> invalidating_user_repository::update_credential(domain::credential c) {
   return inner_.update_credential(std::move(c));
 }
 

@@ -7,7 +7,7 @@
 namespace hubgate::api {
 
 class invalidating_auth_repository final : public domain::auth_repository {
-public:
+ public:
   invalidating_auth_repository(domain::auth_repository& inner, auth::auth_cache& cache)
       : inner_(inner), cache_(cache) {}
 
@@ -28,13 +28,13 @@ public:
       std::string_view user_id) override;
   domain::outcome<void> revoke_api_token(std::string_view id) override;
 
-private:
+ private:
   domain::auth_repository& inner_;
   auth::auth_cache& cache_;
 };
 
 class invalidating_user_repository final : public domain::user_repository {
-public:
+ public:
   invalidating_user_repository(domain::user_repository& inner, auth::auth_cache& cache)
       : inner_(inner), cache_(cache) {}
 
@@ -51,7 +51,7 @@ public:
   domain::outcome<domain::credential> insert_credential(domain::credential c) override;
   domain::outcome<domain::credential> update_credential(domain::credential c) override;
 
-private:
+ private:
   domain::user_repository& inner_;
   auth::auth_cache& cache_;
 };

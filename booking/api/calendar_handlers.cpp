@@ -1,9 +1,9 @@
 // Calendar feed routes: a member manages the secret feed URL; calendar clients fetch the
 // feed anonymously with it (the unguessable token is the credential) and poll by ETag.
+#include <fmt/format.h>
+
 #include <cctype>
 #include <cstdio>
-
-#include <fmt/format.h>
 
 #include "booking/api/handler_support.hpp"
 #include "booking/api/handlers.hpp"
@@ -30,7 +30,8 @@ std::string feed_url(const call& c, std::string_view scheme, const std::string& 
   auto host = c.request.header("host");
   bool host_ok = !host.empty() && host.size() <= 255;
   for (char ch : host)
-    if (!std::isalnum(static_cast<unsigned char>(ch)) && std::string_view(".-:[]").find(ch) == std::string_view::npos)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) &&
+        std::string_view(".-:[]").find(ch) == std::string_view::npos)
       host_ok = false;
   const auto path = fmt::format("{}{}.ics", feed_prefix, token);
   if (!host_ok) return path;
@@ -40,8 +41,10 @@ std::string feed_url(const call& c, std::string_view scheme, const std::string& 
 boost::json::object feed_status(const call& c,
                                 const std::optional<domain::calendar_feed_record>& feed) {
   boost::json::object o{{"exists", feed.has_value()}};
-  if (feed) o["created_at"] = domain::format_rfc3339(c.svc.default_zone, feed->created_at);
-  else o["created_at"] = nullptr;
+  if (feed)
+    o["created_at"] = domain::format_rfc3339(c.svc.default_zone, feed->created_at);
+  else
+    o["created_at"] = nullptr;
   return o;
 }
 
@@ -75,7 +78,8 @@ http::http_response create_calendar_feed(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
   json_fields f(*body);
-  if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = f.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   const auto token = auth::random_token(32);
   auto r = c.svc.feeds->issue(c.actor(), token, c.svc.now());
   if (!r) return respond(c, r.error());
@@ -96,10 +100,12 @@ http::http_response revoke_calendar_feed(call& c) {
 
 http::http_response calendar_feed_ics(call& c) {
   auto token = c.param("token");
-  if (!c.svc.feeds || !plausible_token(token)) return respond(c, not_found("no such calendar feed"));
+  if (!c.svc.feeds || !plausible_token(token))
+    return respond(c, not_found("no such calendar feed"));
   auto feed = c.svc.feeds->render(token, c.svc.now());
   if (!feed) {
-    if (feed.error().is(domain::errc::not_found)) return respond(c, not_found("no such calendar feed"));
+    if (feed.error().is(domain::errc::not_found))
+      return respond(c, not_found("no such calendar feed"));
     return respond(c, feed.error());
   }
   const auto etag = fmt::format("\"{}\"", auth::sha256_hex(feed->body).substr(0, 32));

@@ -5,12 +5,12 @@
 #include <string>
 #include <string_view>
 
-#include "booking/auth/principal.hpp"
-#include "booking/http/http_message.hpp"
 #include "booking/api/request_target.hpp"
 #include "booking/api/router.hpp"
+#include "booking/auth/principal.hpp"
 #include "booking/domain/actor.hpp"
 #include "booking/domain/user.hpp"
+#include "booking/http/http_message.hpp"
 
 namespace hubgate::api {
 

@@ -50,8 +50,11 @@ boost::json::object to_json(const domain::space& s) {
       {"capacity", s.capacity},
       {"mode", domain::to_string(s.mode)},
       {"position",
-       {{"floor", s.position.floor}, {"x", s.position.x}, {"y", s.position.y},
-        {"w", s.position.w}, {"h", s.position.h}}},
+       {{"floor", s.position.floor},
+        {"x", s.position.x},
+        {"y", s.position.y},
+        {"w", s.position.w},
+        {"h", s.position.h}}},
       {"features", strings(s.features)},
       {"closures", to_json(s.closures)},
       {"rules",
@@ -65,8 +68,10 @@ boost::json::object to_json(const domain::space& s) {
       {"release_window_seconds", s.release_window.count()},
       {"check_in_required", s.check_in_required},
       {"active", s.active}};
-  if (s.opening_hours) out["opening_hours"] = to_json(*s.opening_hours);
-  else out["opening_hours"] = nullptr;
+  if (s.opening_hours)
+    out["opening_hours"] = to_json(*s.opening_hours);
+  else
+    out["opening_hours"] = nullptr;
   return out;
 }
 
@@ -81,8 +86,8 @@ boost::json::object to_json(const domain::group& g) {
   boost::json::array grants;
   for (const auto& gr : g.grants)
     grants.push_back({{"door_id", gr.door_id}, {"schedule", to_json(gr.schedule)}});
-  return {{"id", g.id}, {"name", g.name}, {"policy", std::move(policy)},
-          {"grants", std::move(grants)}};
+  return {
+      {"id", g.id}, {"name", g.name}, {"policy", std::move(policy)}, {"grants", std::move(grants)}};
 }
 
 boost::json::object to_json(const domain::door& d) {
@@ -112,17 +117,22 @@ void read_space(json_fields& f, domain::space& out, bool creating) {
   }
   if (auto v = f.text("name", n, 200)) out.name = *v;
   if (auto v = f.text("kind", n, 20)) {
-    if (auto k = domain::parse_space_kind(*v)) out.kind = *k;
-    else f.error("kind", "invalid", "one of desk, room, lab, event, training, showroom");
+    if (auto k = domain::parse_space_kind(*v))
+      out.kind = *k;
+    else
+      f.error("kind", "invalid", "one of desk, room, lab, event, training, showroom");
   }
   if (auto v = f.integer("capacity", n, 1, 100000)) out.capacity = static_cast<int>(*v);
   if (auto v = f.text("mode", need::optional, 20)) {
-    if (auto m = domain::parse_booking_mode(*v)) out.mode = *m;
-    else f.error("mode", "invalid", "exclusive or shared");
+    if (auto m = domain::parse_booking_mode(*v))
+      out.mode = *m;
+    else
+      f.error("mode", "invalid", "exclusive or shared");
   }
   if (const auto* pos = f.object("position", need::optional)) {
     json_fields p(*pos, f.path("position"));
-    if (auto v = p.integer("floor", need::optional, -100, 1000)) out.position.floor = static_cast<int>(*v);
+    if (auto v = p.integer("floor", need::optional, -100, 1000))
+      out.position.floor = static_cast<int>(*v);
     if (auto v = p.number("x", need::optional)) out.position.x = *v;
     if (auto v = p.number("y", need::optional)) out.position.y = *v;
     if (auto v = p.number("w", need::optional)) out.position.w = *v;
@@ -169,14 +179,18 @@ void read_group(json_fields& f, domain::group& out, bool creating) {
     if (auto kinds = p.text_list("bookable_kinds", need::optional)) {
       out.policy.bookable_kinds.clear();
       for (const auto& k : *kinds) {
-        if (auto kind = domain::parse_space_kind(k)) out.policy.bookable_kinds.push_back(*kind);
-        else p.error("bookable_kinds", "invalid", fmt::format("unknown kind '{}'", k));
+        if (auto kind = domain::parse_space_kind(k))
+          out.policy.bookable_kinds.push_back(*kind);
+        else
+          p.error("bookable_kinds", "invalid", fmt::format("unknown kind '{}'", k));
       }
     }
     if (p.explicit_null("weekly_quota_hours")) out.policy.weekly_quota_hours.reset();
     if (auto v = p.number("weekly_quota_hours", need::optional)) {
-      if (*v < 0 || *v > 168) p.error("weekly_quota_hours", "out_of_range", "0 to 168");
-      else out.policy.weekly_quota_hours = *v;
+      if (*v < 0 || *v > 168)
+        p.error("weekly_quota_hours", "out_of_range", "0 to 168");
+      else
+        out.policy.weekly_quota_hours = *v;
     }
     if (p.explicit_null("max_days_ahead")) out.policy.max_days_ahead.reset();
     if (auto v = p.integer("max_days_ahead", need::optional, 0, 3650))
@@ -221,8 +235,10 @@ void read_door(json_fields& f, domain::door& out, bool creating) {
   if (auto v = f.integer("held_open_alarm_ms", need::optional, 1000, 3600000))
     out.held_open_alarm = std::chrono::milliseconds{*v};
   if (auto v = f.text("fail_mode", need::optional, 20)) {
-    if (auto m = domain::parse_fail_mode(*v)) out.fail_mode = *m;
-    else f.error("fail_mode", "invalid", "secure or safe");
+    if (auto m = domain::parse_fail_mode(*v))
+      out.fail_mode = *m;
+    else
+      f.error("fail_mode", "invalid", "secure or safe");
   }
   if (auto v = f.boolean("is_entrance", need::optional)) out.is_entrance = *v;
 }

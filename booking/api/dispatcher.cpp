@@ -7,15 +7,15 @@
 #include <memory>
 #include <string>
 
-#include "booking/auth/authenticator.hpp"
 #include "booking/api/call.hpp"
-#include "booking/auth/csrf.hpp"
 #include "booking/api/json_response.hpp"
 #include "booking/api/problem.hpp"
 #include "booking/api/request_target.hpp"
 #include "booking/api/route_table.hpp"
-#include "protocol/log/log.hpp"
+#include "booking/auth/authenticator.hpp"
+#include "booking/auth/csrf.hpp"
 #include "booking/static/static_site.hpp"
+#include "protocol/log/log.hpp"
 
 namespace hubgate::api {
 
@@ -28,14 +28,16 @@ http::http_response dispatcher::handle(const http::http_request& request) {
   // A replying handler replies on the store's delivery thread; this worker waits for it.
   std::promise<http::http_response> answered;
   auto response = answered.get_future();
-  run(request, thread::worker, [&answered](http::http_response r) { answered.set_value(std::move(r)); });
+  run(request, thread::worker,
+      [&answered](http::http_response r) { answered.set_value(std::move(r)); });
   return response.get();
 }
 
 std::optional<http::http_response> dispatcher::answer_now(const http::http_request& request) {
   if (request.method != "GET" && request.method != "HEAD") return std::nullopt;
   std::optional<http::http_response> response;
-  if (!run(request, thread::io_now, [&response](http::http_response r) { response = std::move(r); }))
+  if (!run(request, thread::io_now,
+           [&response](http::http_response r) { response = std::move(r); }))
     return std::nullopt;
   return response;
 }
@@ -77,15 +79,17 @@ bool dispatcher::run(const http::http_request& request, thread where, const http
   }
 }
 
-bool dispatcher::dispatch(const http::http_request& request, thread where, const http::reply_fn& reply,
-                          std::string& route_label) {
+bool dispatcher::dispatch(const http::http_request& request, thread where,
+                          const http::reply_fn& reply, std::string& route_label) {
   const auto& id = request.request_id;
   const auto answer = [&](http::http_response r) {
     reply(std::move(r));
     return true;
   };
   auto target = parse_request_target(request.target);
-  if (!target) return answer(to_response(bad_request("malformed_target", "the request target is not a valid path"), id));
+  if (!target)
+    return answer(
+        to_response(bad_request("malformed_target", "the request target is not a valid path"), id));
 
   const bool is_api = !target->segments.empty() && target->segments.front() == "api";
   if (!is_api) {
@@ -115,12 +119,15 @@ bool dispatcher::dispatch(const http::http_request& request, thread where, const
       request, on_io ? auth::auth_lookup::memory_only : auth::auth_lookup::with_store);
   if (auth.needs_store) return false;
   if (auth.refused) return answer(to_response(unauthenticated(*auth.refused), id));
-  if (r.needs != privilege::anonymous && !auth.who) return answer(to_response(unauthenticated(), id));
+  if (r.needs != privilege::anonymous && !auth.who)
+    return answer(to_response(unauthenticated(), id));
   if (r.needs == privilege::admin && !auth.who->actor.is_admin())
     return answer(to_response(forbidden("this needs the admin role"), id));
-  if (r.needs != privilege::anonymous && !auth::csrf_ok(request.method, auth.who->kind, request.header("x-csrf-token"),
-                           auth.who->csrf_token)) {
-    problem p = forbidden("cookie-authenticated writes need the X-CSRF-Token header of the session");
+  if (r.needs != privilege::anonymous &&
+      !auth::csrf_ok(request.method, auth.who->kind, request.header("x-csrf-token"),
+                     auth.who->csrf_token)) {
+    problem p =
+        forbidden("cookie-authenticated writes need the X-CSRF-Token header of the session");
     p.code = "csrf_failed";
     return answer(to_response(p, id));
   }

@@ -3,9 +3,9 @@
 #pragma once
 #include <optional>
 
-#include "booking/http/http_message.hpp"
 #include "booking/api/router.hpp"
 #include "booking/api/services.hpp"
+#include "booking/http/http_message.hpp"
 
 namespace hubgate::web {
 class static_site;
@@ -14,7 +14,7 @@ class static_site;
 namespace hubgate::api {
 
 class dispatcher final : public http::request_handler {
-public:
+ public:
   // `site` may be null (no browser UI). Both must outlive the dispatcher.
   dispatcher(services& svc, const web::static_site* site);
 
@@ -26,12 +26,13 @@ public:
 
   const router& routes() const { return router_; }
 
-private:
+ private:
   enum class thread { worker, io_now, io_later };
   // Runs the request as far as `where` allows. Returns false when it declines (only on an
   // I/O thread: the route is not for it, or the caller is not in the identity cache).
   bool run(const http::http_request& request, thread where, const http::reply_fn& reply);
-  bool dispatch(const http::http_request& request, thread where, const http::reply_fn& reply, std::string& route_label);
+  bool dispatch(const http::http_request& request, thread where, const http::reply_fn& reply,
+                std::string& route_label);
 
   services& svc_;
   router router_;

@@ -23,8 +23,10 @@ problem to_problem(const domain::failure& f, std::string_view request_id) {
   }
   if (!domain::is_domain_error(f.code)) {
     log::write(log::level::error, "internal_failure",
-               {{"request_id", request_id}, {"category", f.code.category().name()},
-                {"code", f.code.value()}, {"message", f.code.message()}});
+               {{"request_id", request_id},
+                {"category", f.code.category().name()},
+                {"code", f.code.value()},
+                {"message", f.code.message()}});
     return internal_error();
   }
   const auto e = static_cast<domain::errc>(f.code.value());
@@ -33,7 +35,7 @@ problem to_problem(const domain::failure& f, std::string_view request_id) {
   if (p.status >= 500 || p.status < 400) p.status = 422;
   // The API contract names this one after what the client sees, not the domain's reason.
   p.code = e == domain::errc::capacity_exceeded_by_bookings ? "capacity_conflict"
-                                                             : std::string(domain::to_string(e));
+                                                            : std::string(domain::to_string(e));
   p.title = std::string(status_title(p.status));
   p.detail = f.message.empty() ? std::string(p.code) : f.message;
   for (const auto& fe : f.fields) p.errors.push_back({fe.field, fe.code, fe.message});

@@ -1,14 +1,13 @@
 // Small helpers shared by the handlers: turning domain outcomes, problems and parsed bodies
 // into responses, so each handler stays a few lines of parse, call, map.
 #pragma once
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <exception>
 #include <functional>
 #include <optional>
 #include <string_view>
 #include <utility>
-
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
 
 #include "booking/api/call.hpp"
 #include "booking/api/domain_problem.hpp"
@@ -35,14 +34,14 @@ inline http::http_response respond(const call& c, const domain::failure& f) {
 // Maps an outcome: the value through `render` with `status`, or the failure's problem.
 template <class T, class Render>
 http::http_response respond(std::string_view request_id, const domain::outcome<T>& r, Render render,
-                      int status = 200) {
+                            int status = 200) {
   if (!r) return respond(request_id, r.error());
   return json_response(status, render(*r));
 }
 
 template <class T, class Render>
 http::http_response respond(const call& c, const domain::outcome<T>& r, Render render,
-                      int status = 200) {
+                            int status = 200) {
   return respond(c.request.request_id, r, render, status);
 }
 
@@ -53,7 +52,8 @@ http::http_response answer_safely(std::string_view request_id, Make&& make) {
   try {
     return make();
   } catch (const std::exception& e) {
-    log::write(log::level::error, "handler_exception", {{"request_id", request_id}, {"what", e.what()}});
+    log::write(log::level::error, "handler_exception",
+               {{"request_id", request_id}, {"what", e.what()}});
   } catch (...) {
     log::write(log::level::error, "handler_exception", {{"request_id", request_id}});
   }
@@ -63,8 +63,8 @@ http::http_response answer_safely(std::string_view request_id, Make&& make) {
 // The callback for a domain call that completes later (see replying_handler): replies with
 // its outcome as respond() renders it, under answer_safely.
 template <class T, class Render>
-std::function<void(domain::outcome<T>)> reply_with(const call& c, http::reply_fn reply, Render render,
-                                                   int status = 200) {
+std::function<void(domain::outcome<T>)> reply_with(const call& c, http::reply_fn reply,
+                                                   Render render, int status = 200) {
   return [id = c.request.request_id, reply = std::move(reply), render = std::move(render),
           status](domain::outcome<T> r) {
     reply(answer_safely(id, [&] { return respond(id, r, render, status); }));
@@ -73,7 +73,7 @@ std::function<void(domain::outcome<T>)> reply_with(const call& c, http::reply_fn
 
 template <class T, class Render>
 http::http_response respond_list(const call& c, const domain::outcome<std::vector<T>>& r,
-                           Render render) {
+                                 Render render) {
   if (!r) return respond(c, r.error());
   boost::json::array items;
   for (const auto& v : *r) items.push_back(render(v));

@@ -1,9 +1,9 @@
 // Weekly hours and closures as JSON (declared in catalog_json.hpp).
-#include <array>
-#include <cctype>
-
 #include <date/date.h>
 #include <fmt/format.h>
+
+#include <array>
+#include <cctype>
 
 #include "booking/api/catalog_json.hpp"
 
@@ -27,7 +27,9 @@ std::optional<std::chrono::minutes> parse_hhmm(std::string_view s) {
   return std::chrono::minutes{h * 60 + m};
 }
 
-std::string ymd_text(const date::year_month_day& d) { return date::format("%F", d); }
+std::string ymd_text(const date::year_month_day& d) {
+  return date::format("%F", d);
+}
 
 std::optional<date::year_month_day> parse_ymd(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
@@ -88,10 +90,11 @@ std::optional<domain::weekly_hours> read_weekly_hours(const boost::json::value& 
     std::size_t i = 0;
     for (const auto& item : member.value().get_array()) {
       const std::string item_path = fmt::format("{}[{}]", day_path, i++);
-      if (!item.is_object() || item.get_object().size() != 2 || !item.get_object().contains("open") ||
-          !item.get_object().contains("close") || !item.get_object().at("open").is_string() ||
-          !item.get_object().at("close").is_string()) {
-        errors.push_back({item_path, "wrong_type", "expected {\"open\":\"HH:MM\",\"close\":\"HH:MM\"}"});
+      if (!item.is_object() || item.get_object().size() != 2 ||
+          !item.get_object().contains("open") || !item.get_object().contains("close") ||
+          !item.get_object().at("open").is_string() || !item.get_object().at("close").is_string()) {
+        errors.push_back(
+            {item_path, "wrong_type", "expected {\"open\":\"HH:MM\",\"close\":\"HH:MM\"}"});
         continue;
       }
       auto open = parse_hhmm(item.get_object().at("open").get_string());

@@ -1,10 +1,10 @@
 #include "booking/api/json_input.hpp"
 
-#include <cmath>
+#include <fmt/format.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/parse_options.hpp>
-#include <fmt/format.h>
+#include <cmath>
 
 #include "booking/domain/local_time.hpp"
 #include "protocol/json_fields.hpp"
@@ -23,12 +23,18 @@ bool is_json_content_type(std::string_view ct) {
 
 std::string_view type_name(const boost::json::value& v) {
   switch (v.kind()) {
-    case boost::json::kind::string: return "string";
-    case boost::json::kind::bool_: return "boolean";
-    case boost::json::kind::array: return "array";
-    case boost::json::kind::object: return "object";
-    case boost::json::kind::null: return "null";
-    default: return "number";
+    case boost::json::kind::string:
+      return "string";
+    case boost::json::kind::bool_:
+      return "boolean";
+    case boost::json::kind::array:
+      return "array";
+    case boost::json::kind::object:
+      return "object";
+    case boost::json::kind::null:
+      return "null";
+    default:
+      return "number";
   }
 }
 
@@ -45,9 +51,12 @@ api_result<boost::json::object> parse_json_body(const http::http_request& reques
   options.max_depth = 16;
   boost::system::error_code ec;
   boost::json::value v = boost::json::parse(body, ec, {}, options);
-  if (ec) return bad_request("malformed_json", fmt::format("the body is not valid JSON: {}", ec.message()));
+  if (ec)
+    return bad_request("malformed_json",
+                       fmt::format("the body is not valid JSON: {}", ec.message()));
   if (!v.is_object())
-    return validation_failed("", "wrong_type", fmt::format("expected an object, got {}", type_name(v)));
+    return validation_failed("", "wrong_type",
+                             fmt::format("expected an object, got {}", type_name(v)));
   return std::move(v.as_object());
 }
 
@@ -86,7 +95,8 @@ const boost::json::value* json_fields::lookup(std::string_view name, need n) {
   return &it->value();
 }
 
-std::optional<std::string> json_fields::text(std::string_view name, need n, std::size_t max_length) {
+std::optional<std::string> json_fields::text(std::string_view name, need n,
+                                             std::size_t max_length) {
   const auto* v = lookup(name, n);
   if (!v) return std::nullopt;
   if (!v->is_string()) {

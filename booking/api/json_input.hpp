@@ -1,6 +1,9 @@
 // Reading untrusted JSON bodies: content type, size and syntax checks (never throwing), then
 // typed field access that collects every problem (wrong type, unknown field) for one 422.
 #pragma once
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <boost/system/result.hpp>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -9,13 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include <boost/json/object.hpp>
-#include <boost/json/value.hpp>
-#include <boost/system/result.hpp>
-
-#include "booking/http/http_message.hpp"
 #include "booking/api/problem.hpp"
 #include "booking/domain/local_time.hpp"
+#include "booking/http/http_message.hpp"
 
 namespace hubgate::api {
 
@@ -33,7 +32,7 @@ enum class need { required, optional };
 // Typed access to one object's members. Each accessor records the member as known; finish()
 // adds `unknown_field` for the rest. A JSON null counts as absent.
 class json_fields {
-public:
+ public:
   explicit json_fields(const boost::json::object& object, std::string prefix = {});
 
   bool present(std::string_view name) const;
@@ -59,7 +58,7 @@ public:
   // Problems so far plus unknown fields; empty when everything was fine.
   std::vector<field_error> finish();
 
-private:
+ private:
   const boost::json::value* lookup(std::string_view name, need n);
 
   const boost::json::object& object_;

@@ -1,9 +1,8 @@
 // Building successful API responses: JSON bodies and the security headers every response
 // carries (nosniff, HSTS, and no-store for API data, which is personal).
 #pragma once
-#include <string>
-
 #include <boost/json/value.hpp>
+#include <string>
 
 #include "booking/http/http_message.hpp"
 

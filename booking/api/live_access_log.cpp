@@ -1,11 +1,10 @@
 #include "booking/api/live_access_log.hpp"
 
 #include <algorithm>
+#include <boost/json/serialize.hpp>
 #include <limits>
 #include <set>
 #include <utility>
-
-#include <boost/json/serialize.hpp>
 
 #include "booking/api/access_event_json.hpp"
 #include "booking/auth/authenticator.hpp"
@@ -23,7 +22,9 @@ constexpr std::size_t max_pending = 1000;
 
 live_access_log::live_access_log(services& svc) : svc_(svc), thread_([this] { run(); }) {}
 
-live_access_log::~live_access_log() { stop(); }
+live_access_log::~live_access_log() {
+  stop();
+}
 
 void live_access_log::stop() {
   {
@@ -65,7 +66,8 @@ http::http_request credentials_of(const http::http_request& upgrade) {
 
 }  // namespace
 
-bool live_access_log::on_open(const std::shared_ptr<http::ws_peer>& peer, const http::http_request& upgrade) {
+bool live_access_log::on_open(const std::shared_ptr<http::ws_peer>& peer,
+                              const http::http_request& upgrade) {
   auto auth = svc_.authenticator.authenticate(upgrade);
   if (!auth.who || !auth.who->actor.is_admin()) return false;
   {

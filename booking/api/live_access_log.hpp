@@ -41,7 +41,8 @@ class live_access_log final : public http::websocket_handler {
                      const std::vector<protocol::access_event>& events);
 
   // Checks again that the upgrade comes from an admin (the route already did).
-  bool on_open(const std::shared_ptr<http::ws_peer>& peer, const http::http_request& upgrade) override;
+  bool on_open(const std::shared_ptr<http::ws_peer>& peer,
+               const http::http_request& upgrade) override;
   void on_text(const std::shared_ptr<http::ws_peer>& peer, std::string text) override;
   void on_close(const std::shared_ptr<http::ws_peer>& peer) override;
 

@@ -23,19 +23,21 @@ std::string metrics::render() const {
   std::lock_guard lock(mutex_);
   for (const auto& [key, count] : requests_) {
     const auto& [method, route, status] = key;
-    out += fmt::format("hubgate_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n",
-                       method, route, status, count);
+    out +=
+        fmt::format("hubgate_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n",
+                    method, route, status, count);
   }
   out += "# HELP hubgate_http_request_duration_seconds Time spent handling API requests.\n";
   out += "# TYPE hubgate_http_request_duration_seconds histogram\n";
   unsigned long cumulative = 0;
   for (std::size_t i = 0; i < bounds_.size(); ++i) {
     cumulative += buckets_[i];
-    out += fmt::format("hubgate_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n",
-                       bounds_[i], cumulative);
+    out += fmt::format("hubgate_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n", bounds_[i],
+                       cumulative);
   }
   cumulative += buckets_[bounds_.size()];
-  out += fmt::format("hubgate_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}\n", cumulative);
+  out +=
+      fmt::format("hubgate_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}\n", cumulative);
   out += fmt::format("hubgate_http_request_duration_seconds_sum {}\n", duration_sum_);
   out += fmt::format("hubgate_http_request_duration_seconds_count {}\n", duration_count_);
   auto counter = [&](std::string_view name, std::string_view help, unsigned long v) {

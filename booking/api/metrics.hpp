@@ -13,7 +13,7 @@
 namespace hubgate::api {
 
 class metrics {
-public:
+ public:
   // `route` is the pattern ("/api/v1/bookings/{id}"), never the raw path, to bound labels.
   void observe_request(std::string_view method, std::string_view route, int status,
                        std::chrono::microseconds duration);
@@ -24,7 +24,7 @@ public:
 
   std::string render() const;
 
-private:
+ private:
   static constexpr std::array<double, 10> bounds_ = {0.001, 0.0025, 0.005, 0.01, 0.025,
                                                      0.05,  0.1,    0.25,  0.5,  1.0};
   mutable std::mutex mutex_;

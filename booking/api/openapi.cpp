@@ -1,8 +1,8 @@
 #include "booking/api/openapi.hpp"
 
-#include <set>
-
 #include <fmt/format.h>
+
+#include <set>
 
 namespace hubgate::api {
 namespace {
@@ -36,15 +36,16 @@ boost::json::object operation(const route& r) {
   if (r.needs == privilege::anonymous) op["security"] = boost::json::array{};
   boost::json::array params;
   for (const auto& p : path_params(r.pattern))
-    params.push_back({{"name", p}, {"in", "path"}, {"required", true},
-                      {"schema", {{"type", "string"}}}});
+    params.push_back(
+        {{"name", p}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
   for (auto q : r.doc.query)
-    params.push_back({{"name", q}, {"in", "query"}, {"required", false},
-                      {"schema", {{"type", "string"}}}});
+    params.push_back(
+        {{"name", q}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}}}});
   if (!params.empty()) op["parameters"] = std::move(params);
   if (!r.doc.request_schema.empty())
-    op["requestBody"] = {{"required", true},
-                         {"content", {{"application/json", {{"schema", ref(r.doc.request_schema)}}}}}};
+    op["requestBody"] = {
+        {"required", true},
+        {"content", {{"application/json", {{"schema", ref(r.doc.request_schema)}}}}}};
 
   boost::json::object responses;
   boost::json::object ok{{"description", "success"}};
@@ -104,14 +105,16 @@ boost::json::object openapi_document(const router& routes) {
                   "problem documents with a stable `code`."}};
   doc["servers"] = boost::json::array{{{"url", "/api/v1"}}};
   doc["paths"] = std::move(paths);
-  doc["components"] = {
-      {"schemas", openapi_schemas()},
-      {"securitySchemes",
-       {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "hubgate_session"},
-                     {"description", "Unsafe methods also need X-CSRF-Token"}}},
-        {"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}};
-  doc["security"] = boost::json::array{{{"session", boost::json::array{}}},
-                                       {{"bearer", boost::json::array{}}}};
+  doc["components"] = {{"schemas", openapi_schemas()},
+                       {"securitySchemes",
+                        {{"session",
+                          {{"type", "apiKey"},
+                           {"in", "cookie"},
+                           {"name", "hubgate_session"},
+                           {"description", "Unsafe methods also need X-CSRF-Token"}}},
+                         {"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}};
+  doc["security"] =
+      boost::json::array{{{"session", boost::json::array{}}}, {{"bearer", boost::json::array{}}}};
   return doc;
 }
 

@@ -1,9 +1,10 @@
 #include "booking/api/problem.hpp"
 
+#include <fmt/format.h>
+
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <fmt/format.h>
 
 #include "booking/api/json_response.hpp"
 
@@ -47,9 +48,13 @@ problem unauthenticated(std::string detail) {
   return p;
 }
 
-problem forbidden(std::string detail) { return make(403, "forbidden", std::move(detail)); }
+problem forbidden(std::string detail) {
+  return make(403, "forbidden", std::move(detail));
+}
 
-problem not_found(std::string detail) { return make(404, "not_found", std::move(detail)); }
+problem not_found(std::string detail) {
+  return make(404, "not_found", std::move(detail));
+}
 
 problem method_not_allowed(const std::vector<std::string>& allowed) {
   std::string allow;
@@ -111,19 +116,32 @@ http::http_response to_response(const problem& p, std::string_view request_id) {
 
 std::string_view status_title(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Error";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Content Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Error";
   }
 }
 

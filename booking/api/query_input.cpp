@@ -1,9 +1,9 @@
 #include "booking/api/query_input.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
-
-#include <fmt/format.h>
 
 namespace hubgate::api {
 

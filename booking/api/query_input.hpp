@@ -14,7 +14,7 @@
 namespace hubgate::api {
 
 class query_fields {
-public:
+ public:
   // Parameters outside `known` are reported by finish().
   query_fields(const request_target& target, std::initializer_list<std::string_view> known);
 
@@ -25,7 +25,7 @@ public:
   void error(std::string_view name, std::string code, std::string message);
   std::vector<field_error> finish();
 
-private:
+ private:
   const request_target& target_;
   std::vector<std::string_view> known_;
   std::vector<field_error> errors_;

@@ -1,8 +1,8 @@
 // Report routes: utilisation per ISO week and space or kind, as JSON or CSV.
+#include <fmt/format.h>
+
 #include <cctype>
 #include <cstdio>
-
-#include <fmt/format.h>
 
 #include "booking/api/handler_support.hpp"
 #include "booking/api/handlers.hpp"
@@ -19,8 +19,7 @@ std::optional<date::year_month_day> parse_date(query_fields& q, std::string_view
   int y = 0;
   unsigned m = 0, d = 0;
   char tail = 0;
-  if (text->size() != 10 ||
-      std::sscanf(text->c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
+  if (text->size() != 10 || std::sscanf(text->c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
     q.error(name, "invalid", "a date like 2027-03-22");
     return std::nullopt;
   }
@@ -49,12 +48,15 @@ http::http_response utilisation_report(call& c) {
   auto from = parse_date(q, "from");
   auto to = parse_date(q, "to");
   if (auto g = q.text("group_by")) {
-    if (auto parsed = domain::parse_utilisation_grouping(*g)) query.group_by = *parsed;
-    else q.error("group_by", "invalid", "space or kind");
+    if (auto parsed = domain::parse_utilisation_grouping(*g))
+      query.group_by = *parsed;
+    else
+      q.error("group_by", "invalid", "space or kind");
   }
   auto format = q.text("format");
   if (format && *format != "csv" && *format != "json") q.error("format", "invalid", "csv or json");
-  if (auto errors = q.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = q.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
 
   query.site_id = *site;
   query.first = from;

@@ -1,19 +1,18 @@
 // The request target split into percent-decoded path segments and query parameters with
 // Boost.URL, so handlers never see encoded text and malformed targets never reach them.
 #pragma once
+#include <boost/system/result.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include <boost/system/result.hpp>
-
 namespace hubgate::api {
 
 struct request_target {
-  std::string path;                   // decoded, e.g. "/api/v1/spaces/a b"
-  std::vector<std::string> segments;  // decoded, without empty leading segment
+  std::string path;                                        // decoded, e.g. "/api/v1/spaces/a b"
+  std::vector<std::string> segments;                       // decoded, without empty leading segment
   std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
 
   // The last value of a query parameter, or nullopt when absent.

@@ -39,9 +39,12 @@ std::vector<std::string> split(std::string_view pattern) {
 
 std::string_view to_string(privilege p) {
   switch (p) {
-    case privilege::anonymous: return "public";
-    case privilege::authenticated: return "authenticated";
-    case privilege::admin: return "admin";
+    case privilege::anonymous:
+      return "public";
+    case privilege::authenticated:
+      return "authenticated";
+    case privilege::admin:
+      return "admin";
   }
   return "admin";
 }
@@ -71,8 +74,7 @@ int router::compare_specificity(const compiled& a, const compiled& b) {
   return 0;
 }
 
-route_lookup router::find(std::string_view method,
-                          const std::vector<std::string>& segments) const {
+route_lookup router::find(std::string_view method, const std::vector<std::string>& segments) const {
   const std::string_view wanted = method == "HEAD" ? std::string_view("GET") : method;
   const compiled* best = nullptr;
   for (const auto& c : compiled_)

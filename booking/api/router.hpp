@@ -26,7 +26,7 @@ struct route_doc {
   std::string_view request_schema;   // empty: no body
   std::string_view response_schema;  // empty: no body
   int success_status = 200;
-  std::vector<std::string_view> query;  // query parameter names
+  std::vector<std::string_view> query;   // query parameter names
   std::vector<std::string_view> errors;  // problem codes beyond the generic ones
 };
 
@@ -59,7 +59,7 @@ struct route_method_not_allowed {
 using route_lookup = std::variant<route_match, route_not_found, route_method_not_allowed>;
 
 class router {
-public:
+ public:
   explicit router(std::vector<route> routes);
 
   // Finds the route for decoded path segments. Literal segments win over parameters
@@ -68,7 +68,7 @@ public:
 
   const std::vector<route>& routes() const { return routes_; }
 
-private:
+ private:
   struct compiled {
     std::vector<std::string> parts;  // literal text, or "{name}"
   };

@@ -5,9 +5,8 @@
 namespace hubgate::api {
 
 services::services(domain::catalog_repository& catalog_repo_in,
-                   domain::booking_repository& booking_repo,
-                   domain::user_repository& user_repo_in, domain::auth_repository& auth_repo,
-                   api_settings settings_in)
+                   domain::booking_repository& booking_repo, domain::user_repository& user_repo_in,
+                   domain::auth_repository& auth_repo, api_settings settings_in)
     : user_store(user_repo_in, auth_cache),
       auth_store(auth_repo, auth_cache),
       catalog_repo(catalog_repo_in),
@@ -18,8 +17,7 @@ services::services(domain::catalog_repository& catalog_repo_in,
       users(user_store, catalog_repo_in),
       settings(std::move(settings_in)),
       now([] {
-        return std::chrono::time_point_cast<std::chrono::seconds>(
-            std::chrono::system_clock::now());
+        return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
       }),
       passwords(settings.password_cost),
       local_passwords(auth_store, passwords),

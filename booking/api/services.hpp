@@ -6,15 +6,15 @@
 #include <memory>
 #include <string>
 
+#include "booking/api/cache_invalidation.hpp"
+#include "booking/api/metrics.hpp"
+#include "booking/api/space_list_cache.hpp"
 #include "booking/auth/auth_cache.hpp"
 #include "booking/auth/auth_service.hpp"
 #include "booking/auth/authenticator.hpp"
+#include "booking/auth/password_hash.hpp"
 #include "booking/auth/password_hasher.hpp"
 #include "booking/auth/password_provider.hpp"
-#include "booking/api/cache_invalidation.hpp"
-#include "booking/api/metrics.hpp"
-#include "booking/auth/password_hash.hpp"
-#include "booking/api/space_list_cache.hpp"
 #include "booking/domain/booking_service.hpp"
 #include "booking/domain/catalog_service.hpp"
 #include "booking/domain/ports.hpp"
@@ -74,9 +74,9 @@ struct services {
   api::metrics metrics;
   space_list_cache space_lists;
   const date::time_zone* default_zone = nullptr;
-  const router* routes = nullptr;  // set by the dispatcher, for /openapi.json
-  calendar::feed_service* feeds = nullptr;               // set by main
-  domain::utilisation_service* utilisation = nullptr;   // set by main
+  const router* routes = nullptr;                      // set by the dispatcher, for /openapi.json
+  calendar::feed_service* feeds = nullptr;             // set by main
+  domain::utilisation_service* utilisation = nullptr;  // set by main
   controllers::controller_service* controllers = nullptr;  // the door link; set by main
 };
 

@@ -23,7 +23,8 @@ std::optional<problem> read_body(call& c, T& record, Reader read, bool creating)
 
 http::http_response no_query(call& c, const std::function<http::http_response()>& next) {
   query_fields q(c.target, {});
-  if (auto errors = q.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = q.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   return next();
 }
 
@@ -82,7 +83,8 @@ http::http_response delete_group(call& c) {
 http::http_response list_doors(call& c) {
   query_fields q(c.target, {"site"});
   auto site = q.text("site");
-  if (auto errors = q.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = q.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   return respond_list(c, c.svc.catalog.list_doors(c.actor(), site), render);
 }
 

@@ -1,7 +1,8 @@
 // Space routes: search and read for signed-in users; create, change (capacity cuts are
 // checked against future bookings by the domain and store) and deactivate for admins.
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
+
+#include <boost/json/serialize.hpp>
 
 #include "booking/api/catalog_json.hpp"
 #include "booking/api/handler_support.hpp"
@@ -29,17 +30,22 @@ http::http_response list_spaces(call& c) {
   domain::space_filter filter;
   filter.site_id = q.text("site");
   if (auto kind = q.text("kind")) {
-    if (auto k = domain::parse_space_kind(*kind)) filter.kind = *k;
-    else q.error("kind", "invalid", "one of desk, room, lab, event, training, showroom");
+    if (auto k = domain::parse_space_kind(*kind))
+      filter.kind = *k;
+    else
+      q.error("kind", "invalid", "one of desk, room, lab, event, training, showroom");
   }
   for (const auto& [key, value] : c.target.query)
     if (key == "feature" && !value.empty()) filter.features.push_back(value);
   filter.min_capacity = q.integer("seats", 1, 100000);
   if (auto inactive = q.text("include_inactive")) {
-    if (*inactive == "true") filter.include_inactive = true;
-    else if (*inactive != "false") q.error("include_inactive", "wrong_type", "true or false");
+    if (*inactive == "true")
+      filter.include_inactive = true;
+    else if (*inactive != "false")
+      q.error("include_inactive", "wrong_type", "true or false");
   }
-  if (auto errors = q.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = q.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   auto all = c.svc.catalog.list_spaces(c.actor(), filter);
   if (!all) return respond(c, all.error());
   std::string key = fmt::format("{}|{}|{}|{}|", filter.site_id.value_or(""),

@@ -11,14 +11,14 @@
 namespace hubgate::api {
 
 class space_list_cache {
-public:
+ public:
   // The body kept for `key` if it was rendered from `version`, else what `render` returns
   // (kept for the next caller).
   std::shared_ptr<const std::string> get(const std::string& key,
                                          const std::shared_ptr<const void>& version,
                                          const std::function<std::string()>& render);
 
-private:
+ private:
   static constexpr std::size_t max_bodies = 64;
   std::mutex mutex_;
   std::shared_ptr<const void> version_;  // held, so that its address cannot be reused

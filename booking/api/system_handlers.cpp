@@ -7,7 +7,9 @@
 
 namespace hubgate::api::handlers {
 
-http::http_response health(call&) { return json_response(200, boost::json::object{{"status", "ok"}}); }
+http::http_response health(call&) {
+  return json_response(200, boost::json::object{{"status", "ok"}});
+}
 
 http::http_response openapi(call& c) {
   auto response = json_response(200, openapi_document(*c.svc.routes));

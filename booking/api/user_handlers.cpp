@@ -25,8 +25,10 @@ std::optional<problem> read_update(call& c, domain::user_update& u, bool admin_f
   if (admin_fields) {
     u.email = f.text("email", need::optional, 254);
     if (auto role = f.text("role", need::optional, 20)) {
-      if (auto r = domain::parse_role(*role)) u.new_role = *r;
-      else f.error("role", "invalid", "member or admin");
+      if (auto r = domain::parse_role(*role))
+        u.new_role = *r;
+      else
+        f.error("role", "invalid", "member or admin");
     }
     u.group_ids = f.text_list("group_ids", need::optional);
     u.active = f.boolean("active", need::optional);
@@ -39,13 +41,16 @@ http::http_response set_credential_status(call& c, domain::credential_status sta
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
   json_fields f(*body);
-  if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = f.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   return respond(c, c.svc.users.set_credential_status(c.actor(), c.param("id"), status), render);
 }
 
 }  // namespace
 
-http::http_response list_users(call& c) { return respond_list(c, c.svc.users.list_users(c.actor()), render); }
+http::http_response list_users(call& c) {
+  return respond_list(c, c.svc.users.list_users(c.actor()), render);
+}
 
 http::http_response create_user(call& c) {
   auto body = parse_json_body(c.request);
@@ -56,14 +61,17 @@ http::http_response create_user(call& c) {
   auto name = f.text("display_name", need::required, 200);
   auto password = f.text("password", need::required, max_password);
   if (auto role = f.text("role", need::optional, 20)) {
-    if (auto r = domain::parse_role(*role)) u.role = *r;
-    else f.error("role", "invalid", "member or admin");
+    if (auto r = domain::parse_role(*role))
+      u.role = *r;
+    else
+      f.error("role", "invalid", "member or admin");
   }
   if (auto groups = f.text_list("group_ids", need::optional)) u.group_ids = *groups;
   if (auto lang = f.text("language", need::optional, 35)) u.language = *lang;
   if (password && password->size() < min_password)
     f.error("password", "too_short", fmt::format("at least {} characters", min_password));
-  if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = f.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   u.email = *email;
   u.display_name = *name;
   auto hash = c.svc.passwords.hash(*password);
@@ -72,7 +80,9 @@ http::http_response create_user(call& c) {
                  render, 201);
 }
 
-http::http_response me(call& c) { return respond(c, c.svc.users.me(c.actor()), render); }
+http::http_response me(call& c) {
+  return respond(c, c.svc.users.me(c.actor()), render);
+}
 
 http::http_response update_me(call& c) {
   domain::user_update u;
@@ -102,8 +112,10 @@ http::http_response enrol_credential(call& c) {
   cred.user_id = std::string(c.param("id"));
   auto card = f.text("card_id", need::required, 100);
   if (auto kind = f.text("kind", need::optional, 20)) {
-    if (auto k = domain::parse_credential_kind(*kind)) cred.kind = *k;
-    else f.error("kind", "invalid", "uid or desfire");
+    if (auto k = domain::parse_credential_kind(*kind))
+      cred.kind = *k;
+    else
+      f.error("kind", "invalid", "uid or desfire");
   }
   if (auto label = f.text("label", need::optional, 200)) cred.label = *label;
   if (auto expires = f.time("expires_at", need::optional)) {
@@ -111,7 +123,8 @@ http::http_response enrol_credential(call& c) {
     cred.expires_at = resolve_time(*expires, c.svc.default_zone, "expires_at", errs);
     f.merge(std::move(errs));
   }
-  if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = f.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   auto normalised = domain::normalise_card_id(*card);
   if (!normalised) return respond(c, normalised.error());
   cred.card_id = *normalised;
@@ -124,7 +137,8 @@ http::http_response revoke_credential(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
   json_fields f(*body);
-  if (auto errors = f.finish(); !errors.empty()) return respond(c, validation_failed(std::move(errors)));
+  if (auto errors = f.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
   return respond(c, c.svc.users.revoke_credential(c.actor(), c.param("id")), render);
 }
 http::http_response suspend_credential(call& c) {

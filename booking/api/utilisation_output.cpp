@@ -1,10 +1,10 @@
 #include "booking/api/utilisation_output.hpp"
 
-#include <cctype>
-#include <cmath>
+#include <fmt/format.h>
 
 #include <boost/json/array.hpp>
-#include <fmt/format.h>
+#include <cctype>
+#include <cmath>
 
 #include "booking/domain/local_time.hpp"
 
@@ -15,10 +15,14 @@ std::string iso_week_label(const domain::utilisation_row& r) {
   return fmt::format("{}-W{:02}", r.iso_year, r.iso_week);
 }
 
-std::string date_text(date::year_month_day d) { return date::format("%F", d); }
+std::string date_text(date::year_month_day d) {
+  return date::format("%F", d);
+}
 
 // Figures rounded for people; the exact seat-seconds stay available in JSON.
-double round2(double v) { return std::round(v * 100.0) / 100.0; }
+double round2(double v) {
+  return std::round(v * 100.0) / 100.0;
+}
 
 }  // namespace
 
@@ -38,8 +42,10 @@ boost::json::object to_json(const domain::utilisation_report& report) {
     o["kind"] = domain::to_string(r.kind);
     o["booked_seat_hours"] = round2(r.booked_seat_hours());
     o["capacity_seat_hours"] = round2(r.capacity_seat_hours());
-    if (auto p = r.utilisation_percent()) o["utilisation_percent"] = round2(*p);
-    else o["utilisation_percent"] = nullptr;
+    if (auto p = r.utilisation_percent())
+      o["utilisation_percent"] = round2(*p);
+    else
+      o["utilisation_percent"] = nullptr;
     o["bookings"] = r.bookings;
     o["no_shows"] = r.no_shows;
     o["cancellations"] = r.cancellations;
@@ -56,7 +62,8 @@ boost::json::object to_json(const domain::utilisation_report& report) {
 std::string csv_field(std::string_view text) {
   std::string value;
   if (!text.empty() && std::string_view("=+-@").find(text.front()) != std::string_view::npos &&
-      !(text.front() == '-' && text.size() > 1 && std::isdigit(static_cast<unsigned char>(text[1]))))
+      !(text.front() == '-' && text.size() > 1 &&
+        std::isdigit(static_cast<unsigned char>(text[1]))))
     value += '\'';
   value.append(text);
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
@@ -78,17 +85,16 @@ std::string to_csv(const domain::utilisation_report& report) {
             "utilisation_percent,bookings,no_shows,cancellations\r\n";
   for (const auto& r : report.rows) {
     const auto percent = r.utilisation_percent();
-    const auto figures = fmt::format(
-        "{:.2f},{:.2f},{},{},{},{}", r.booked_seat_hours(), r.capacity_seat_hours(),
-        percent ? fmt::format("{:.2f}", *percent) : std::string(), r.bookings, r.no_shows,
-        r.cancellations);
+    const auto figures =
+        fmt::format("{:.2f},{:.2f},{},{},{},{}", r.booked_seat_hours(), r.capacity_seat_hours(),
+                    percent ? fmt::format("{:.2f}", *percent) : std::string(), r.bookings,
+                    r.no_shows, r.cancellations);
     if (report.group_by == domain::utilisation_grouping::kind)
       out += fmt::format("{},{},{},{}\r\n", iso_week_label(r), date_text(r.week_start),
                          csv_field(r.key), figures);
     else
       out += fmt::format("{},{},{},{},{},{}\r\n", iso_week_label(r), date_text(r.week_start),
-                         csv_field(r.key), csv_field(r.label), domain::to_string(r.kind),
-                         figures);
+                         csv_field(r.key), csv_field(r.label), domain::to_string(r.kind), figures);
   }
   return out;
 }

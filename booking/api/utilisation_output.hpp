@@ -1,9 +1,8 @@
 // The utilisation report as the API returns it: JSON for the UI, CSV (RFC 4180) for
 // spreadsheets. One row per ISO week and space or kind, the same columns in both.
 #pragma once
-#include <string>
-
 #include <boost/json/object.hpp>
+#include <string>
 
 #include "booking/domain/utilisation_service.hpp"
 

@@ -9,7 +9,9 @@ namespace hubgate::auth {
 auth_cache::auth_cache(std::chrono::steady_clock::duration ttl, std::size_t max_entries)
     : ttl_(ttl), max_entries_(max_entries) {}
 
-std::string auth_cache::key_of(std::string_view clear_token) { return sha256_hex(clear_token); }
+std::string auth_cache::key_of(std::string_view clear_token) {
+  return sha256_hex(clear_token);
+}
 
 std::uint64_t auth_cache::generation() const {
   std::lock_guard lock(mutex_);

@@ -25,7 +25,7 @@ struct cached_identity {
 // change made through it (logout, token revocation, user update) is forgotten at once. A
 // lookup that raced with such a change is not stored (the generation moved on meanwhile).
 class auth_cache {
-public:
+ public:
   explicit auth_cache(std::chrono::steady_clock::duration ttl = std::chrono::seconds{5},
                       std::size_t max_entries = 100000);
 
@@ -41,7 +41,7 @@ public:
   void forget_api_token_id(std::string_view id);
   void forget_user(std::string_view user_id);
 
-private:
+ private:
   struct entry {
     cached_identity identity;
     std::chrono::steady_clock::time_point fetched;

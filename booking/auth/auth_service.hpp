@@ -37,7 +37,7 @@ struct login_result {
 };
 
 class auth_service {
-public:
+ public:
   using clock_fn = std::function<std::chrono::sys_seconds()>;
   // `now` is read at each call (tests replace the function it refers to).
   auth_service(credential_provider& provider, domain::auth_repository& sessions,
@@ -48,7 +48,7 @@ public:
 
   const login_policy& policy() const { return policy_; }
 
-private:
+ private:
   std::optional<std::chrono::seconds> throttled(const std::string& account,
                                                 const login_attempt& attempt,
                                                 rate_limiter::clock::time_point at);

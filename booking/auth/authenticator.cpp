@@ -1,8 +1,8 @@
 #include "booking/auth/authenticator.hpp"
 
-#include <cctype>
-
 #include <fmt/format.h>
+
+#include <cctype>
 
 namespace hubgate::auth {
 namespace {
@@ -44,7 +44,8 @@ std::optional<std::string_view> bearer_token(std::string_view authorization) {
   constexpr std::string_view scheme = "bearer ";
   if (authorization.size() <= scheme.size()) return std::nullopt;
   for (std::size_t i = 0; i < scheme.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(authorization[i])) != scheme[i]) return std::nullopt;
+    if (std::tolower(static_cast<unsigned char>(authorization[i])) != scheme[i])
+      return std::nullopt;
   auto token = trim(authorization.substr(scheme.size()));
   if (token.empty() || token.size() > 256) return std::nullopt;
   return token;

@@ -25,7 +25,7 @@ std::optional<std::string_view> bearer_token(std::string_view authorization);
 struct authentication {
   std::optional<principal> who;
   std::optional<std::string> refused;  // why a presented bearer token is not valid (a 401)
-  bool needs_store = false;        // memory_only could not decide: ask again with the store
+  bool needs_store = false;            // memory_only could not decide: ask again with the store
 };
 
 // memory_only answers from the identity cache alone; a miss, or a "last seen" touch that is
@@ -34,20 +34,19 @@ enum class auth_lookup { with_store, memory_only };
 
 // Resolves the credentials a request presents, through the identity cache and the store.
 class authenticator {
-public:
+ public:
   using clock_fn = std::function<std::chrono::sys_seconds()>;
   // `now` is read at each call (tests replace the function it refers to).
-  authenticator(domain::user_repository& users, domain::auth_repository& tokens,
-                auth_cache& cache, std::chrono::seconds touch_interval, const clock_fn& now)
-      : users_(users), tokens_(tokens), cache_(cache), touch_interval_(touch_interval),
-        now_(now) {}
+  authenticator(domain::user_repository& users, domain::auth_repository& tokens, auth_cache& cache,
+                std::chrono::seconds touch_interval, const clock_fn& now)
+      : users_(users), tokens_(tokens), cache_(cache), touch_interval_(touch_interval), now_(now) {}
 
   // A missing or stale session cookie is simply anonymous (the route then decides); a bearer
   // token that does not resolve is refused, as scripts should learn at once.
   authentication authenticate(const http::http_request& request,
                               auth_lookup lookup = auth_lookup::with_store) const;
 
-private:
+ private:
   authentication bearer(std::string_view authorization, bool memory_only) const;
   authentication cookie(std::string_view cookie_header, bool memory_only) const;
   std::optional<principal> principal_for(const std::string& user_id) const;

@@ -9,7 +9,7 @@
 namespace hubgate::auth {
 
 class credential_provider {
-public:
+ public:
   virtual ~credential_provider() = default;
   // The active account these credentials prove, or nullopt (unknown account, deactivated
   // account, wrong secret: the caller cannot tell which, and neither may the time it takes).

@@ -1,14 +1,14 @@
 #include "booking/auth/password_hash.hpp"
 
-#include <charconv>
-#include <vector>
-
 #include <fmt/format.h>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/kdf.h>
 #include <openssl/params.h>
 #include <openssl/rand.h>
+
+#include <charconv>
+#include <vector>
 
 #include "booking/auth/secret_token.hpp"
 
@@ -18,8 +18,8 @@ namespace {
 constexpr std::size_t salt_bytes = 16;
 constexpr std::size_t hash_bytes = 32;
 
-bool scrypt(std::string_view password, std::string_view salt, scrypt_cost cost,
-            unsigned char* out, std::size_t out_len) {
+bool scrypt(std::string_view password, std::string_view salt, scrypt_cost cost, unsigned char* out,
+            std::size_t out_len) {
   EVP_KDF* kdf = EVP_KDF_fetch(nullptr, "SCRYPT", nullptr);
   if (!kdf) return false;
   EVP_KDF_CTX* ctx = EVP_KDF_CTX_new(kdf);
@@ -68,15 +68,18 @@ bool decode(std::string_view encoded, scrypt_cost& cost, std::string& salt, std:
     auto eq = kv.find('=');
     if (eq == std::string_view::npos) return false;
     auto key = kv.substr(0, eq), value = kv.substr(eq + 1);
-    if (key == "ln") ln = parse_uint(value, cost.log2_n);
-    else if (key == "r") r = parse_uint(value, cost.r);
-    else if (key == "p") p = parse_uint(value, cost.p);
-    else return false;
+    if (key == "ln")
+      ln = parse_uint(value, cost.log2_n);
+    else if (key == "r")
+      r = parse_uint(value, cost.r);
+    else if (key == "p")
+      p = parse_uint(value, cost.p);
+    else
+      return false;
   }
   if (!ln || !r || !p) return false;
   // Bound the work a stored string can demand.
-  if (cost.log2_n < 1 || cost.log2_n > 20 || cost.r < 1 || cost.r > 32 || cost.p < 1 ||
-      cost.p > 16)
+  if (cost.log2_n < 1 || cost.log2_n > 20 || cost.r < 1 || cost.r > 32 || cost.p < 1 || cost.p > 16)
     return false;
   return base64_decode(encoded.substr(d1 + 1, d2 - d1 - 1), salt) &&
          base64_decode(encoded.substr(d2 + 1), hash) && salt.size() >= 8 && salt.size() <= 64 &&

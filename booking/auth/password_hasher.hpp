@@ -12,7 +12,7 @@
 namespace hubgate::auth {
 
 class password_hasher {
-public:
+ public:
   explicit password_hasher(scrypt_cost cost) : cost_(cost) {}
 
   // nullopt only if OpenSSL fails.
@@ -21,7 +21,7 @@ public:
   // Spends the time of a verification without an account to check against.
   void verify_decoy(std::string_view password);
 
-private:
+ private:
   scrypt_cost cost_;
   std::counting_semaphore<64> slots_{4};
   std::once_flag decoy_once_;

@@ -7,13 +7,13 @@
 namespace hubgate::auth {
 
 class password_provider final : public credential_provider {
-public:
+ public:
   password_provider(domain::auth_repository& accounts, password_hasher& hasher)
       : accounts_(accounts), hasher_(hasher) {}
 
   std::optional<domain::user> verify(std::string_view email, std::string_view password) override;
 
-private:
+ private:
   domain::auth_repository& accounts_;
   password_hasher& hasher_;
 };

@@ -12,7 +12,7 @@
 namespace hubgate::auth {
 
 class rate_limiter {
-public:
+ public:
   using clock = std::chrono::steady_clock;
 
   rate_limiter(std::size_t max_failures, clock::duration window);
@@ -22,7 +22,7 @@ public:
   void record_failure(std::string_view key, clock::time_point now);
   void reset(std::string_view key);
 
-private:
+ private:
   void prune(std::deque<clock::time_point>& q, clock::time_point now) const;
 
   std::size_t max_failures_;

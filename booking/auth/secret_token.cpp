@@ -1,12 +1,12 @@
 #include "booking/auth/secret_token.hpp"
 
-#include <cctype>
-#include <cstdlib>
-#include <vector>
-
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <vector>
 
 namespace hubgate::auth {
 
@@ -24,8 +24,7 @@ std::string random_token(std::size_t bytes) {
 std::string sha256_hex(std::string_view text) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  if (EVP_Digest(text.data(), text.size(), digest, &len, EVP_sha256(), nullptr) != 1)
-    std::abort();
+  if (EVP_Digest(text.data(), text.size(), digest, &len, EVP_sha256(), nullptr) != 1) std::abort();
   static constexpr char hex[] = "0123456789abcdef";
   std::string out;
   out.reserve(len * 2);

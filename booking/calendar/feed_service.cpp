@@ -12,7 +12,7 @@ using domain::outcome;
 
 // Spaces and sites a feed names, read once per render.
 class place_cache {
-public:
+ public:
   explicit place_cache(domain::catalog_repository& catalog) : catalog_(catalog) {}
 
   outcome<const domain::space*> space(const std::string& id) {
@@ -28,7 +28,7 @@ public:
     return &sites_.emplace(id, std::move(*s)).first->second;
   }
 
-private:
+ private:
   domain::catalog_repository& catalog_;
   std::map<std::string, domain::space> spaces_;
   std::map<std::string, domain::site> sites_;
@@ -106,8 +106,10 @@ outcome<rendered_feed> feed_service::render(std::string_view token, domain::sys_
   // The calendar's own zone is that of the next booking, else the most recent one.
   auto next = std::find_if(doc.events.begin(), doc.events.end(),
                            [now](const auto& e) { return e.when.to > now; });
-  if (next != doc.events.end()) doc.zone = next->zone;
-  else if (!doc.events.empty()) doc.zone = doc.events.back().zone;
+  if (next != doc.events.end())
+    doc.zone = next->zone;
+  else if (!doc.events.empty())
+    doc.zone = doc.events.back().zone;
   if (!doc.zone) {
     auto zone = domain::find_zone(settings_.default_time_zone);
     if (!zone) return zone.error();

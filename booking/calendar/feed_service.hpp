@@ -20,12 +20,12 @@ struct feed_settings {
 };
 
 struct rendered_feed {
-  std::string body;  // text/calendar
+  std::string body;                     // text/calendar
   domain::sys_seconds last_modified{};  // the latest change among its events
 };
 
 class feed_service {
-public:
+ public:
   feed_service(domain::calendar_feed_repository& feeds, domain::catalog_repository& catalog,
                domain::user_repository& users, feed_settings settings = {});
 
@@ -40,7 +40,7 @@ public:
   // The feed for `token`: not_found for an unknown token or an inactive member.
   domain::outcome<rendered_feed> render(std::string_view token, domain::sys_seconds now);
 
-private:
+ private:
   domain::calendar_feed_repository& feeds_;
   domain::catalog_repository& catalog_;
   domain::user_repository& users_;

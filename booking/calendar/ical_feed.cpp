@@ -50,12 +50,15 @@ void write_event(content_writer& out, const feed_document& doc, const feed_event
 
 std::string_view ical_status(domain::booking_status s) noexcept {
   switch (s) {
-    case domain::booking_status::pending: return "TENTATIVE";
+    case domain::booking_status::pending:
+      return "TENTATIVE";
     case domain::booking_status::released:
-    case domain::booking_status::cancelled: return "CANCELLED";
+    case domain::booking_status::cancelled:
+      return "CANCELLED";
     case domain::booking_status::confirmed:
     case domain::booking_status::checked_in:
-    case domain::booking_status::completed: return "CONFIRMED";
+    case domain::booking_status::completed:
+      return "CONFIRMED";
   }
   return "CONFIRMED";
 }
@@ -78,8 +81,8 @@ std::string render_feed(const feed_document& doc) {
   zones.emplace_back(doc.zone, doc.range);
   for (const auto& e : doc.events) {
     const auto* zone = zone_of(doc, e);
-    auto it = std::find_if(zones.begin(), zones.end(),
-                           [zone](const auto& z) { return z.first == zone; });
+    auto it =
+        std::find_if(zones.begin(), zones.end(), [zone](const auto& z) { return z.first == zone; });
     if (it == zones.end()) {
       zones.emplace_back(zone, e.when);
       continue;

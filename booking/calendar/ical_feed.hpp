@@ -1,10 +1,10 @@
 // A member's bookings as an iCalendar feed (RFC 5545, METHOD:PUBLISH): one VEVENT per booking
 // with a stable UID, times in the site's zone (TZID) and a VTIMEZONE made from the tz database.
 #pragma once
+#include <date/tz.h>
+
 #include <string>
 #include <vector>
-
-#include <date/tz.h>
 
 #include "booking/domain/booking.hpp"
 #include "booking/domain/time_range.hpp"
@@ -19,13 +19,13 @@ struct feed_event {
   domain::booking_status status = domain::booking_status::confirmed;
   domain::time_range when;
   const date::time_zone* zone = nullptr;  // its site's; null: the document's zone
-  int sequence = 0;                     // grows with every change of the booking
+  int sequence = 0;                       // grows with every change of the booking
   domain::sys_seconds created{};
   domain::sys_seconds last_modified{};
 };
 
 struct feed_document {
-  std::string calendar_name;  // X-WR-CALNAME
+  std::string calendar_name;              // X-WR-CALNAME
   const date::time_zone* zone = nullptr;  // the main site's (X-WR-TIMEZONE)
   domain::time_range range;               // what the feed covers (for the VTIMEZONE)
   std::vector<feed_event> events;

@@ -7,7 +7,9 @@ namespace {
 
 constexpr std::size_t max_octets = 75;
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 }  // namespace
 
@@ -17,10 +19,18 @@ std::string escape_text(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char ch = text[i];
     switch (ch) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
-      case '\n': out += "\\n"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
       case '\r':
         // CRLF and a lone CR are one line break each.
         if (i + 1 >= text.size() || text[i + 1] != '\n') out += "\\n";
@@ -37,7 +47,9 @@ std::string format_utc(domain::sys_seconds t) {
   return date::format("%Y%m%dT%H%M%SZ", t);
 }
 
-std::string format_local(date::local_seconds t) { return date::format("%Y%m%dT%H%M%S", t); }
+std::string format_local(date::local_seconds t) {
+  return date::format("%Y%m%dT%H%M%S", t);
+}
 
 std::string format_offset(std::chrono::seconds offset) {
   const char sign = offset < std::chrono::seconds{0} ? '-' : '+';

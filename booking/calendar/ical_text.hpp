@@ -1,10 +1,10 @@
 // iCalendar content lines (RFC 5545 section 3.1): TEXT escaping, CRLF line ends and folding
 // at 75 octets, so every component writer produces valid lines the same way.
 #pragma once
+#include <date/date.h>
+
 #include <string>
 #include <string_view>
-
-#include <date/date.h>
 
 #include "booking/domain/time_range.hpp"
 
@@ -24,13 +24,13 @@ std::string format_offset(std::chrono::seconds offset);
 // Accumulates content lines. Each line is "NAME[;PARAMS]:VALUE" folded so that no physical
 // line exceeds 75 octets (without CRLF); folding never splits a UTF-8 sequence.
 class content_writer {
-public:
+ public:
   // `value` is written as given: escape TEXT values with escape_text first.
   void line(std::string_view name, std::string_view value);
   const std::string& text() const noexcept { return out_; }
   std::string take() noexcept { return std::move(out_); }
 
-private:
+ private:
   std::string out_;
 };
 

@@ -13,8 +13,10 @@ std::int64_t unix_ms(std::chrono::sys_seconds t) {
 
 std::string_view to_string(event_refusal r) noexcept {
   switch (r) {
-    case event_refusal::foreign_door: return "foreign_door";
-    case event_refusal::before_enrolment: return "before_enrolment";
+    case event_refusal::foreign_door:
+      return "foreign_door";
+    case event_refusal::before_enrolment:
+      return "before_enrolment";
   }
   return "unknown";
 }

@@ -8,9 +8,9 @@
 
 #include "booking/controllers/enrollment_token.hpp"
 #include "booking/pki/pki_error.hpp"
-#include "protocol/log/log.hpp"
 #include "booking/pki/tls_material.hpp"
 #include "protocol/hex.hpp"
+#include "protocol/log/log.hpp"
 
 namespace hubgate::controllers {
 

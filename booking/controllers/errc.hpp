@@ -14,8 +14,8 @@ using result = boost::system::result<T>;
 
 enum class errc {
   ok = 0,
-  unknown_time_zone = 1,  // a site with controller doors names a zone the tz database lacks
-  missing_list_key,       // a site with controller doors has no (or an empty) list key
+  unknown_time_zone = 1,     // a site with controller doors names a zone the tz database lacks
+  missing_list_key,          // a site with controller doors has no (or an empty) list key
   enrollment_token_invalid,  // unknown, used or expired enrolment token (401)
   invalid_csr,               // the CSR is not PEM or its signature does not verify (422)
   unsupported_csr_key,       // the CSR's key is neither EC P-256 nor Ed25519 (422)

@@ -27,7 +27,7 @@ std::optional<std::vector<std::uint8_t>> card_bytes(std::string_view card_id);
 struct site_entry {
   const domain::site* site = nullptr;
   const date::time_zone* zone = nullptr;
-  std::unique_ptr<pseudonym_maker> pseudonyms;  // set for sites with controller doors
+  std::unique_ptr<pseudonym_maker> pseudonyms;   // set for sites with controller doors
   std::vector<std::string_view> controller_ids;  // of the site's doors, sorted, unique
   std::vector<const door_entry*> entrances;
 };

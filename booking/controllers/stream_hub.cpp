@@ -61,8 +61,8 @@ void stream_hub::controller_enrolled(const controller_record& c) {
 }
 
 void stream_hub::remember_locked(const controller_record& c) {
-  known_[c.id] = {c.site_id, earliest_event_time(c.enrolled_at, c.created_at,
-                                                 options_.event_clock_tolerance)};
+  known_[c.id] = {c.site_id,
+                  earliest_event_time(c.enrolled_at, c.created_at, options_.event_clock_tolerance)};
   links_.try_emplace(c.id, link{nullptr, board_sync(c.id, c.epoch), {}});
 }
 
@@ -120,12 +120,11 @@ void stream_hub::run() {
     if (stopping_) break;
     // A burst of writes settles into one recomputation; a costly one spaces out the next.
     if (dirty_) {
-      const auto settle = std::max(monotonic_now() + options_.debounce,
-                                   derived_at_ + 3 * derive_cost_);
+      const auto settle =
+          std::max(monotonic_now() + options_.debounce, derived_at_ + 3 * derive_cost_);
       if (wake_.wait_until(lock, settle, [this] { return stopping_; })) break;
     }
-    const bool recompute =
-        dirty_ || !have_lists_ || monotonic_now() >= next_refresh_;
+    const bool recompute = dirty_ || !have_lists_ || monotonic_now() >= next_refresh_;
     dirty_ = false;
     sync_wanted_ = false;
     const auto now = now_();

@@ -16,11 +16,11 @@
 #include <string_view>
 #include <thread>
 
-#include "booking/http/websocket_handler.hpp"
 #include "booking/controllers/board_events.hpp"
 #include "booking/controllers/board_sync.hpp"
 #include "booking/controllers/hub_access.hpp"
 #include "booking/controllers/hub_state_reader.hpp"
+#include "booking/http/websocket_handler.hpp"
 #include "protocol/keys.hpp"
 #include "protocol/stream_message.hpp"
 
@@ -48,8 +48,9 @@ struct hub_options {
   // earlier than enrolment less this are refused (see earliest_event_time).
   std::chrono::seconds event_clock_tolerance{std::chrono::hours{1}};
   // The clock that paces debounce and refresh (the wall clock is the constructor's `now`).
-  std::function<std::chrono::steady_clock::time_point()> monotonic_now =
-      [] { return std::chrono::steady_clock::now(); };
+  std::function<std::chrono::steady_clock::time_point()> monotonic_now = [] {
+    return std::chrono::steady_clock::now();
+  };
 };
 
 class stream_hub final : public http::websocket_handler {
@@ -120,9 +121,9 @@ class stream_hub final : public http::websocket_handler {
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;
-  std::map<std::string, std::string, std::less<>> cert_owner_;       // sha256 -> controller
-  std::map<std::string, known_controller, std::less<>> known_;       // controller -> what
-  std::map<std::string, link, std::less<>> links_;                   // controller -> link
+  std::map<std::string, std::string, std::less<>> cert_owner_;  // sha256 -> controller
+  std::map<std::string, known_controller, std::less<>> known_;  // controller -> what
+  std::map<std::string, link, std::less<>> links_;              // controller -> link
   std::map<const http::ws_peer*, std::string> peer_owner_;
   access_lists lists_;
   pseudonym_index cards_;

@@ -1,8 +1,8 @@
 #include "booking/demo/demo_hub.hpp"
 
-#include <map>
-
 #include <fmt/format.h>
+
+#include <map>
 
 namespace hubgate::demo {
 namespace {
@@ -41,10 +41,8 @@ domain::space make_space(const std::string& site, std::string name, space_kind k
 }  // namespace
 
 domain::outcome<demo_summary> seed_demo_hub(domain::catalog_service& catalog,
-                                            domain::user_service& users,
-                                            const domain::actor& admin,
-                                            std::string_view member_password,
-                                            password_hasher hash,
+                                            domain::user_service& users, const domain::actor& admin,
+                                            std::string_view member_password, password_hasher hash,
                                             std::chrono::sys_seconds now) {
   demo_summary out;
   domain::site site;
@@ -65,8 +63,8 @@ domain::outcome<demo_summary> seed_demo_hub(domain::catalog_service& catalog,
     desk.check_in_required = true;
     spaces.push_back(std::move(desk));
   }
-  auto flex = make_space(sid, "Flex pool", space_kind::desk, 10, booking_mode::shared,
-                         {1, 14, 1, 6, 7});
+  auto flex =
+      make_space(sid, "Flex pool", space_kind::desk, 10, booking_mode::shared, {1, 14, 1, 6, 7});
   flex.check_in_required = true;
   spaces.push_back(std::move(flex));
   spaces.push_back(make_space(sid, "Innovation Lab", space_kind::lab, 12, booking_mode::exclusive,
@@ -126,9 +124,14 @@ domain::outcome<demo_summary> seed_demo_hub(domain::catalog_service& catalog,
   };
   const std::vector<group_spec> group_specs = {
       {"students", {space_kind::desk, space_kind::room, space_kind::training}, 20.0, {}},
-      {"researchers", {space_kind::desk, space_kind::room, space_kind::lab, space_kind::training}, 40.0, {}},
+      {"researchers",
+       {space_kind::desk, space_kind::room, space_kind::lab, space_kind::training},
+       40.0,
+       {}},
       {"companies", {}, std::nullopt, {}},
-      {"administration", {}, std::nullopt,
+      {"administration",
+       {},
+       std::nullopt,
        {"Main entrance", "Lab door", "Training room 1 door", "Training room 2 door"}},
       {"public", {space_kind::desk, space_kind::event, space_kind::showroom}, 8.0, {}},
   };

@@ -42,10 +42,8 @@ using password_hasher = std::string (*)(std::string_view password);
 
 // Seeds everything as `admin` (an admin actor). Fails on the first refused write.
 domain::outcome<demo_summary> seed_demo_hub(domain::catalog_service& catalog,
-                                            domain::user_service& users,
-                                            const domain::actor& admin,
-                                            std::string_view member_password,
-                                            password_hasher hash,
+                                            domain::user_service& users, const domain::actor& admin,
+                                            std::string_view member_password, password_hasher hash,
                                             std::chrono::sys_seconds now);
 
 }  // namespace hubgate::demo

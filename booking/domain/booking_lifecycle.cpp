@@ -38,8 +38,8 @@ outcome<booking_status> next_status(const booking& b, booking_action action, sys
   return invalid(b, action);
 }
 
-outcome<void> check_may(const actor& who, const booking& b, booking_action action,
-                        sys_seconds now, std::chrono::seconds early_grace) {
+outcome<void> check_may(const actor& who, const booking& b, booking_action action, sys_seconds now,
+                        std::chrono::seconds early_grace) {
   bool owner = who.user_id == b.user_id;
   if (!owner && !who.is_admin()) return failure(errc::not_found);
   switch (action) {

@@ -21,8 +21,8 @@ outcome<booking_status> next_status(const booking& b, booking_action action, sys
 // do anything; approve/reject are admin-only; release/complete are for the system (admins).
 // Check-in is only open from start - early_grace to end (check_in_not_open otherwise).
 // A member acting on someone else's booking gets not_found (they may not know it exists).
-outcome<void> check_may(const actor& who, const booking& b, booking_action action,
-                        sys_seconds now, std::chrono::seconds early_grace);
+outcome<void> check_may(const actor& who, const booking& b, booking_action action, sys_seconds now,
+                        std::chrono::seconds early_grace);
 
 // Whether a confirmed booking is a no-show at `now`: its space requires check-in and
 // start + release_window has passed.

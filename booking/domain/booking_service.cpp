@@ -1,9 +1,9 @@
 #include "booking/domain/booking_service.hpp"
 
+#include <fmt/format.h>
+
 #include <future>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "booking/domain/booking_lifecycle.hpp"
 #include "booking/domain/capacity.hpp"
@@ -19,8 +19,8 @@ constexpr auto max_timeline = days{62};
 
 // Adds the field name to a time resolution failure, keeping its code.
 failure at_field(failure f, std::string field) {
-  f.fields.push_back({std::move(field), std::string(to_string(static_cast<errc>(f.code.value()))),
-                      f.message});
+  f.fields.push_back(
+      {std::move(field), std::string(to_string(static_cast<errc>(f.code.value()))), f.message});
   return f;
 }
 
@@ -129,8 +129,7 @@ outcome<booking_service::admission> booking_service::admit(const actor& who,
   }
   if (req.seats > s.capacity)
     return failure(errc::seats_exceed_capacity, fmt::format("this space has {} seats", s.capacity));
-  if (auto r = check_open(placed->zone, placed->hours, placed->closures, *iv); !r)
-    return r.error();
+  if (auto r = check_open(placed->zone, placed->hours, placed->closures, *iv); !r) return r.error();
 
   booking b;
   b.space_id = s.id;
@@ -144,8 +143,7 @@ outcome<booking_service::admission> booking_service::admit(const actor& who,
 
   std::optional<quota_check> quota;
   if (!privileged) {
-    if (auto q = effective_weekly_quota(user_groups))
-      quota = quota_check{placed->zone->name(), *q};
+    if (auto q = effective_weekly_quota(user_groups)) quota = quota_check{placed->zone->name(), *q};
   }
   return admission{std::move(b), std::move(quota)};
 }
@@ -188,7 +186,8 @@ outcome<booking> booking_service::transition(const actor& who, std::string_view 
                                              booking_action action, sys_seconds now) {
   std::promise<outcome<booking>> changed;
   auto result = changed.get_future();
-  act_then(who, id, action, now, [&changed](outcome<booking> r) { changed.set_value(std::move(r)); });
+  act_then(who, id, action, now,
+           [&changed](outcome<booking> r) { changed.set_value(std::move(r)); });
   return result.get();
 }
 
@@ -202,20 +201,19 @@ void booking_service::act_then(const actor& who, std::string_view id, booking_ac
 outcome<booking> booking_service::cancel(const actor& who, std::string_view id, sys_seconds now) {
   return transition(who, id, booking_action::cancel, now);
 }
-outcome<booking> booking_service::approve(const actor& who, std::string_view id,
-                                          sys_seconds now) {
+outcome<booking> booking_service::approve(const actor& who, std::string_view id, sys_seconds now) {
   return transition(who, id, booking_action::approve, now);
 }
 outcome<booking> booking_service::reject(const actor& who, std::string_view id, sys_seconds now) {
   return transition(who, id, booking_action::reject, now);
 }
-outcome<booking> booking_service::check_in(const actor& who, std::string_view id,
-                                           sys_seconds now) {
+outcome<booking> booking_service::check_in(const actor& who, std::string_view id, sys_seconds now) {
   return transition(who, id, booking_action::check_in, now);
 }
 
-outcome<std::vector<space_availability>> booking_service::availability(
-    const actor& who, const availability_query& q, sys_seconds now) {
+outcome<std::vector<space_availability>> booking_service::availability(const actor& who,
+                                                                       const availability_query& q,
+                                                                       sys_seconds now) {
   if (q.seats < 1) return field_failure("seats", "out_of_range", "at least one seat");
   space_filter filter;
   filter.site_id = q.site_id;
@@ -284,8 +282,10 @@ outcome<std::vector<space_availability>> booking_service::availability(
   return out;
 }
 
-outcome<std::vector<free_segment>> booking_service::space_free_segments(
-    const actor& who, std::string_view space_id, const time_input& from, const time_input& to) {
+outcome<std::vector<free_segment>> booking_service::space_free_segments(const actor& who,
+                                                                        std::string_view space_id,
+                                                                        const time_input& from,
+                                                                        const time_input& to) {
   auto s = catalog_.get_space(space_id);
   if (!s) return s.error();
   if (!s->active && !who.is_admin()) return failure(errc::not_found);
@@ -316,13 +316,14 @@ outcome<std::vector<booking>> booking_service::release_no_shows(sys_seconds now)
     auto it = spaces.find(b.space_id);
     if (it == spaces.end()) {
       auto s = catalog_.get_space(b.space_id);
-      it = spaces.emplace(b.space_id, s ? std::optional<space>(std::move(*s)) : std::nullopt)
-               .first;
+      it = spaces.emplace(b.space_id, s ? std::optional<space>(std::move(*s)) : std::nullopt).first;
     }
     if (!it->second || !is_no_show(*it->second, b, now)) continue;
     auto r = bookings_.set_status(b.id, booking_status::confirmed, booking_status::released);
-    if (r) released.push_back(std::move(*r));
-    else if (!r.error().is(errc::invalid_transition)) return r.error();
+    if (r)
+      released.push_back(std::move(*r));
+    else if (!r.error().is(errc::invalid_transition))
+      return r.error();
   }
   return released;
 }
@@ -338,8 +339,10 @@ outcome<std::vector<booking>> booking_service::complete_ended(sys_seconds now) {
   for (const auto& b : *due) {
     if (b.end > now) continue;
     auto r = bookings_.set_status(b.id, b.status, booking_status::completed);
-    if (r) done.push_back(std::move(*r));
-    else if (!r.error().is(errc::invalid_transition)) return r.error();
+    if (r)
+      done.push_back(std::move(*r));
+    else if (!r.error().is(errc::invalid_transition))
+      return r.error();
   }
   return done;
 }

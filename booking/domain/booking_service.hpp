@@ -56,9 +56,9 @@ struct space_availability {
 };
 
 class booking_service {
-public:
-  booking_service(catalog_repository& catalog, booking_repository& bookings,
-                  user_repository& users, booking_settings settings = {});
+ public:
+  booking_service(catalog_repository& catalog, booking_repository& bookings, user_repository& users,
+                  booking_settings settings = {});
 
   // -> confirmed, or pending when the space needs approval (admins book confirmed). `who` is
   // an authenticated, active user; a booking for someone else reads that user's record.
@@ -95,7 +95,7 @@ public:
   // Marks checked-in and confirmed bookings that have ended as completed (periodic job).
   outcome<std::vector<booking>> complete_ended(sys_seconds now);
 
-private:
+ private:
   // Everything create checks before the store's write transaction: the booking to insert
   // and the quota that transaction must check.
   struct admission {

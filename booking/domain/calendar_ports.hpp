@@ -20,13 +20,13 @@ struct calendar_feed_record {
 // A booking with what a calendar client needs to notice changes.
 struct booking_revision {
   booking record;
-  int revision = 0;             // grows with every change of the booking
-  sys_seconds updated_at{};     // created_at until the first change
+  int revision = 0;          // grows with every change of the booking
+  sys_seconds updated_at{};  // created_at until the first change
 };
 
 // Feed tokens are passed in clear and only their SHA-256 is stored and looked up.
 class calendar_feed_repository {
-public:
+ public:
   virtual ~calendar_feed_repository() = default;
 
   // Creates the user's feed or replaces its token (the old one stops working at once).
@@ -44,7 +44,7 @@ public:
 };
 
 class report_repository {
-public:
+ public:
   virtual ~report_repository() = default;
 
   // Every booking (any status) of the site's spaces that overlaps `range`, by start.

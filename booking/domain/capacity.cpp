@@ -1,9 +1,9 @@
 #include "booking/domain/capacity.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <utility>
-
-#include <fmt/format.h>
 
 namespace hubgate::domain {
 namespace {
@@ -51,8 +51,7 @@ outcome<void> check_capacity(const space& s, std::span<const booking> existing,
                              const booking& candidate) {
   if (candidate.seats < 1) return field_failure("seats", "out_of_range", "book at least one seat");
   if (candidate.seats > s.capacity)
-    return failure(errc::seats_exceed_capacity,
-                   fmt::format("this space has {} seats", s.capacity));
+    return failure(errc::seats_exceed_capacity, fmt::format("this space has {} seats", s.capacity));
   auto iv = candidate.interval();
   if (s.mode == booking_mode::exclusive) {
     failure overlap(errc::booking_conflict, "the space is already booked for that time");

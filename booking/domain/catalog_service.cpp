@@ -65,8 +65,8 @@ outcome<space> catalog_service::update_space(const actor& who, space s, sys_seco
   return catalog_.update_space(std::move(s), now);
 }
 
-outcome<space> catalog_service::set_capacity(const actor& who, std::string_view id,
-                                             int capacity, sys_seconds now) {
+outcome<space> catalog_service::set_capacity(const actor& who, std::string_view id, int capacity,
+                                             sys_seconds now) {
   if (auto r = require_admin(who); !r) return r.error();
   auto s = catalog_.get_space(id);
   if (!s) return s.error();

@@ -26,7 +26,7 @@ outcome<void> validate(const door& d);
 outcome<void> validate(const weekly_hours& h, const std::string& field);
 
 class catalog_service {
-public:
+ public:
   explicit catalog_service(catalog_repository& catalog);
 
   outcome<std::vector<site>> list_sites(const actor& who);
@@ -37,14 +37,13 @@ public:
   // The shared list of every space, and `filter` narrowed to what `who` may list (inactive
   // spaces only for admins): the caller keeps the spaces that match it.
   outcome<std::shared_ptr<const std::vector<space>>> list_spaces(const actor& who,
-                                                                  space_filter& filter);
+                                                                 space_filter& filter);
   outcome<space> get_space(const actor& who, std::string_view id);
   outcome<space> create_space(const actor& who, space s);
   // Refused with capacity_exceeded_by_bookings (conflicts listed) when the new capacity or
   // mode does not fit the future active bookings.
   outcome<space> update_space(const actor& who, space s, sys_seconds now);
-  outcome<space> set_capacity(const actor& who, std::string_view id, int capacity,
-                              sys_seconds now);
+  outcome<space> set_capacity(const actor& who, std::string_view id, int capacity, sys_seconds now);
   outcome<space> deactivate_space(const actor& who, std::string_view id, sys_seconds now);
 
   outcome<std::vector<group>> list_groups(const actor& who);
@@ -59,7 +58,7 @@ public:
   outcome<door> update_door(const actor& who, door d);
   outcome<void> delete_door(const actor& who, std::string_view id);
 
-private:
+ private:
   catalog_repository& catalog_;
 };
 

@@ -45,7 +45,7 @@ constexpr std::array<errc_info, 28> infos{{
 static_assert(infos.size() == static_cast<std::size_t>(errc::name_taken) + 1);
 
 class category final : public boost::system::error_category {
-public:
+ public:
   category() noexcept : error_category(0x6875626761746501ULL) {}
   const char* name() const noexcept override { return "hubgate.domain"; }
   std::string message(int ev) const override {

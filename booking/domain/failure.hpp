@@ -1,13 +1,12 @@
 // What a refused domain or store operation returns: an error code plus the detail a client
 // needs to act on it (per-field validation errors, the bookings that block a change).
 #pragma once
-#include <chrono>
-#include <string>
-#include <vector>
-
 #include <boost/assert/source_location.hpp>
 #include <boost/system/error_code.hpp>
 #include <boost/system/result.hpp>
+#include <chrono>
+#include <string>
+#include <vector>
 
 #include "booking/domain/errc.hpp"
 
@@ -37,7 +36,7 @@ struct failure {
   std::vector<conflicting_booking> conflicts;
 
   failure() = default;
-  failure(errc e) : code(make_error_code(e)) {}  // NOLINT: implicit on purpose
+  failure(errc e) : code(make_error_code(e)) {}        // NOLINT: implicit on purpose
   failure(boost::system::error_code ec) : code(ec) {}  // NOLINT: implicit on purpose
   failure(errc e, std::string msg) : code(make_error_code(e)), message(std::move(msg)) {}
   failure(boost::system::error_code ec, std::string msg) : code(ec), message(std::move(msg)) {}

@@ -12,9 +12,9 @@
 namespace hubgate::domain {
 
 struct group_policy {
-  std::vector<space_kind> bookable_kinds;       // empty: every kind
-  std::optional<double> weekly_quota_hours;     // empty: no quota
-  std::optional<int> max_days_ahead;            // empty: only the space's rule applies
+  std::vector<space_kind> bookable_kinds;    // empty: every kind
+  std::optional<double> weekly_quota_hours;  // empty: no quota
+  std::optional<int> max_days_ahead;         // empty: only the space's rule applies
   friend bool operator==(const group_policy&, const group_policy&) = default;
 };
 

@@ -1,10 +1,10 @@
 #include "booking/domain/local_time.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <exception>
-
-#include <fmt/format.h>
 
 namespace hubgate::domain {
 namespace {
@@ -32,9 +32,9 @@ bool expect(std::string_view s, std::size_t& pos, char c) {
 }
 
 failure bad_time(std::string_view text) {
-  return failure(errc::validation_failed,
-                 fmt::format("'{}' is not a date-time like 2027-03-28T09:00:00[+01:00]",
-                             text.substr(0, 40)));
+  return failure(
+      errc::validation_failed,
+      fmt::format("'{}' is not a date-time like 2027-03-28T09:00:00[+01:00]", text.substr(0, 40)));
 }
 
 date::local_days local_day_of(const date::time_zone* zone, sys_seconds t) {
@@ -68,10 +68,9 @@ outcome<const date::time_zone*> find_zone(std::string_view name) {
   try {
     // The system tzdb is loaded once; its zones are sorted by name.
     const auto& zones = date::get_tzdb().zones;
-    auto it = std::lower_bound(zones.begin(), zones.end(), name,
-                               [](const date::time_zone& z, std::string_view n) {
-                                 return z.name() < n;
-                               });
+    auto it =
+        std::lower_bound(zones.begin(), zones.end(), name,
+                         [](const date::time_zone& z, std::string_view n) { return z.name() < n; });
     if (it != zones.end() && it->name() == name) return &*it;
     // Should the list ever not be sorted, a linear look is still correct.
     for (const auto& z : zones)
@@ -79,8 +78,8 @@ outcome<const date::time_zone*> find_zone(std::string_view name) {
   } catch (const std::exception&) {
     // No readable tz database: every zone is unknown.
   }
-  return failure(errc::unknown_time_zone, fmt::format("unknown time zone '{}'",
-                                                      name.substr(0, 64)));
+  return failure(errc::unknown_time_zone,
+                 fmt::format("unknown time zone '{}'", name.substr(0, 64)));
 }
 
 outcome<time_input> parse_time_input(std::string_view s) {
@@ -117,8 +116,8 @@ outcome<time_input> parse_time_input(std::string_view s) {
     int sign = s[p] == '-' ? -1 : 1;
     ++p;
     int oh = 0, om = 0;
-    if (!read_digits(s, p, 2, oh) || !expect(s, p, ':') || !read_digits(s, p, 2, om) ||
-        oh > 23 || om > 59)
+    if (!read_digits(s, p, 2, oh) || !expect(s, p, ':') || !read_digits(s, p, 2, om) || oh > 23 ||
+        om > 59)
       return bad_time(s);
     out.utc_offset = minutes{sign * (oh * 60 + om)};
   } else {
@@ -159,7 +158,9 @@ std::string format_rfc3339(const date::time_zone* zone, sys_seconds t) {
   return fmt::format("{}{}{:02}:{:02}", date::format("%FT%T", local), sign, off / 60, off % 60);
 }
 
-std::string format_rfc3339_utc(sys_seconds t) { return date::format("%FT%TZ", t); }
+std::string format_rfc3339_utc(sys_seconds t) {
+  return date::format("%FT%TZ", t);
+}
 
 std::vector<time_range> open_periods(const date::time_zone* zone, const weekly_hours& hours,
                                      const std::vector<closure>& closures, time_range window) {

@@ -1,13 +1,13 @@
 // Local wall time in a site's IANA time zone (Howard Hinnant's date/tz over the system
 // tzdata): resolving wall times across DST changes, open periods, ISO weeks, RFC 3339 text.
 #pragma once
+#include <date/tz.h>
+
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <date/tz.h>
 
 #include "booking/domain/failure.hpp"
 #include "booking/domain/opening_hours.hpp"

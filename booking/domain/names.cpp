@@ -25,8 +25,8 @@ std::optional<E> parse_of(const std::array<std::string_view, N>& names,
   return std::nullopt;
 }
 
-constexpr std::array<std::string_view, 6> kind_names{"desk",     "room",     "lab",
-                                                     "event",    "training", "showroom"};
+constexpr std::array<std::string_view, 6> kind_names{"desk",  "room",     "lab",
+                                                     "event", "training", "showroom"};
 constexpr std::array<std::string_view, 2> mode_names{"exclusive", "shared"};
 constexpr std::array<std::string_view, 2> role_names{"member", "admin"};
 constexpr std::array<std::string_view, 6> status_names{"pending",  "confirmed", "checked_in",
@@ -35,24 +35,32 @@ constexpr std::array<std::string_view, 2> credential_kind_names{"uid", "desfire"
 constexpr std::array<std::string_view, 4> credential_status_names{"active", "suspended", "lost",
                                                                   "revoked"};
 constexpr std::array<std::string_view, 2> fail_mode_names{"secure", "safe"};
-constexpr std::array<std::string_view, 6> action_names{"approve", "reject",  "cancel",
+constexpr std::array<std::string_view, 6> action_names{"approve",  "reject",  "cancel",
                                                        "check_in", "release", "complete"};
 
 }  // namespace
 
-std::string_view to_string(space_kind k) noexcept { return name_of(kind_names, k); }
+std::string_view to_string(space_kind k) noexcept {
+  return name_of(kind_names, k);
+}
 std::optional<space_kind> parse_space_kind(std::string_view s) noexcept {
   return parse_of<space_kind>(kind_names, s);
 }
-std::string_view to_string(booking_mode m) noexcept { return name_of(mode_names, m); }
+std::string_view to_string(booking_mode m) noexcept {
+  return name_of(mode_names, m);
+}
 std::optional<booking_mode> parse_booking_mode(std::string_view s) noexcept {
   return parse_of<booking_mode>(mode_names, s);
 }
-std::string_view to_string(role r) noexcept { return name_of(role_names, r); }
+std::string_view to_string(role r) noexcept {
+  return name_of(role_names, r);
+}
 std::optional<role> parse_role(std::string_view s) noexcept {
   return parse_of<role>(role_names, s);
 }
-std::string_view to_string(booking_status s) noexcept { return name_of(status_names, s); }
+std::string_view to_string(booking_status s) noexcept {
+  return name_of(status_names, s);
+}
 std::optional<booking_status> parse_booking_status(std::string_view s) noexcept {
   return parse_of<booking_status>(status_names, s);
 }
@@ -68,10 +76,14 @@ std::string_view to_string(credential_status s) noexcept {
 std::optional<credential_status> parse_credential_status(std::string_view s) noexcept {
   return parse_of<credential_status>(credential_status_names, s);
 }
-std::string_view to_string(fail_mode m) noexcept { return name_of(fail_mode_names, m); }
+std::string_view to_string(fail_mode m) noexcept {
+  return name_of(fail_mode_names, m);
+}
 std::optional<fail_mode> parse_fail_mode(std::string_view s) noexcept {
   return parse_of<fail_mode>(fail_mode_names, s);
 }
-std::string_view to_string(booking_action a) noexcept { return name_of(action_names, a); }
+std::string_view to_string(booking_action a) noexcept {
+  return name_of(action_names, a);
+}
 
 }  // namespace hubgate::domain

@@ -1,12 +1,12 @@
 // Weekly opening hours and closures in local wall time, shared by sites, spaces and group
 // door grants. Converting them to UTC (and checking a booking) is in local_time.hpp.
 #pragma once
+#include <date/date.h>
+
 #include <array>
 #include <chrono>
 #include <string>
 #include <vector>
-
-#include <date/date.h>
 
 namespace hubgate::domain {
 
@@ -35,6 +35,8 @@ struct closure {
 };
 
 // ISO index (0 = Monday) of a weekday.
-inline unsigned iso_index(date::weekday wd) noexcept { return wd.iso_encoding() - 1; }
+inline unsigned iso_index(date::weekday wd) noexcept {
+  return wd.iso_encoding() - 1;
+}
 
 }  // namespace hubgate::domain

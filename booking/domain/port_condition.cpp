@@ -6,12 +6,13 @@ namespace hubgate::domain {
 namespace {
 
 class category final : public boost::system::error_category {
-public:
+ public:
   category() noexcept : error_category(0x6875626761746503ULL) {}
   const char* name() const noexcept override { return "hubgate.domain.port"; }
   std::string message(int ev) const override {
     switch (static_cast<port_condition>(ev)) {
-      case port_condition::unavailable: return "the store is busy or shutting down";
+      case port_condition::unavailable:
+        return "the store is busy or shutting down";
     }
     return "unknown port condition";
   }

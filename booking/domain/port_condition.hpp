@@ -2,10 +2,9 @@
 // condition: a store adapter maps its own error codes onto it, so the api can answer them
 // without knowing which store is behind the ports.
 #pragma once
-#include <type_traits>
-
 #include <boost/system/error_category.hpp>
 #include <boost/system/error_condition.hpp>
+#include <type_traits>
 
 namespace hubgate::domain {
 

@@ -36,7 +36,7 @@ bool matches(const space& s, const space_filter& filter);
 // Sites, spaces, groups and doors. Inserts assign an id when the given one is empty and
 // return the stored record; updates replace the whole record (not_found if absent).
 class catalog_repository {
-public:
+ public:
   virtual ~catalog_repository() = default;
 
   virtual outcome<std::vector<site>> list_sites() = 0;
@@ -77,8 +77,8 @@ public:
 struct booking_filter {
   std::optional<std::string> user_id;
   std::optional<std::string> space_id;
-  std::optional<sys_seconds> from;  // bookings ending after this
-  std::optional<sys_seconds> to;    // bookings starting before this
+  std::optional<sys_seconds> from;       // bookings ending after this
+  std::optional<sys_seconds> to;         // bookings starting before this
   std::vector<booking_status> statuses;  // empty: any
   std::size_t limit = 1000;
 };
@@ -116,7 +116,7 @@ struct status_change {
 };
 
 class booking_repository {
-public:
+ public:
   virtual ~booking_repository() = default;
 
   // In ONE write transaction: reads the space (space_inactive if inactive), its active
@@ -144,8 +144,7 @@ public:
       f.space_id = std::string(s.space_id);
       f.from = s.window.from;
       f.to = s.window.to;
-      f.statuses = {booking_status::pending, booking_status::confirmed,
-                    booking_status::checked_in};
+      f.statuses = {booking_status::pending, booking_status::confirmed, booking_status::checked_in};
       f.limit = 100000;
       auto some = list_bookings(f);
       if (!some) return some.error();
@@ -156,8 +155,7 @@ public:
   }
   // Compare-and-set: moves the booking to `to` only if its status is still `from`
   // (invalid_transition otherwise, not_found when absent); sets checked_in_at when given.
-  virtual outcome<booking> set_status(std::string_view id, booking_status from,
-                                      booking_status to,
+  virtual outcome<booking> set_status(std::string_view id, booking_status from, booking_status to,
                                       std::optional<sys_seconds> checked_in_at = {}) = 0;
   // Reads the booking, asks `decide` what it becomes and applies that, as one write when the
   // store can (then nothing changes the booking in between). not_found when absent; decide's
@@ -176,7 +174,7 @@ public:
 
 // A user's credentials (cards) and user records. Emails are unique case-insensitively.
 class user_repository {
-public:
+ public:
   virtual ~user_repository() = default;
 
   virtual outcome<std::vector<user>> list_users() = 0;
@@ -219,7 +217,7 @@ struct login_record {
 // Passwords, sessions and API tokens. Session and API tokens are passed in clear and only
 // their SHA-256 is stored and looked up: a copy of the database cannot be replayed.
 class auth_repository {
-public:
+ public:
   virtual ~auth_repository() = default;
 
   virtual outcome<login_record> find_login(std::string_view email) = 0;

@@ -1,8 +1,8 @@
 #include "booking/domain/rules.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "booking/domain/local_time.hpp"
 
@@ -21,7 +21,8 @@ std::string human(seconds s) {
 }  // namespace
 
 outcome<void> check_duration(const space_rules& rules, time_range interval) {
-  if (interval.empty()) return field_failure("end", "before_start", "the end must be after the start");
+  if (interval.empty())
+    return field_failure("end", "before_start", "the end must be after the start");
   auto len = interval.length();
   if (len < rules.min_duration)
     return failure(errc::too_short,
@@ -34,10 +35,10 @@ outcome<void> check_duration(const space_rules& rules, time_range interval) {
 
 outcome<void> check_lead_time(const space_rules& rules, sys_seconds start, sys_seconds now) {
   if (start < now + rules.lead_time)
-    return failure(errc::too_soon, rules.lead_time.count() == 0
-                                       ? std::string("the start has already passed")
-                                       : fmt::format("book at least {} in advance",
-                                                     human(rules.lead_time)));
+    return failure(errc::too_soon,
+                   rules.lead_time.count() == 0
+                       ? std::string("the start has already passed")
+                       : fmt::format("book at least {} in advance", human(rules.lead_time)));
   return {};
 }
 
@@ -103,10 +104,10 @@ outcome<void> check_quota(const date::time_zone* zone, seconds quota,
       if (b.active() && b.id != candidate.id && b.user_id == candidate.user_id)
         used += overlap_length(week, b.interval());
     if (used > quota)
-      return failure(errc::quota_exceeded,
-                     fmt::format("this would use {} of your {} weekly quota in the week of {}",
-                                 human(used), human(quota),
-                                 date::format("%F", local_date(zone, week_from))));
+      return failure(
+          errc::quota_exceeded,
+          fmt::format("this would use {} of your {} weekly quota in the week of {}", human(used),
+                      human(quota), date::format("%F", local_date(zone, week_from))));
     week_from = week_to;
   }
   return {};

@@ -1,12 +1,12 @@
 // The booking rules and group policies as pure functions of their inputs (time is passed in).
 // Each refusal has its own errc so a UI can say exactly why.
 #pragma once
+#include <date/tz.h>
+
 #include <chrono>
 #include <optional>
 #include <span>
 #include <vector>
-
-#include <date/tz.h>
 
 #include "booking/domain/actor.hpp"
 #include "booking/domain/booking.hpp"

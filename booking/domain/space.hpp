@@ -44,12 +44,12 @@ struct space {
   int capacity = 1;
   booking_mode mode = booking_mode::exclusive;
   floor_position position;
-  std::vector<std::string> features;  // "projector", "screen", ...
+  std::vector<std::string> features;          // "projector", "screen", ...
   std::optional<weekly_hours> opening_hours;  // empty: the site's hours apply
   std::vector<closure> closures;              // in addition to the site's
   space_rules rules;
-  std::vector<std::string> allowed_group_ids;  // empty: every group may book it
-  bool needs_approval = false;                 // new bookings start pending
+  std::vector<std::string> allowed_group_ids;                     // empty: every group may book it
+  bool needs_approval = false;                                    // new bookings start pending
   std::chrono::seconds release_window{std::chrono::minutes{15}};  // no-show after start + this
   bool check_in_required = false;  // unchecked bookings are released after the window
   bool active = true;

@@ -14,7 +14,7 @@ std::string_view to_string(role r) noexcept;
 std::optional<role> parse_role(std::string_view s) noexcept;
 
 struct user {
-  std::string id;  // assigned by the store when empty on create
+  std::string id;     // assigned by the store when empty on create
   std::string email;  // unique, compared case-insensitively
   std::string display_name;
   domain::role role = role::member;

@@ -31,7 +31,9 @@ outcome<user> user_service::get_user(const actor& who, std::string_view id) {
   return users_.get_user(id);
 }
 
-outcome<user> user_service::me(const actor& who) { return users_.get_user(who.user_id); }
+outcome<user> user_service::me(const actor& who) {
+  return users_.get_user(who.user_id);
+}
 
 outcome<user> user_service::create_user(const actor& who, user u, std::string password_hash,
                                         sys_seconds now) {

@@ -31,11 +31,11 @@ struct user_update {
 };
 
 class user_service {
-public:
+ public:
   user_service(user_repository& users, catalog_repository& catalog);
 
-  outcome<std::vector<user>> list_users(const actor& who);              // admin
-  outcome<user> get_user(const actor& who, std::string_view id);        // admin or self
+  outcome<std::vector<user>> list_users(const actor& who);        // admin
+  outcome<user> get_user(const actor& who, std::string_view id);  // admin or self
   outcome<user> me(const actor& who);
   // The caller hashes the password (the api uses scrypt); the domain never sees it in clear.
   outcome<user> create_user(const actor& who, user u, std::string password_hash,
@@ -45,10 +45,10 @@ public:
   outcome<std::vector<credential>> list_credentials(const actor& who, std::string_view user_id);
   outcome<credential> enrol_credential(const actor& who, credential c, sys_seconds now);  // admin
   outcome<credential> set_credential_status(const actor& who, std::string_view id,
-                                            credential_status status);  // admin
+                                            credential_status status);           // admin
   outcome<credential> revoke_credential(const actor& who, std::string_view id);  // admin
 
-private:
+ private:
   user_repository& users_;
   catalog_repository& catalog_;
 };

@@ -1,9 +1,9 @@
 #include "booking/domain/utilisation.hpp"
 
+#include <date/iso_week.h>
+
 #include <algorithm>
 #include <map>
-
-#include <date/iso_week.h>
 
 #include "booking/domain/local_time.hpp"
 
@@ -75,9 +75,12 @@ std::vector<std::vector<utilisation_row>> rows_per_space(const utilisation_input
     const auto s = found->second;
     if (in.range.contains(b.start)) {
       auto& r = rows[s][week_index(weeks, b.start)];
-      if (counts_as_booked(b.status)) ++r.bookings;
-      else if (b.status == booking_status::released) ++r.no_shows;
-      else if (b.status == booking_status::cancelled) ++r.cancellations;
+      if (counts_as_booked(b.status))
+        ++r.bookings;
+      else if (b.status == booking_status::released)
+        ++r.no_shows;
+      else if (b.status == booking_status::cancelled)
+        ++r.cancellations;
     }
     if (!counts_as_booked(b.status)) continue;
     for (auto w = week_index(weeks, std::max(b.start, in.range.from));

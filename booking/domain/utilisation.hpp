@@ -1,12 +1,12 @@
 // Utilisation of a site's spaces per ISO week (site-local): booked seat-hours against the
 // seat-hours the spaces are open, with booking, no-show and cancellation counts. Pure.
 #pragma once
+#include <date/tz.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <date/tz.h>
 
 #include "booking/domain/booking.hpp"
 #include "booking/domain/opening_hours.hpp"
@@ -34,7 +34,7 @@ struct utilisation_input {
   const date::time_zone* zone = nullptr;  // the site's
   time_range range;                       // usually local midnights, see report_range
   std::vector<utilisation_space> spaces;
-  std::vector<booking> bookings;          // of these spaces, any status
+  std::vector<booking> bookings;  // of these spaces, any status
   utilisation_grouping group_by = utilisation_grouping::space;
 };
 
@@ -48,9 +48,9 @@ struct utilisation_row {
   space_kind kind = space_kind::room;
   std::chrono::seconds booked_seat_time{0};    // seats x time within opening hours
   std::chrono::seconds capacity_seat_time{0};  // capacity x opening time
-  int bookings = 0;        // confirmed, checked-in or completed, starting in the period
-  int no_shows = 0;        // released, starting in the period
-  int cancellations = 0;   // cancelled, starting in the period
+  int bookings = 0;       // confirmed, checked-in or completed, starting in the period
+  int no_shows = 0;       // released, starting in the period
+  int cancellations = 0;  // cancelled, starting in the period
 
   double booked_seat_hours() const noexcept { return booked_seat_time.count() / 3600.0; }
   double capacity_seat_hours() const noexcept { return capacity_seat_time.count() / 3600.0; }

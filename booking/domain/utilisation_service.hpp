@@ -1,11 +1,11 @@
 // The utilisation report use case: reads a site, its spaces and their bookings over a range
 // of local dates and hands them to compute_utilisation. Admins only.
 #pragma once
+#include <date/date.h>
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <date/date.h>
 
 #include "booking/domain/actor.hpp"
 #include "booking/domain/calendar_ports.hpp"
@@ -37,15 +37,14 @@ struct utilisation_report {
 inline constexpr int max_report_days = 371;
 
 class utilisation_service {
-public:
+ public:
   utilisation_service(catalog_repository& catalog, report_repository& reports);
 
   // validation_failed for last < first or a range over max_report_days; not_found for an
   // unknown site; forbidden for non-admins.
-  outcome<utilisation_report> report(const actor& who, const utilisation_query& q,
-                                     sys_seconds now);
+  outcome<utilisation_report> report(const actor& who, const utilisation_query& q, sys_seconds now);
 
-private:
+ private:
   catalog_repository& catalog_;
   report_repository& reports_;
 };

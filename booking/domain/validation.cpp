@@ -1,7 +1,7 @@
 // Field checks of catalogue and user records: every bad field is reported at once.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "booking/domain/catalog_service.hpp"
 #include "booking/domain/local_time.hpp"
@@ -13,7 +13,7 @@ namespace {
 using namespace std::chrono;
 
 class checker {
-public:
+ public:
   void require(bool ok, std::string field, std::string code, std::string message) {
     if (!ok) f_.fields.push_back({std::move(field), std::move(code), std::move(message)});
   }
@@ -33,7 +33,7 @@ public:
     return f_;
   }
 
-private:
+ private:
   failure f_;
 };
 
@@ -59,8 +59,7 @@ outcome<void> validate(const weekly_hours& h, const std::string& field) {
       const auto& iv = sorted[i];
       c.require(iv.open >= minutes{0} && iv.close <= hours{24} && iv.open < iv.close, f,
                 "invalid_interval", "opening must be before closing, within 00:00-24:00");
-      if (i > 0)
-        c.require(sorted[i - 1].close <= iv.open, f, "overlapping", "periods overlap");
+      if (i > 0) c.require(sorted[i - 1].close <= iv.open, f, "overlapping", "periods overlap");
     }
   }
   return c.result();
@@ -85,8 +84,7 @@ outcome<void> validate(const space& s) {
   if (s.opening_hours) c.merge(validate(*s.opening_hours, "opening_hours"));
   check_closures(c, s.closures, "closures");
   const auto& r = s.rules;
-  c.require(r.min_duration > seconds{0}, "rules.min_duration", "out_of_range",
-            "must be positive");
+  c.require(r.min_duration > seconds{0}, "rules.min_duration", "out_of_range", "must be positive");
   c.require(r.max_duration >= r.min_duration, "rules.max_duration", "out_of_range",
             "must not be below the minimum duration");
   c.require(r.lead_time >= seconds{0}, "rules.lead_time", "out_of_range", "must not be negative");
@@ -130,8 +128,8 @@ outcome<void> validate(const door& d) {
 outcome<void> validate(const user& u) {
   checker c;
   auto at = u.email.find('@');
-  c.require(at != std::string::npos && at > 0 && at + 1 < u.email.size() &&
-                u.email.size() <= 254 && u.email.find(' ') == std::string::npos,
+  c.require(at != std::string::npos && at > 0 && at + 1 < u.email.size() && u.email.size() <= 254 &&
+                u.email.find(' ') == std::string::npos,
             "email", "invalid_email", "not an e-mail address");
   c.name(u.display_name, "display_name");
   c.require(!u.language.empty() && u.language.size() <= 35, "language", "invalid_language",

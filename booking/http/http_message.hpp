@@ -53,7 +53,7 @@ using reply_fn = std::function<void(http_response)>;
 // Everything else goes to handle() on a worker thread, where it may block on the store. None
 // may throw: any failure is a response (a 500 is a bug, logged with the id).
 class request_handler {
-public:
+ public:
   virtual ~request_handler() = default;
   virtual http_response handle(const http_request& request) = 0;
   virtual std::optional<http_response> answer_now(const http_request&) { return std::nullopt; }

@@ -1,11 +1,11 @@
 #include "booking/net/http_conventions.hpp"
 
-#include <ctime>
-#include <random>
+#include <fmt/format.h>
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-#include <fmt/format.h>
+#include <ctime>
+#include <random>
 
 namespace hubgate::net {
 
@@ -37,7 +37,7 @@ std::string http_date(std::chrono::system_clock::time_point when) {
 }
 
 http::http_response problem_response(int status, std::string_view code, std::string_view title,
-                                    std::string_view detail) {
+                                     std::string_view detail) {
   boost::json::object body;
   body["type"] = "about:blank";
   body["title"] = title;

@@ -21,7 +21,7 @@ std::string http_date(std::chrono::system_clock::time_point when);
 
 // application/problem+json with the stable `code` clients switch on.
 http::http_response problem_response(int status, std::string_view code, std::string_view title,
-                                    std::string_view detail = {});
+                                     std::string_view detail = {});
 
 // "/a/b?x=1" -> "/a/b": access logs never carry query strings (they may hold tokens).
 std::string_view path_of(std::string_view target);

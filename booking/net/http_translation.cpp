@@ -1,9 +1,8 @@
 #include "booking/net/http_translation.hpp"
 
 #include <algorithm>
-#include <cctype>
-
 #include <boost/beast/http/field.hpp>
+#include <cctype>
 
 #include "booking/net/http_conventions.hpp"
 
@@ -38,7 +37,7 @@ std::string current_http_date() {
 }  // namespace
 
 http_request to_api_request(beast_request& message, const std::string& remote,
-                                 const std::optional<std::string>& client_cert_sha256) {
+                            const std::optional<std::string>& client_cert_sha256) {
   http_request request;
   request.method = std::string(message.method_string());
   request.target = std::string(message.target());

@@ -2,24 +2,23 @@
 // lives here too; connections are served by session.cpp.
 #include "booking/net/server.hpp"
 
-#include <stdexcept>
-#include <thread>
-#include <vector>
-
+#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <stdexcept>
+#include <thread>
+#include <vector>
 
-#include "protocol/log/log.hpp"
 #include "booking/net/server_state.hpp"
 #include "booking/net/session.hpp"
 #include "booking/net/tls_context.hpp"
+#include "protocol/log/log.hpp"
 
 namespace hubgate::net {
 
@@ -84,7 +83,7 @@ thread_local const void* io_thread_owner = nullptr;
 }
 
 class server::impl : public std::enable_shared_from_this<server::impl> {
-public:
+ public:
   impl(server_options options, http::request_handler& handler)
       : state_(std::make_shared<detail::server_state>(std::move(options), handler)),
         control_(asio::make_strand(state_->io)),
@@ -93,8 +92,8 @@ public:
     const auto& o = state_->options;
     boost::system::error_code ec;
     tcp::resolver resolver(state_->io);
-    const auto endpoints = resolver.resolve(o.host, std::to_string(o.port),
-                                            tcp::resolver::numeric_service, ec);
+    const auto endpoints =
+        resolver.resolve(o.host, std::to_string(o.port), tcp::resolver::numeric_service, ec);
     if (ec || endpoints.empty())
       throw std::runtime_error("cannot resolve listen address '" + o.host + "': " + ec.message());
     const tcp::endpoint endpoint = endpoints.begin()->endpoint();
@@ -103,15 +102,16 @@ public:
         if (acceptor_.bind(endpoint, ec); !ec)
           acceptor_.listen(asio::socket_base::max_listen_connections, ec);
     if (ec)
-      throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) +
-                               ": " + ec.message());
+      throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) + ": " +
+                               ec.message());
     port_ = acceptor_.local_endpoint().port();
   }
 
   void start() {
     asio::co_spawn(control_, accept_loop(shared_from_this()), asio::detached);
     log::write(log::level::info, "server_listening",
-               {{"host", state_->options.host}, {"port", port_},
+               {{"host", state_->options.host},
+                {"port", port_},
                 {"client_certificates", !state_->options.client_ca_file.empty()}});
   }
 
@@ -160,7 +160,7 @@ public:
   std::size_t connection_count() const { return state_->open_connections(); }
   bool on_io_thread() const { return io_thread_owner == this; }
 
-private:
+ private:
   void run_io() {
     io_thread_owner = this;
     for (;;) {
@@ -222,12 +222,24 @@ server::server(server_options options, http::request_handler& handler)
   impl_->start();
 }
 
-server::~server() { impl_->finish(); }
+server::~server() {
+  impl_->finish();
+}
 
-std::uint16_t server::port() const { return impl_->port(); }
-void server::run_until_signal() { impl_->run_until_signal(); }
-void server::stop() { impl_->stop(); }
-std::size_t server::connection_count() const { return impl_->connection_count(); }
-bool server::on_io_thread() const { return impl_->on_io_thread(); }
+std::uint16_t server::port() const {
+  return impl_->port();
+}
+void server::run_until_signal() {
+  impl_->run_until_signal();
+}
+void server::stop() {
+  impl_->stop();
+}
+std::size_t server::connection_count() const {
+  return impl_->connection_count();
+}
+bool server::on_io_thread() const {
+  return impl_->on_io_thread();
+}
 
 }  // namespace hubgate::net

@@ -17,10 +17,10 @@ namespace hubgate::net {
 
 struct server_options {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 8443;  // 0 = pick a free one (see server::port())
+  std::uint16_t port = 8443;                      // 0 = pick a free one (see server::port())
   std::string cert_chain_file, private_key_file;  // PEM
-  std::string client_ca_file;  // non-empty: require a client certificate signed by this CA
-  std::size_t io_threads = 0;  // 0 = std::thread::hardware_concurrency()
+  std::string client_ca_file;       // non-empty: require a client certificate signed by this CA
+  std::size_t io_threads = 0;       // 0 = std::thread::hardware_concurrency()
   std::size_t worker_threads = 64;  // where http::request_handler::handle runs (it may block)
   std::size_t body_limit = 1 << 20, header_limit = 16 * 1024;
   // header_timeout runs from the first byte of a request (or the connection's start, which
@@ -46,8 +46,8 @@ struct server_options {
   // A ping goes out every ws_ping_interval; a peer from which nothing (not even a pong) has
   // arrived for ws_dead_after is dropped (half-open connections).
   std::chrono::seconds ws_ping_interval{10}, ws_dead_after{30};
-  std::size_t ws_message_limit = 1 << 20;    // largest frame accepted from a peer
-  std::size_t ws_queue_limit = 256u << 20;   // bytes queued for a peer before it is dropped
+  std::size_t ws_message_limit = 1 << 20;   // largest frame accepted from a peer
+  std::size_t ws_queue_limit = 256u << 20;  // bytes queued for a peer before it is dropped
 };
 
 // Each server owns its io_context, its I/O threads and its worker pool, so several servers
@@ -65,7 +65,7 @@ struct server_options {
 //   - WebSocket upgrades on a path of websocket_endpoints become WebSocket connections on the
 //     same TLS stream (see ws_session.hpp); other upgrade requests are answered 404.
 class server {
-public:
+ public:
   // Loads the TLS material and binds the listening socket. Throws std::runtime_error with a
   // message naming the file or address when it cannot (start-up is the one place where an
   // exception is the clearest error: the caller prints it and exits non-zero).
@@ -93,7 +93,7 @@ public:
 
   class impl;
 
-private:
+ private:
   std::shared_ptr<impl> impl_;
 };
 

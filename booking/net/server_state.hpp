@@ -2,16 +2,15 @@
 // worker pool, the stop flag and the registry of open connections. Internal to booking/net.
 #pragma once
 #include <atomic>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
-
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ssl/context.hpp>
-#include <boost/asio/thread_pool.hpp>
 
 #include "booking/http/http_message.hpp"
 #include "booking/net/server.hpp"
@@ -20,7 +19,7 @@ namespace hubgate::net::detail {
 
 // An open connection as the server sees it at shutdown time.
 class connection {
-public:
+ public:
   virtual ~connection() = default;
   // Called from any thread: closes the connection if it is waiting for a request; one that
   // is reading, handling or writing a request finishes it and then closes.
@@ -28,7 +27,7 @@ public:
 };
 
 class server_state : public std::enable_shared_from_this<server_state> {
-public:
+ public:
   server_state(server_options opts, http::request_handler& h);
 
   const server_options options;
@@ -48,7 +47,7 @@ public:
   void begin_stop();
   void release_io_work_if_drained();
 
-private:
+ private:
   std::atomic<std::size_t> open_{0};
   std::mutex mutex_;
   std::uint64_t next_id_ = 1;

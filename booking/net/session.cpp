@@ -2,8 +2,7 @@
 // each handed to the api handler on the worker pool and answered on the connection's strand.
 #include "booking/net/session.hpp"
 
-#include <chrono>
-#include <exception>
+#include <openssl/ssl.h>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -17,13 +16,14 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
-#include <openssl/ssl.h>
+#include <chrono>
+#include <exception>
 
-#include "protocol/log/log.hpp"
 #include "booking/net/http_conventions.hpp"
 #include "booking/net/http_translation.hpp"
 #include "booking/net/ws_session.hpp"
 #include "booking/pki/tls_material.hpp"
+#include "protocol/log/log.hpp"
 
 namespace hubgate::net::detail {
 // Our message types; `http` below names Beast's.
@@ -63,7 +63,7 @@ auto guarded(const http_request& request, Call&& call) -> decltype(call()) {
 }
 
 class session final : public connection, public std::enable_shared_from_this<session> {
-public:
+ public:
   session(std::shared_ptr<server_state> state, tcp::socket socket)
       : state_(std::move(state)), stream_(std::move(socket), state_->tls) {
     boost::system::error_code ec;
@@ -86,27 +86,32 @@ public:
     asio::post(stream_.get_executor(), [weak = weak_from_this()] {
       auto self = weak.lock();
       if (!self) return;
-      if (self->ws_) self->ws_->close();
-      else if (self->idle_) beast::get_lowest_layer(self->stream_).cancel();
+      if (self->ws_)
+        self->ws_->close();
+      else if (self->idle_)
+        beast::get_lowest_layer(self->stream_).cancel();
     });
   }
 
-private:
+ private:
   enum class read_outcome { request, closed, error_response_sent };
 
   static asio::awaitable<void> run(std::shared_ptr<session> self) {
     try {
       co_await self->serve();
     } catch (const std::exception& e) {
-      log::write(log::level::error, "session_exception", {{"what", e.what()}, {"remote", self->remote_}});
+      log::write(log::level::error, "session_exception",
+                 {{"what", e.what()}, {"remote", self->remote_}});
     }
   }
 
   asio::awaitable<void> serve() {
     auto& lowest = beast::get_lowest_layer(stream_);
     lowest.expires_after(state_->options.header_timeout);
-    if (auto [ec] = co_await stream_.async_handshake(asio::ssl::stream_base::server, use_tuple); ec) {
-      log::write(log::level::debug, "tls_handshake_failed", {{"remote", remote_}, {"error", ec.message()}});
+    if (auto [ec] = co_await stream_.async_handshake(asio::ssl::stream_base::server, use_tuple);
+        ec) {
+      log::write(log::level::debug, "tls_handshake_failed",
+                 {{"remote", remote_}, {"error", ec.message()}});
       co_return;
     }
     client_cert_sha256_ = peer_certificate_sha256();
@@ -187,7 +192,8 @@ private:
     idle_ = false;
     if (ec) {
       // Idle timeout or server stop: say goodbye properly. A peer that left needs nothing.
-      if (ec == beast::error::timeout || ec == asio::error::operation_aborted) co_await close_gracefully();
+      if (ec == beast::error::timeout || ec == asio::error::operation_aborted)
+        co_await close_gracefully();
       co_return false;
     }
     buffer_.commit(n);
@@ -232,7 +238,8 @@ private:
   asio::awaitable<http_response> call_handler(const std::shared_ptr<const http_request>& request) {
     // What the handler can answer from memory costs less than a thread hand-off: answered here.
     auto& handler = state_->handler;
-    if (auto now = guarded(*request, [&] { return handler.answer_now(*request); })) co_return std::move(*now);
+    if (auto now = guarded(*request, [&] { return handler.answer_now(*request); }))
+      co_return std::move(*now);
     auto state = state_;
     auto initiation = [state, request](auto completion) {
       // Whichever thread replies, the coroutine resumes on this connection's strand (the
@@ -261,28 +268,35 @@ private:
         reply(guarded(*request, [&] { return state->handler.handle(*request); }));
       });
     };
-    auto response = co_await asio::async_initiate<decltype(asio::use_awaitable), void(http_response)>(
-        std::move(initiation), asio::use_awaitable);
+    auto response =
+        co_await asio::async_initiate<decltype(asio::use_awaitable), void(http_response)>(
+            std::move(initiation), asio::use_awaitable);
     co_return response;
   }
 
   // Returns the body bytes written, or nullopt when the write failed.
-  asio::awaitable<std::optional<std::size_t>> write_response(const http_request& request,
-                                                             http_response& response,
-                                                             bool keep_alive,
-                                                             std::chrono::steady_clock::time_point started) {
-    auto message = to_beast_response(request, std::move(response), keep_alive, state_->options.server_name);
+  asio::awaitable<std::optional<std::size_t>> write_response(
+      const http_request& request, http_response& response, bool keep_alive,
+      std::chrono::steady_clock::time_point started) {
+    auto message =
+        to_beast_response(request, std::move(response), keep_alive, state_->options.server_name);
     const auto status = message.result_int();
     const auto bytes = message.body().size();
     beast::get_lowest_layer(stream_).expires_after(state_->options.body_timeout);
     auto [ec, n] = co_await http::async_write(stream_, message, use_tuple);
     if (log::enabled(log::level::debug)) {
       const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                              std::chrono::steady_clock::now() - started).count();
+                              std::chrono::steady_clock::now() - started)
+                              .count();
       log::write(log::level::debug, "http_request",
-                 {{"method", request.method}, {"path", loggable_path(request.target)}, {"status", status},
-                  {"bytes", bytes}, {"duration_us", micros}, {"request_id", request.request_id},
-                  {"remote", remote_}, {"write_ok", !ec}});
+                 {{"method", request.method},
+                  {"path", loggable_path(request.target)},
+                  {"status", status},
+                  {"bytes", bytes},
+                  {"duration_us", micros},
+                  {"request_id", request.request_id},
+                  {"remote", remote_},
+                  {"write_ok", !ec}});
     }
     if (ec) co_return std::nullopt;
     co_return bytes;
@@ -325,8 +339,8 @@ private:
     unsigned char* der = nullptr;
     const int length = i2d_X509(cert, &der);
     if (length <= 0) return std::nullopt;
-    auto hex = pki::sha256_hex(std::string_view(reinterpret_cast<const char*>(der),
-                                                static_cast<std::size_t>(length)));
+    auto hex = pki::sha256_hex(
+        std::string_view(reinterpret_cast<const char*>(der), static_cast<std::size_t>(length)));
     OPENSSL_free(der);
     return hex;
   }
@@ -337,7 +351,7 @@ private:
   std::string remote_;
   std::optional<std::string> client_cert_sha256_;
   std::uint64_t id_ = 0;
-  bool idle_ = true;  // only touched on the strand
+  bool idle_ = true;                   // only touched on the strand
   std::shared_ptr<ws_connection> ws_;  // while upgraded; only touched on the strand
 };
 

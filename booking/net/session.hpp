@@ -1,8 +1,7 @@
 // One TLS + HTTP/1.1 keep-alive connection of the server. Internal to booking/net.
 #pragma once
-#include <memory>
-
 #include <boost/asio/ip/tcp.hpp>
+#include <memory>
 
 #include "booking/net/server_state.hpp"
 

@@ -1,10 +1,10 @@
 #include "booking/net/tls_context.hpp"
 
-#include <stdexcept>
-#include <string>
-
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+
+#include <stdexcept>
+#include <string>
 
 namespace hubgate::net::detail {
 namespace {
@@ -33,8 +33,8 @@ boost::asio::ssl::context make_server_tls_context(const server_options& options)
   boost::asio::ssl::context context(boost::asio::ssl::context::tls_server);
   SSL_CTX* ctx = context.native_handle();
   SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION |
-                               SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_SSLv3 |
-                               SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1);
+                               SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 |
+                               SSL_OP_NO_TLSv1_1);
   if (SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION) != 1 ||
       SSL_CTX_set_cipher_list(ctx, tls12_ciphers) != 1 ||
       SSL_CTX_set1_groups_list(ctx, "X25519:P-256:P-384") != 1)

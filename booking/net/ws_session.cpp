@@ -62,7 +62,8 @@ ws_connection::ws_connection(std::shared_ptr<server_state> state, tls_stream& st
 asio::awaitable<void> ws_connection::run(
     const std::shared_ptr<ws_connection>& self_ref, beast::flat_buffer& buffer,
     beast::http::request<beast::http::string_body>& upgrade,
-    const std::shared_ptr<const http::http_request>& request_ref, http::websocket_handler* handler) {
+    const std::shared_ptr<const http::http_request>& request_ref,
+    http::websocket_handler* handler) {
   const auto self = self_ref;
   const auto request = request_ref;
   const auto state = self->state_;

@@ -1,7 +1,6 @@
 #include "booking/pki/certificate_issuer.hpp"
 
 #include <arpa/inet.h>
-
 #include <openssl/bn.h>
 #include <openssl/rand.h>
 #include <openssl/x509v3.h>
@@ -86,10 +85,11 @@ boost::system::result<x509_ptr> issue_certificate(const issue_request& request) 
 
   X509_NAME* subject = X509_get_subject_name(cert.get());
   if (X509_NAME_add_entry_by_txt(subject, "O", MBSTRING_UTF8,
-                                 reinterpret_cast<const unsigned char*>("Hubgate"), -1, -1, 0) != 1 ||
-      X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_UTF8,
-                                 reinterpret_cast<const unsigned char*>(request.common_name.c_str()),
-                                 -1, -1, 0) != 1)
+                                 reinterpret_cast<const unsigned char*>("Hubgate"), -1, -1,
+                                 0) != 1 ||
+      X509_NAME_add_entry_by_txt(
+          subject, "CN", MBSTRING_UTF8,
+          reinterpret_cast<const unsigned char*>(request.common_name.c_str()), -1, -1, 0) != 1)
     return crypto_error("certificate subject");
 
   X509* issuer = request.issuer != nullptr ? request.issuer : cert.get();
@@ -101,9 +101,11 @@ boost::system::result<x509_ptr> issue_certificate(const issue_request& request) 
   X509V3_CTX context;
   X509V3_set_ctx(&context, issuer, cert.get(), nullptr, nullptr, 0);
   for (const auto& [nid, value] : extensions_for(request))
-    if (!add_extension(cert.get(), &context, nid, value)) return crypto_error("certificate extension");
+    if (!add_extension(cert.get(), &context, nid, value))
+      return crypto_error("certificate extension");
 
-  if (X509_sign(cert.get(), signing_key, EVP_sha256()) <= 0) return crypto_error("certificate signing");
+  if (X509_sign(cert.get(), signing_key, EVP_sha256()) <= 0)
+    return crypto_error("certificate signing");
   return cert;
 }
 

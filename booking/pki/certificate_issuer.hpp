@@ -11,7 +11,7 @@ enum class certificate_profile { certificate_authority, tls_server, tls_client }
 
 struct issue_request {
   certificate_profile profile = certificate_profile::tls_client;
-  EVP_PKEY* subject_key = nullptr;     // the public half goes into the certificate
+  EVP_PKEY* subject_key = nullptr;  // the public half goes into the certificate
   std::string common_name;
   std::vector<std::string> alt_names;  // DNS names or IP literals (tls_server)
   X509* issuer = nullptr;              // null: self-signed with subject_key

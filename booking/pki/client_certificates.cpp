@@ -32,8 +32,8 @@ bool is_accepted_key(EVP_PKEY* key) {
 }  // namespace
 
 boost::system::result<std::string> sign_csr(const certificate_authority& ca,
-                                            std::string_view csr_pem,
-                                            std::string_view common_name, int days) {
+                                            std::string_view csr_pem, std::string_view common_name,
+                                            int days) {
   if (common_name.empty() || days <= 0) return pki_error::invalid_argument;
   auto csr = detail::parse_csr_pem(csr_pem);
   if (!csr) return csr.error();
@@ -74,7 +74,8 @@ boost::system::result<key_and_csr> make_key_and_csr(std::string_view common_name
   const std::string cn(common_name);
   X509_NAME* subject = X509_REQ_get_subject_name(req.get());
   if (X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_UTF8,
-                                 reinterpret_cast<const unsigned char*>(cn.c_str()), -1, -1, 0) != 1 ||
+                                 reinterpret_cast<const unsigned char*>(cn.c_str()), -1, -1,
+                                 0) != 1 ||
       X509_REQ_set_pubkey(req.get(), key->get()) != 1 ||
       X509_REQ_sign(req.get(), key->get(), EVP_sha256()) <= 0)
     return detail::crypto_error("CSR creation");

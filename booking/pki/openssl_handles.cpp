@@ -1,23 +1,25 @@
 #include "booking/pki/openssl_handles.hpp"
 
-#include <cerrno>
 #include <fcntl.h>
-#include <sys/stat.h>
-#include <fstream>
-#include <sstream>
-#include <unistd.h>
-
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#include "protocol/log/log.hpp"
+#include <cerrno>
+#include <fstream>
+#include <sstream>
+
 #include "booking/pki/pki_error.hpp"
+#include "protocol/log/log.hpp"
 
 namespace hubgate::pki::detail {
 namespace {
 
-struct bio_free { void operator()(BIO* p) const { BIO_free(p); } };
+struct bio_free {
+  void operator()(BIO* p) const { BIO_free(p); }
+};
 using bio_ptr = std::unique_ptr<BIO, bio_free>;
 
 bio_ptr memory_bio(std::string_view data) {

@@ -1,20 +1,26 @@
 // Owning handles for OpenSSL objects and the PEM/file plumbing shared by booking/pki's
 // sources. Internal to booking/pki.
 #pragma once
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+#include <boost/system/result.hpp>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
 
-#include <boost/system/result.hpp>
-#include <openssl/evp.h>
-#include <openssl/x509.h>
-
 namespace hubgate::pki::detail {
 
-struct x509_free { void operator()(X509* p) const { X509_free(p); } };
-struct pkey_free { void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); } };
-struct req_free { void operator()(X509_REQ* p) const { X509_REQ_free(p); } };
+struct x509_free {
+  void operator()(X509* p) const { X509_free(p); }
+};
+struct pkey_free {
+  void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
+};
+struct req_free {
+  void operator()(X509_REQ* p) const { X509_REQ_free(p); }
+};
 using x509_ptr = std::unique_ptr<X509, x509_free>;
 using pkey_ptr = std::unique_ptr<EVP_PKEY, pkey_free>;
 using req_ptr = std::unique_ptr<X509_REQ, req_free>;

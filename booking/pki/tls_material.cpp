@@ -1,14 +1,14 @@
 #include "booking/pki/tls_material.hpp"
 
-#include <system_error>
-
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
-#include "protocol/log/log.hpp"
+#include <system_error>
+
 #include "booking/pki/certificate_issuer.hpp"
 #include "booking/pki/openssl_handles.hpp"
 #include "booking/pki/pki_error.hpp"
+#include "protocol/log/log.hpp"
 
 namespace hubgate::pki {
 namespace {
@@ -38,10 +38,11 @@ boost::system::result<loaded_ca> load_ca(const server_tls_paths& paths) {
 boost::system::result<loaded_ca> make_ca(const server_tls_paths& paths) {
   auto key = detail::make_p256_key();
   if (!key) return key.error();
-  auto cert = detail::issue_certificate({.profile = detail::certificate_profile::certificate_authority,
-                                         .subject_key = key->get(),
-                                         .common_name = "Hubgate private CA",
-                                         .days = ca_validity_days});
+  auto cert =
+      detail::issue_certificate({.profile = detail::certificate_profile::certificate_authority,
+                                 .subject_key = key->get(),
+                                 .common_name = "Hubgate private CA",
+                                 .days = ca_validity_days});
   if (!cert) return cert.error();
   // Key first: a certificate on disk always has its key beside it.
   if (auto r = detail::write_file_atomically(paths.ca_private_key,
@@ -73,8 +74,8 @@ boost::system::result<void> make_server_certificate(const server_tls_paths& path
                                              detail::private_key_to_pem(key->get()), private_mode);
       !r)
     return r.error();
-  const auto chain = detail::certificate_to_pem(cert->get()) +
-                     detail::certificate_to_pem(ca.certificate.get());
+  const auto chain =
+      detail::certificate_to_pem(cert->get()) + detail::certificate_to_pem(ca.certificate.get());
   if (auto r = detail::write_file_atomically(paths.certificate_chain, chain, public_mode); !r)
     return r.error();
   log::write(log::level::info, "tls_server_certificate_created",
@@ -99,11 +100,12 @@ boost::system::result<server_tls_paths> ensure_server_tls(const std::filesystem:
 
   const server_tls_paths paths{tls_dir / "ca.pem", tls_dir / "ca.key", tls_dir / "server.pem",
                                tls_dir / "server.key"};
-  if (std::filesystem::exists(paths.certificate_chain) && std::filesystem::exists(paths.private_key))
+  if (std::filesystem::exists(paths.certificate_chain) &&
+      std::filesystem::exists(paths.private_key))
     return paths;
 
-  const bool have_ca =
-      std::filesystem::exists(paths.ca_certificate) && std::filesystem::exists(paths.ca_private_key);
+  const bool have_ca = std::filesystem::exists(paths.ca_certificate) &&
+                       std::filesystem::exists(paths.ca_private_key);
   auto ca = have_ca ? load_ca(paths) : make_ca(paths);
   if (!ca) return ca.error();
   if (auto r = make_server_certificate(paths, *ca, names); !r) return r.error();
@@ -130,8 +132,8 @@ boost::system::result<std::string> certificate_sha256(std::string_view certifica
   unsigned char* der = nullptr;
   const int length = i2d_X509(cert->get(), &der);
   if (length <= 0) return detail::crypto_error("certificate DER encoding");
-  auto hex = sha256_hex(std::string_view(reinterpret_cast<const char*>(der),
-                                         static_cast<std::size_t>(length)));
+  auto hex = sha256_hex(
+      std::string_view(reinterpret_cast<const char*>(der), static_cast<std::size_t>(length)));
   OPENSSL_free(der);
   return hex;
 }

@@ -1,12 +1,11 @@
 // TLS material of the booking service: a private CA made on first start, the server
 // certificate it signs, and client certificates for enrolled door controllers.
 #pragma once
+#include <boost/system/result.hpp>
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/system/result.hpp>
 
 namespace hubgate::pki {
 
@@ -22,9 +21,9 @@ struct server_tls_paths {
 // server certificate (EC P-256, ~1 year, serverAuth) for `names` (DNS names or IP literals,
 // each a subjectAltName) signed by it; otherwise reuses what is there (an existing CA is kept
 // and only a missing server certificate is re-issued). Creates DIR/tls with mode 0700.
-boost::system::result<server_tls_paths> ensure_server_tls(
-    const std::filesystem::path& dir,
-    const std::vector<std::string>& names = {"localhost", "127.0.0.1", "::1"});
+boost::system::result<server_tls_paths> ensure_server_tls(const std::filesystem::path& dir,
+                                                          const std::vector<std::string>& names = {
+                                                              "localhost", "127.0.0.1", "::1"});
 
 // Lower-case hex SHA-256 of the DER encoding of the (first) certificate in a PEM file: the
 // `ca_hash` a controller pins on enrolment.
@@ -45,8 +44,8 @@ struct certificate_authority {
 // subject CN `common_name` (the CSR's own subject is ignored), valid for `days` from now.
 // Returns the certificate as PEM.
 boost::system::result<std::string> sign_csr(const certificate_authority& ca,
-                                            std::string_view csr_pem,
-                                            std::string_view common_name, int days);
+                                            std::string_view csr_pem, std::string_view common_name,
+                                            int days);
 
 // A fresh EC P-256 key and a CSR for it, both PEM: what a controller (or a test) sends to
 // sign_csr.

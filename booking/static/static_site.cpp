@@ -1,13 +1,13 @@
 #include "booking/static/static_site.hpp"
 
+#include <openssl/evp.h>
+
 #include <array>
+#include <boost/url/parse.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <system_error>
-
-#include <boost/url/parse.hpp>
-#include <openssl/evp.h>
 
 #include "booking/static/http_negotiation.hpp"
 

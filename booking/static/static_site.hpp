@@ -11,7 +11,7 @@
 namespace hubgate::web {
 
 class static_site {
-public:
+ public:
   explicit static_site(std::filesystem::path root);  // a folder with index.html etc.
   // nullopt when the path is not a file of the site (the router then answers 404); "/" and
   // unknown non-file paths of the single-page app serve index.html.
@@ -28,7 +28,7 @@ public:
     std::optional<std::string> gzip_body;  // precompressed sibling "<name>.gz", when present
   };
 
-private:
+ private:
   std::map<std::string, file, std::less<>> files_;  // key: URL path, e.g. "/app/main.js"
 };
 

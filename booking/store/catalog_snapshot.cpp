@@ -10,7 +10,7 @@ namespace {
 
 template <class T>
 outcome<std::vector<T>> load_all(connection& c, const char* columns, const char* table,
-                                  outcome<T> (*reader)(const statement&)) {
+                                 outcome<T> (*reader)(const statement&)) {
   auto st = c.prepare(std::string("SELECT ") + columns + " FROM " + table + " ORDER BY name, id");
   if (!st) return st.error();
   return collect<T>(*st, reader);

@@ -17,7 +17,7 @@ namespace hubgate::store {
 
 // One consistent copy, read in a single transaction, immutable once built.
 struct catalog_copy {
-  std::vector<domain::site> sites;    // ordered by name, id (as the SQL lists are)
+  std::vector<domain::site> sites;  // ordered by name, id (as the SQL lists are)
   std::vector<domain::space> spaces;
   std::vector<domain::group> groups;
   std::unordered_map<std::string_view, std::size_t> site_index, space_index, group_index;
@@ -33,12 +33,12 @@ using catalog_copy_ptr = std::shared_ptr<const catalog_copy>;
 outcome<catalog_copy_ptr> load_catalog_copy(connection& c);
 
 class catalog_snapshot {
-public:
+ public:
   // `load` runs load_catalog_copy on some reader connection.
   outcome<catalog_copy_ptr> get(const std::function<outcome<catalog_copy_ptr>()>& load);
   void invalidate();
 
-private:
+ private:
   std::mutex mutex_;
   catalog_copy_ptr current_;
   std::uint64_t generation_ = 0;  // bumped by invalidate(); a load started earlier is dropped

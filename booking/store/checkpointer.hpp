@@ -13,7 +13,7 @@
 namespace hubgate::store {
 
 class checkpointer {
-public:
+ public:
   // `own` is a read-write connection to the same file, used only for checkpoints.
   checkpointer(std::unique_ptr<connection> own, int frames_threshold);
   ~checkpointer();  // stops after one last checkpoint
@@ -26,7 +26,7 @@ public:
 
   std::size_t checkpoints() const;
 
-private:
+ private:
   static int on_commit(void* self, sqlite3* db, const char* schema, int frames);
   void loop();
 

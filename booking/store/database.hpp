@@ -1,12 +1,11 @@
 // The booking service's storage: one object owning the SQLite database (a single writer
 // thread with group commit, a pool of readers) and handing out the domain's repositories.
 #pragma once
+#include <boost/system/result.hpp>
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
-
-#include <boost/system/result.hpp>
 
 #include "booking/controllers/controller_repository.hpp"
 #include "booking/domain/calendar_ports.hpp"
@@ -16,10 +15,10 @@
 namespace hubgate::store {
 
 struct sqlite_options {
-  std::size_t readers = 4;          // reader connections (parallel queries)
-  std::size_t max_batch = 64;       // write operations committed together at most
+  std::size_t readers = 4;     // reader connections (parallel queries)
+  std::size_t max_batch = 64;  // write operations committed together at most
   std::chrono::milliseconds busy_timeout{5000};
-  bool durable = true;              // synchronous=FULL; false only for throwaway data
+  bool durable = true;  // synchronous=FULL; false only for throwaway data
 };
 
 // Counters of the single writer, e.g. for metrics: groups committed and operations in them.
@@ -31,7 +30,7 @@ struct write_stats {
 // Repositories stay valid as long as the database object; calls are thread-safe and block
 // until the read is done or the write is committed (durable when acknowledged).
 class database {
-public:
+ public:
   virtual ~database() = default;
   virtual domain::catalog_repository& catalog() = 0;
   virtual domain::booking_repository& bookings() = 0;
@@ -47,8 +46,8 @@ public:
 
 // Opens (creating when absent) DATA_DIR/hubgate.db with WAL, foreign keys, synchronous=FULL
 // and a busy timeout, and applies pending migrations in one transaction.
-boost::system::result<std::unique_ptr<database>> open_sqlite(
-    const std::filesystem::path& data_dir, const sqlite_options& options = {});
+boost::system::result<std::unique_ptr<database>> open_sqlite(const std::filesystem::path& data_dir,
+                                                             const sqlite_options& options = {});
 
 // The schema version this build migrates to.
 int current_schema_version() noexcept;

@@ -1,8 +1,8 @@
 #include "booking/store/migrations.hpp"
 
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 
 #include "booking/store/database.hpp"
 
@@ -106,7 +106,9 @@ outcome<int> user_version(connection& c) {
 
 }  // namespace
 
-int current_schema_version() noexcept { return static_cast<int>(migrations.size()); }
+int current_schema_version() noexcept {
+  return static_cast<int>(migrations.size());
+}
 
 outcome<int> migrate(connection& c) {
   if (auto r = c.exec("BEGIN IMMEDIATE"); !r) return r.error();
@@ -124,8 +126,7 @@ outcome<int> migrate(connection& c) {
                    fmt::format("schema version {} is newer than {}", *v, target));
   }
   for (int next = *v + 1; next <= target; ++next) {
-    if (auto r = c.exec(migrations[static_cast<std::size_t>(next - 1)]); !r)
-      return fail(r.error());
+    if (auto r = c.exec(migrations[static_cast<std::size_t>(next - 1)]); !r) return fail(r.error());
     auto pragma = fmt::format("PRAGMA user_version={}", next);
     if (auto r = c.exec(pragma.c_str()); !r) return fail(r.error());
   }

@@ -6,8 +6,12 @@
 namespace hubgate::store {
 namespace {
 
-std::int64_t unix_seconds(domain::sys_seconds t) { return t.time_since_epoch().count(); }
-domain::sys_seconds from_seconds(std::int64_t s) { return domain::sys_seconds(std::chrono::seconds(s)); }
+std::int64_t unix_seconds(domain::sys_seconds t) {
+  return t.time_since_epoch().count();
+}
+domain::sys_seconds from_seconds(std::int64_t s) {
+  return domain::sys_seconds(std::chrono::seconds(s));
+}
 
 }  // namespace
 
@@ -27,7 +31,8 @@ void occupancy_index::apply(const domain::booking& b) {
   if (!b.active()) return;
   longest_ = std::max(longest_, end - start);
   auto at = std::upper_bound(list.starts.begin(), list.starts.end(), start);
-  list.rest.insert(list.rest.begin() + (at - list.starts.begin()), slot{end, b.seats, b.status, b.id});
+  list.rest.insert(list.rest.begin() + (at - list.starts.begin()),
+                   slot{end, b.seats, b.status, b.id});
   list.starts.insert(at, start);
   ++size_;
 }

@@ -18,7 +18,7 @@
 namespace hubgate::store {
 
 class occupancy_index {
-public:
+ public:
   // Records the booking's current state: an active booking is added (or updated), any other
   // status removes it. A booking keeps its start for life (no use case moves one).
   void apply(const domain::booking& b);
@@ -28,7 +28,7 @@ public:
 
   std::size_t size() const;
 
-private:
+ private:
   struct slot {
     std::int64_t end;
     int seats;
@@ -37,7 +37,9 @@ private:
   };
   struct string_hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
   };
   // Ordered by start. The starts sit apart from the rest so that the binary search of a
   // window touches few cache lines: a search does one per candidate space.

@@ -12,7 +12,7 @@
 namespace hubgate::store {
 
 class reader_pool {
-public:
+ public:
   explicit reader_pool(std::vector<std::unique_ptr<connection>> conns);
 
   template <class T>
@@ -23,7 +23,7 @@ public:
     return r;
   }
 
-private:
+ private:
   connection* borrow();
   void give_back(connection* c);
 

@@ -1,8 +1,9 @@
 #include "booking/store/record_codec.hpp"
 
-#include <boost/json.hpp>
 #include <date/date.h>
 #include <fmt/format.h>
+
+#include <boost/json.hpp>
 
 #include "booking/store/store_errc.hpp"
 #include "protocol/json_fields.hpp"
@@ -53,7 +54,9 @@ bool hours_from(const json::value& v, domain::weekly_hours& out) {
   return true;
 }
 
-std::string date_text(const date::year_month_day& d) { return date::format("%F", d); }
+std::string date_text(const date::year_month_day& d) {
+  return date::format("%F", d);
+}
 
 bool date_from(const json::value& v, date::year_month_day& out) {
   auto s = v.if_string();
@@ -70,14 +73,15 @@ domain::failure bad_record(std::string_view what) {
   return domain::failure(make_error_code(errc::bad_record), fmt::format("bad {}", what));
 }
 
-std::string encode(const domain::weekly_hours& h) { return json::serialize(hours_json(h)); }
+std::string encode(const domain::weekly_hours& h) {
+  return json::serialize(hours_json(h));
+}
 
 std::string encode(const std::vector<domain::closure>& c) {
   json::array a;
   for (const auto& cl : c)
-    a.push_back(json::object{{"first", date_text(cl.first)},
-                             {"last", date_text(cl.last)},
-                             {"reason", cl.reason}});
+    a.push_back(json::object{
+        {"first", date_text(cl.first)}, {"last", date_text(cl.last)}, {"reason", cl.reason}});
   return json::serialize(a);
 }
 
@@ -88,8 +92,8 @@ std::string encode(const std::vector<std::string>& list) {
 }
 
 std::string encode(const domain::floor_position& p) {
-  return json::serialize(json::object{{"floor", p.floor}, {"x", p.x}, {"y", p.y},
-                                      {"w", p.w}, {"h", p.h}});
+  return json::serialize(
+      json::object{{"floor", p.floor}, {"x", p.x}, {"y", p.y}, {"w", p.w}, {"h", p.h}});
 }
 
 std::string encode(const domain::space_rules& r) {

@@ -17,8 +17,8 @@ std::string insert_sql(std::string_view table, std::string_view columns, bool up
   std::string values, sets;
   for (std::size_t i = 0; i < names.size(); ++i) {
     values += fmt::format("{}?{}", i ? ", " : "", i + 1);
-    if (names[i] != "id") sets += fmt::format("{}{}=excluded.{}", sets.empty() ? "" : ", ",
-                                              names[i], names[i]);
+    if (names[i] != "id")
+      sets += fmt::format("{}{}=excluded.{}", sets.empty() ? "" : ", ", names[i], names[i]);
   }
   auto sql = fmt::format("INSERT INTO {}({}) VALUES({})", table, columns, values);
   if (upsert) sql += fmt::format(" ON CONFLICT(id) DO UPDATE SET {}", sets);

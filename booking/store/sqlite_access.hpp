@@ -9,10 +9,10 @@
 namespace hubgate::store {
 
 class sqlite_access {
-public:
+ public:
   sqlite_access(write_queue& writer, reader_pool& readers) : writer_(writer), readers_(readers) {}
 
-protected:
+ protected:
   template <class T>
   outcome<T> read(const std::function<outcome<T>(connection&)>& op) {
     return readers_.run<T>(op);
@@ -24,12 +24,13 @@ protected:
   }
   // write, returning at once; `done` runs on the delivery thread after the commit.
   template <class T>
-  void write_then(std::function<outcome<T>(connection&)> op, std::function<void(const outcome<T>&)> committed,
+  void write_then(std::function<outcome<T>(connection&)> op,
+                  std::function<void(const outcome<T>&)> committed,
                   std::function<void(outcome<T>)> done) {
     writer_.submit<T>(std::move(op), std::move(committed), std::move(done));
   }
 
-private:
+ private:
   write_queue& writer_;
   reader_pool& readers_;
 };

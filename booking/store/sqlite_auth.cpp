@@ -8,7 +8,6 @@
 namespace hubgate::store {
 namespace {
 
-
 constexpr const char* token_columns = "id, name, user_id, created_at, last_used, revoked";
 
 outcome<domain::api_token_record> read_token(const statement& st) {
@@ -56,8 +55,7 @@ outcome<void> sqlite_auth::set_password_hash(std::string_view user_id, std::stri
   });
 }
 
-outcome<void> sqlite_auth::insert_session(std::string_view token,
-                                          const domain::session_record& s) {
+outcome<void> sqlite_auth::insert_session(std::string_view token, const domain::session_record& s) {
   auto digest = sha256_hex(token);
   return write<void>([digest, s](connection& c) -> outcome<void> {
     auto st = c.prepare(
@@ -73,18 +71,19 @@ outcome<void> sqlite_auth::insert_session(std::string_view token,
 outcome<domain::session_record> sqlite_auth::find_session(std::string_view token,
                                                           domain::sys_seconds now) {
   auto digest = sha256_hex(token);
-  return read<domain::session_record>([&digest, now](connection& c)
-                                          -> outcome<domain::session_record> {
-    auto st = c.prepare(
-        "SELECT user_id, csrf_token, created_at, expires_at, last_seen FROM sessions"
-        " WHERE token_hash = ?1 AND expires_at > ?2");
-    if (!st) return st.error();
-    st->bind(1, digest).bind(2, to_unix(now));
-    return first<domain::session_record>(*st, [](const statement& s) -> outcome<domain::session_record> {
-      return domain::session_record{s.text(0), s.text(1), from_unix(s.integer(2)),
-                                    from_unix(s.integer(3)), from_unix(s.integer(4))};
-    });
-  });
+  return read<domain::session_record>(
+      [&digest, now](connection& c) -> outcome<domain::session_record> {
+        auto st = c.prepare(
+            "SELECT user_id, csrf_token, created_at, expires_at, last_seen FROM sessions"
+            " WHERE token_hash = ?1 AND expires_at > ?2");
+        if (!st) return st.error();
+        st->bind(1, digest).bind(2, to_unix(now));
+        return first<domain::session_record>(
+            *st, [](const statement& s) -> outcome<domain::session_record> {
+              return domain::session_record{s.text(0), s.text(1), from_unix(s.integer(2)),
+                                            from_unix(s.integer(3)), from_unix(s.integer(4))};
+            });
+      });
 }
 
 outcome<void> sqlite_auth::touch_session(std::string_view token, domain::sys_seconds now) {
@@ -121,37 +120,41 @@ outcome<domain::api_token_record> sqlite_auth::insert_api_token(std::string_view
                                                                 domain::api_token_record t) {
   if (t.id.empty()) t.id = new_id("tok");
   auto digest = sha256_hex(token);
-  return write<domain::api_token_record>([digest, t](connection& c)
-                                             -> outcome<domain::api_token_record> {
-    auto dup = c.prepare("SELECT 1 FROM api_tokens WHERE user_id = ?1 AND name = ?2 AND NOT revoked");
-    if (!dup) return dup.error();
-    dup->bind(1, t.user_id).bind(2, t.name);
-    auto row = dup->step();
-    if (!row) return row.error();
-    if (*row) return domain::failure(domain::errc::name_taken, "a token with this name exists");
-    auto st = c.prepare(
-        "INSERT INTO api_tokens(id, token_hash, user_id, name, created_at, last_used, revoked)"
-        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    if (!st) return st.error();
-    st->bind(1, t.id).bind(2, digest).bind(3, t.user_id).bind(4, t.name);
-    st->bind(5, to_unix(t.created_at));
-    if (t.last_used) st->bind(6, to_unix(*t.last_used)); else st->bind_null(6);
-    st->bind(7, t.revoked);
-    if (auto r = run_update(c, *st, false); !r) return r.error();
-    return t;
-  });
+  return write<domain::api_token_record>(
+      [digest, t](connection& c) -> outcome<domain::api_token_record> {
+        auto dup =
+            c.prepare("SELECT 1 FROM api_tokens WHERE user_id = ?1 AND name = ?2 AND NOT revoked");
+        if (!dup) return dup.error();
+        dup->bind(1, t.user_id).bind(2, t.name);
+        auto row = dup->step();
+        if (!row) return row.error();
+        if (*row) return domain::failure(domain::errc::name_taken, "a token with this name exists");
+        auto st = c.prepare(
+            "INSERT INTO api_tokens(id, token_hash, user_id, name, created_at, last_used, revoked)"
+            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        if (!st) return st.error();
+        st->bind(1, t.id).bind(2, digest).bind(3, t.user_id).bind(4, t.name);
+        st->bind(5, to_unix(t.created_at));
+        if (t.last_used)
+          st->bind(6, to_unix(*t.last_used));
+        else
+          st->bind_null(6);
+        st->bind(7, t.revoked);
+        if (auto r = run_update(c, *st, false); !r) return r.error();
+        return t;
+      });
 }
 
 outcome<domain::api_token_record> sqlite_auth::find_api_token(std::string_view token) {
   auto digest = sha256_hex(token);
-  return read<domain::api_token_record>([&digest](connection& c)
-                                            -> outcome<domain::api_token_record> {
-    auto st = c.prepare(std::string("SELECT ") + token_columns +
-                        " FROM api_tokens WHERE token_hash = ?1 AND NOT revoked");
-    if (!st) return st.error();
-    st->bind(1, digest);
-    return first<domain::api_token_record>(*st, read_token);
-  });
+  return read<domain::api_token_record>(
+      [&digest](connection& c) -> outcome<domain::api_token_record> {
+        auto st = c.prepare(std::string("SELECT ") + token_columns +
+                            " FROM api_tokens WHERE token_hash = ?1 AND NOT revoked");
+        if (!st) return st.error();
+        st->bind(1, digest);
+        return first<domain::api_token_record>(*st, read_token);
+      });
 }
 
 outcome<void> sqlite_auth::touch_api_token(std::string_view id, domain::sys_seconds now) {

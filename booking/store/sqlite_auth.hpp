@@ -7,7 +7,7 @@
 namespace hubgate::store {
 
 class sqlite_auth final : public domain::auth_repository, private sqlite_access {
-public:
+ public:
   using sqlite_access::sqlite_access;
 
   outcome<domain::login_record> find_login(std::string_view email) override;
@@ -24,8 +24,7 @@ public:
                                                      domain::api_token_record t) override;
   outcome<domain::api_token_record> find_api_token(std::string_view token) override;
   outcome<void> touch_api_token(std::string_view id, domain::sys_seconds now) override;
-  outcome<std::vector<domain::api_token_record>> list_api_tokens(
-      std::string_view user_id) override;
+  outcome<std::vector<domain::api_token_record>> list_api_tokens(std::string_view user_id) override;
   outcome<void> revoke_api_token(std::string_view id) override;
 };
 

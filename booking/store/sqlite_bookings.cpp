@@ -1,8 +1,8 @@
 #include "booking/store/sqlite_bookings.hpp"
 
-#include <limits>
-
 #include <fmt/format.h>
+
+#include <limits>
 
 #include "booking/domain/capacity.hpp"
 #include "booking/domain/local_time.hpp"
@@ -26,14 +26,18 @@ outcome<domain::booking> load_booking(connection& c, std::string_view id) {
 }
 
 // Compare-and-set of the status, on the writer connection; returns the booking as changed.
-outcome<domain::booking> update_status(connection& c, const std::string& key, domain::booking_status from,
+outcome<domain::booking> update_status(connection& c, const std::string& key,
+                                       domain::booking_status from,
                                        const domain::status_change& change) {
   auto st = c.prepare(
       "UPDATE bookings SET status = ?3, checked_in_at = COALESCE(?4, checked_in_at)"
       " WHERE id = ?1 AND status = ?2");
   if (!st) return st.error();
   st->bind(1, key).bind(2, domain::to_string(from)).bind(3, domain::to_string(change.to));
-  if (change.checked_in_at) st->bind(4, to_unix(*change.checked_in_at)); else st->bind_null(4);
+  if (change.checked_in_at)
+    st->bind(4, to_unix(*change.checked_in_at));
+  else
+    st->bind_null(4);
   if (auto r = st->run(); !r) return r.error();
   auto changed = c.changes();
   auto b = load_booking(c, key);
@@ -50,7 +54,8 @@ outcome<domain::booking> admit(connection& c, domain::booking b,
                                std::int64_t longest) {
   auto s = load_space_for_admission(c, b.space_id);
   if (!s) return s.error();
-  if (!s->active) return domain::failure(domain::errc::space_inactive, "this space cannot be booked now");
+  if (!s->active)
+    return domain::failure(domain::errc::space_inactive, "this space cannot be booked now");
   std::vector<domain::booking> neighbours;
   if (auto r = append_active_slots(c, b.space_id, domain::capacity_window(*s, b.interval()),
                                    longest, neighbours);
@@ -78,8 +83,9 @@ outcome<domain::booking> admit(connection& c, domain::booking b,
 
 outcome<void> sqlite_bookings::load_occupancy() {
   return read<void>([this](connection& c) -> outcome<void> {
-    static const std::string sql = std::string("SELECT ") + slot_columns +
-                                   " FROM bookings WHERE status IN ('pending','confirmed','checked_in')";
+    static const std::string sql =
+        std::string("SELECT ") + slot_columns +
+        " FROM bookings WHERE status IN ('pending','confirmed','checked_in')";
     auto st = c.prepare(sql);
     if (!st) return st.error();
     auto slots = collect<domain::booking>(*st, read_slot);
@@ -113,7 +119,8 @@ outcome<domain::booking> sqlite_bookings::insert_booking(
 void sqlite_bookings::insert_booking_then(domain::booking candidate,
                                           const std::optional<domain::quota_check>& quota,
                                           std::function<void(outcome<domain::booking>)> done) {
-  write_then<domain::booking>(admission(std::move(candidate), quota), index_after_commit(), std::move(done));
+  write_then<domain::booking>(admission(std::move(candidate), quota), index_after_commit(),
+                              std::move(done));
 }
 
 std::int64_t sqlite_bookings::longest_booking(connection& c) {
@@ -140,53 +147,58 @@ outcome<domain::booking> sqlite_bookings::get_booking(std::string_view id) {
 
 outcome<std::vector<domain::booking>> sqlite_bookings::list_bookings(
     const domain::booking_filter& f) {
-  return read<std::vector<domain::booking>>([&f](connection& c)
-                                                -> outcome<std::vector<domain::booking>> {
-    std::string statuses;
-    for (auto s : f.statuses)
-      statuses += fmt::format("{}'{}'", statuses.empty() ? "" : ",", domain::to_string(s));
-    // Status names are our own constants, never client text, so they can be inlined. Only
-    // the conditions given appear, so that SQLite can pick an index ("?1 IS NULL OR ..."
-    // would scan the table); the few shapes each stay prepared in the connection's cache.
-    std::string where = "1";
-    if (f.user_id) where += " AND user_id = ?1";
-    if (f.space_id) where += " AND space_id = ?2";
-    if (f.from) where += " AND end_at > ?3";
-    if (f.to) where += " AND start_at < ?4";
-    if (!statuses.empty()) where += fmt::format(" AND status IN ({})", statuses);
-    auto sql = fmt::format("SELECT {} FROM bookings WHERE {} ORDER BY start_at, id LIMIT ?5",
-                           booking_columns, where);
-    auto st = c.prepare(sql);
-    if (!st) return st.error();
-    if (f.user_id) st->bind(1, *f.user_id);
-    if (f.space_id) st->bind(2, *f.space_id);
-    if (f.from) st->bind(3, to_unix(*f.from));
-    if (f.to) st->bind(4, to_unix(*f.to));
-    st->bind(5, static_cast<std::int64_t>(f.limit));
-    return collect<domain::booking>(*st, read_booking);
-  });
+  return read<std::vector<domain::booking>>(
+      [&f](connection& c) -> outcome<std::vector<domain::booking>> {
+        std::string statuses;
+        for (auto s : f.statuses)
+          statuses += fmt::format("{}'{}'", statuses.empty() ? "" : ",", domain::to_string(s));
+        // Status names are our own constants, never client text, so they can be inlined. Only
+        // the conditions given appear, so that SQLite can pick an index ("?1 IS NULL OR ..."
+        // would scan the table); the few shapes each stay prepared in the connection's cache.
+        std::string where = "1";
+        if (f.user_id) where += " AND user_id = ?1";
+        if (f.space_id) where += " AND space_id = ?2";
+        if (f.from) where += " AND end_at > ?3";
+        if (f.to) where += " AND start_at < ?4";
+        if (!statuses.empty()) where += fmt::format(" AND status IN ({})", statuses);
+        auto sql = fmt::format("SELECT {} FROM bookings WHERE {} ORDER BY start_at, id LIMIT ?5",
+                               booking_columns, where);
+        auto st = c.prepare(sql);
+        if (!st) return st.error();
+        if (f.user_id) st->bind(1, *f.user_id);
+        if (f.space_id) st->bind(2, *f.space_id);
+        if (f.from) st->bind(3, to_unix(*f.from));
+        if (f.to) st->bind(4, to_unix(*f.to));
+        st->bind(5, static_cast<std::int64_t>(f.limit));
+        return collect<domain::booking>(*st, read_booking);
+      });
 }
 
 outcome<domain::booking> sqlite_bookings::set_status(
     std::string_view id, domain::booking_status from, domain::booking_status to,
     std::optional<domain::sys_seconds> checked_in_at) {
   std::string key(id);
-  return write<domain::booking>([key, from, to, checked_in_at](connection& c) {
-    return update_status(c, key, from, domain::status_change{to, checked_in_at});
-  }, index_after_commit());
+  return write<domain::booking>(
+      [key, from, to, checked_in_at](connection& c) {
+        return update_status(c, key, from, domain::status_change{to, checked_in_at});
+      },
+      index_after_commit());
 }
 
 void sqlite_bookings::change_status_then(
-    std::string_view id, std::function<outcome<domain::status_change>(const domain::booking&)> decide,
+    std::string_view id,
+    std::function<outcome<domain::status_change>(const domain::booking&)> decide,
     std::function<void(outcome<domain::booking>)> done) {
   std::string key(id);
-  write_then<domain::booking>([key, decide = std::move(decide)](connection& c) -> outcome<domain::booking> {
-    auto b = load_booking(c, key);
-    if (!b) return b;
-    auto change = decide(*b);
-    if (!change) return change.error();
-    return update_status(c, key, b->status, *change);
-  }, index_after_commit(), std::move(done));
+  write_then<domain::booking>(
+      [key, decide = std::move(decide)](connection& c) -> outcome<domain::booking> {
+        auto b = load_booking(c, key);
+        if (!b) return b;
+        auto change = decide(*b);
+        if (!change) return change.error();
+        return update_status(c, key, b->status, *change);
+      },
+      index_after_commit(), std::move(done));
 }
 
 }  // namespace hubgate::store

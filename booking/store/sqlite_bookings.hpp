@@ -12,15 +12,16 @@
 namespace hubgate::store {
 
 class sqlite_bookings final : public domain::booking_repository, private sqlite_access {
-public:
+ public:
   using sqlite_access::sqlite_access;
 
   // Fills the in-memory occupancy index from the file; once, before anything writes.
   outcome<void> load_occupancy();
 
-  outcome<domain::booking> insert_booking(
-      domain::booking candidate, const std::optional<domain::quota_check>& quota) override;
-  void insert_booking_then(domain::booking candidate, const std::optional<domain::quota_check>& quota,
+  outcome<domain::booking> insert_booking(domain::booking candidate,
+                                          const std::optional<domain::quota_check>& quota) override;
+  void insert_booking_then(domain::booking candidate,
+                           const std::optional<domain::quota_check>& quota,
                            std::function<void(outcome<domain::booking>)> done) override;
   outcome<domain::booking> get_booking(std::string_view id) override;
   outcome<std::vector<domain::booking>> list_bookings(
@@ -30,15 +31,16 @@ public:
   outcome<domain::booking> set_status(std::string_view id, domain::booking_status from,
                                       domain::booking_status to,
                                       std::optional<domain::sys_seconds> checked_in_at) override;
-  void change_status_then(std::string_view id,
-                          std::function<outcome<domain::status_change>(const domain::booking&)> decide,
-                          std::function<void(outcome<domain::booking>)> done) override;
+  void change_status_then(
+      std::string_view id,
+      std::function<outcome<domain::status_change>(const domain::booking&)> decide,
+      std::function<void(outcome<domain::booking>)> done) override;
 
-private:
+ private:
   // The capacity and quota checks and the insert, as one op for the writer; and what the
   // writer does once it is committed (the occupancy index learns the booking, or its change).
-  std::function<outcome<domain::booking>(connection&)> admission(domain::booking candidate,
-                                                                 std::optional<domain::quota_check> quota);
+  std::function<outcome<domain::booking>(connection&)> admission(
+      domain::booking candidate, std::optional<domain::quota_check> quota);
   std::function<void(const outcome<domain::booking>&)> index_after_commit();
 
   // The longest booking ever stored (seconds), a lower bound for start_at in overlap reads so

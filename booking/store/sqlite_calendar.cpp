@@ -80,13 +80,13 @@ outcome<std::optional<domain::calendar_feed_record>> sqlite_calendar_feeds::feed
 
 outcome<domain::calendar_feed_record> sqlite_calendar_feeds::find_feed(std::string_view token) {
   auto digest = sha256_hex(token);
-  return read<domain::calendar_feed_record>([&digest](connection& c)
-                                                -> outcome<domain::calendar_feed_record> {
-    auto st = c.prepare("SELECT user_id, created_at FROM calendar_feeds WHERE token_hash = ?1");
-    if (!st) return st.error();
-    st->bind(1, digest);
-    return first<domain::calendar_feed_record>(*st, read_feed);
-  });
+  return read<domain::calendar_feed_record>(
+      [&digest](connection& c) -> outcome<domain::calendar_feed_record> {
+        auto st = c.prepare("SELECT user_id, created_at FROM calendar_feeds WHERE token_hash = ?1");
+        if (!st) return st.error();
+        st->bind(1, digest);
+        return first<domain::calendar_feed_record>(*st, read_feed);
+      });
 }
 
 outcome<std::vector<domain::booking_revision>> sqlite_calendar_feeds::feed_bookings(

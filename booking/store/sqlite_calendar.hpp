@@ -6,9 +6,8 @@
 
 namespace hubgate::store {
 
-class sqlite_calendar_feeds final : public domain::calendar_feed_repository,
-                                    private sqlite_access {
-public:
+class sqlite_calendar_feeds final : public domain::calendar_feed_repository, private sqlite_access {
+ public:
   using sqlite_access::sqlite_access;
 
   outcome<domain::calendar_feed_record> put_feed(std::string_view user_id, std::string_view token,
@@ -22,7 +21,7 @@ public:
 };
 
 class sqlite_reports final : public domain::report_repository, private sqlite_access {
-public:
+ public:
   using sqlite_access::sqlite_access;
 
   outcome<std::vector<domain::booking>> site_bookings(std::string_view site_id,

@@ -12,7 +12,6 @@
 namespace hubgate::store {
 namespace {
 
-
 std::string select_all(const char* columns, const char* table, const char* tail = "") {
   return std::string("SELECT ") + columns + " FROM " + table + tail;
 }
@@ -151,14 +150,14 @@ outcome<void> sqlite_catalog::delete_group(std::string_view id) {
 }
 
 outcome<std::vector<domain::door>> sqlite_catalog::list_doors(std::optional<std::string> site_id) {
-  return read<std::vector<domain::door>>([&site_id](connection& c)
-                                             -> outcome<std::vector<domain::door>> {
-    auto st = c.prepare(
-        select_all(door_columns, "doors", " WHERE (?1 IS NULL OR site_id = ?1) ORDER BY name, id"));
-    if (!st) return st.error();
-    st->bind(1, site_id);
-    return collect<domain::door>(*st, read_door);
-  });
+  return read<std::vector<domain::door>>(
+      [&site_id](connection& c) -> outcome<std::vector<domain::door>> {
+        auto st = c.prepare(select_all(door_columns, "doors",
+                                       " WHERE (?1 IS NULL OR site_id = ?1) ORDER BY name, id"));
+        if (!st) return st.error();
+        st->bind(1, site_id);
+        return collect<domain::door>(*st, read_door);
+      });
 }
 outcome<domain::door> sqlite_catalog::get_door(std::string_view id) {
   return read<domain::door>([id](connection& c) { return doors.get(c, id); });

@@ -8,7 +8,7 @@
 namespace hubgate::store {
 
 class sqlite_catalog final : public domain::catalog_repository, private sqlite_access {
-public:
+ public:
   using sqlite_access::sqlite_access;
 
   outcome<std::vector<domain::site>> list_sites() override;
@@ -34,7 +34,7 @@ public:
   outcome<domain::door> update_door(domain::door d) override;
   outcome<void> delete_door(std::string_view id) override;
 
-private:
+ private:
   // Sites, spaces and groups are read from here; each write to them invalidates it.
   outcome<catalog_copy_ptr> copy();
   template <class T>

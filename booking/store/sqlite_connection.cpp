@@ -9,15 +9,24 @@ failure sqlite_failure(sqlite3* db, int rc, std::string_view what) {
   errc e = errc::sqlite_error;
   switch (rc & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: e = errc::busy; break;
+    case SQLITE_LOCKED:
+      e = errc::busy;
+      break;
     case SQLITE_IOERR:
     case SQLITE_FULL:
     case SQLITE_READONLY:
-    case SQLITE_CANTOPEN: e = errc::io_error; break;
+    case SQLITE_CANTOPEN:
+      e = errc::io_error;
+      break;
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: e = errc::corrupt; break;
-    case SQLITE_CONSTRAINT: e = errc::constraint; break;
-    default: break;
+    case SQLITE_NOTADB:
+      e = errc::corrupt;
+      break;
+    case SQLITE_CONSTRAINT:
+      e = errc::constraint;
+      break;
+    default:
+      break;
   }
   return failure(make_error_code(e),
                  fmt::format("{}: {}", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
@@ -54,9 +63,9 @@ std::optional<std::int64_t> statement::optional_integer(int col) const {
 outcome<std::unique_ptr<connection>> connection::open(const std::filesystem::path& file, mode m,
                                                       int busy_timeout_ms, bool durable) {
   sqlite::database db;
-  const int flags = SQLITE_OPEN_NOMUTEX | (m == mode::writer
-                                               ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                                               : SQLITE_OPEN_READONLY);
+  const int flags =
+      SQLITE_OPEN_NOMUTEX |
+      (m == mode::writer ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY);
   const int rc = db.open(file, flags);
   if (rc != SQLITE_OK) {
     auto f = sqlite_failure(db.raw(), rc, "open");
@@ -66,9 +75,9 @@ outcome<std::unique_ptr<connection>> connection::open(const std::filesystem::pat
   std::unique_ptr<connection> c(new connection(std::move(db)));
   sqlite3_busy_timeout(c->raw(), busy_timeout_ms);
   sqlite3_extended_result_codes(c->raw(), 1);
-  std::string pragmas = fmt::format(
-      "PRAGMA foreign_keys=ON; PRAGMA synchronous={}; {}", durable ? "FULL" : "OFF",
-      m == mode::writer ? "PRAGMA journal_mode=WAL;" : "PRAGMA query_only=ON;");
+  std::string pragmas =
+      fmt::format("PRAGMA foreign_keys=ON; PRAGMA synchronous={}; {}", durable ? "FULL" : "OFF",
+                  m == mode::writer ? "PRAGMA journal_mode=WAL;" : "PRAGMA query_only=ON;");
   if (auto r = c->exec(pragmas.c_str()); !r) {
     auto f = r.error();
     f.code = make_error_code(errc::open_failed);
@@ -95,6 +104,8 @@ outcome<void> connection::exec(const char* sql) {
   return {};
 }
 
-std::int64_t connection::changes() const { return sqlite3_changes64(db_.raw()); }
+std::int64_t connection::changes() const {
+  return sqlite3_changes64(db_.raw());
+}
 
 }  // namespace hubgate::store

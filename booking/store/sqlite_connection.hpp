@@ -26,7 +26,7 @@ using domain::outcome;
 
 // A prepared statement borrowed from a connection's cache; reset and unbound when released.
 class statement {
-public:
+ public:
   statement(sqlite3* db, sqlite::statement* stmt) : db_(db), stmt_(stmt) {}
   statement(statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
   statement(const statement&) = delete;
@@ -61,13 +61,13 @@ public:
   std::optional<std::string> optional_text(int col) const;
   std::optional<std::int64_t> optional_integer(int col) const;
 
-private:
+ private:
   sqlite3* db_;
   sqlite::statement* stmt_;
 };
 
 class connection {
-public:
+ public:
   enum class mode { writer, reader };
   static outcome<std::unique_ptr<connection>> open(const std::filesystem::path& file, mode m,
                                                    int busy_timeout_ms, bool durable);
@@ -82,7 +82,7 @@ public:
   std::int64_t changes() const;
   sqlite3* raw() const { return db_.raw(); }
 
-private:
+ private:
   explicit connection(sqlite::database db) : db_(std::move(db)) {}
   sqlite::database db_;
   // Declared after db_: the statements are finalized before the connection closes.

@@ -15,7 +15,7 @@ namespace hubgate::store {
 namespace {
 
 class sqlite_database final : public database {
-public:
+ public:
   sqlite_database(std::unique_ptr<checkpointer> checkpoints, std::unique_ptr<write_queue> writer,
                   std::unique_ptr<reader_pool> readers, int version)
       : checkpoints_(std::move(checkpoints)),
@@ -40,11 +40,9 @@ public:
   domain::auth_repository& auth() override { return auth_; }
   controllers::controller_repository& controllers() override { return controllers_; }
   int schema_version() const override { return version_; }
-  write_stats writer_stats() const override {
-    return {writer_->commits(), writer_->operations()};
-  }
+  write_stats writer_stats() const override { return {writer_->commits(), writer_->operations()}; }
 
-private:
+ private:
   std::unique_ptr<checkpointer> checkpoints_;  // outlives the writer, whose commits call it
   std::unique_ptr<write_queue> writer_;
   std::unique_ptr<reader_pool> readers_;
@@ -61,7 +59,7 @@ private:
 }  // namespace
 
 boost::system::result<std::unique_ptr<database>> open_sqlite(const std::filesystem::path& data_dir,
-                                                              const sqlite_options& options) {
+                                                             const sqlite_options& options) {
   std::error_code fs_ec;
   std::filesystem::create_directories(data_dir, fs_ec);
   if (fs_ec) return make_error_code(errc::open_failed);

@@ -107,8 +107,8 @@ outcome<std::size_t> sqlite_users::count_users() {
 
 outcome<domain::user> sqlite_users::insert_user(domain::user u, std::string password_hash) {
   if (u.id.empty()) u.id = new_id("usr");
-  return write<domain::user>([u, hash = std::move(password_hash)](connection& c)
-                                 -> outcome<domain::user> {
+  return write<domain::user>([u, hash = std::move(password_hash)](
+                                 connection& c) -> outcome<domain::user> {
     if (auto r = check_email_free(c, u); !r) return r.error();
     auto st = c.prepare(
         "INSERT INTO users(id, email, display_name, role, group_ids, active, language,"
@@ -138,14 +138,14 @@ outcome<domain::user> sqlite_users::update_user(domain::user u) {
 }
 
 outcome<std::vector<domain::credential>> sqlite_users::list_credentials(std::string_view user_id) {
-  return read<std::vector<domain::credential>>([user_id](connection& c)
-                                                   -> outcome<std::vector<domain::credential>> {
-    auto st = c.prepare(select(credential_columns, "credentials",
-                               "WHERE user_id = ?1 ORDER BY created_at, id"));
-    if (!st) return st.error();
-    st->bind(1, user_id);
-    return collect<domain::credential>(*st, read_credential);
-  });
+  return read<std::vector<domain::credential>>(
+      [user_id](connection& c) -> outcome<std::vector<domain::credential>> {
+        auto st = c.prepare(select(credential_columns, "credentials",
+                                   "WHERE user_id = ?1 ORDER BY created_at, id"));
+        if (!st) return st.error();
+        st->bind(1, user_id);
+        return collect<domain::credential>(*st, read_credential);
+      });
 }
 
 outcome<domain::credential> sqlite_users::get_credential(std::string_view id) {
@@ -157,9 +157,9 @@ outcome<domain::credential> sqlite_users::get_credential(std::string_view id) {
 
 outcome<domain::credential> sqlite_users::find_credential_by_card(std::string_view card_id) {
   return read<domain::credential>([card_id](connection& c) {
-    return one<domain::credential>(
-        c, select(credential_columns, "credentials", "WHERE card_id = ?1"), card_id,
-        read_credential);
+    return one<domain::credential>(c,
+                                   select(credential_columns, "credentials", "WHERE card_id = ?1"),
+                                   card_id, read_credential);
   });
 }
 
@@ -177,7 +177,10 @@ outcome<domain::credential> save_credential(connection& c, const domain::credent
   if (!st) return st.error();
   st->bind(1, cr.id).bind(2, cr.user_id).bind(3, domain::to_string(cr.kind)).bind(4, cr.card_id);
   st->bind(5, cr.label).bind(6, domain::to_string(cr.status));
-  if (cr.expires_at) st->bind(7, to_unix(*cr.expires_at)); else st->bind_null(7);
+  if (cr.expires_at)
+    st->bind(7, to_unix(*cr.expires_at));
+  else
+    st->bind_null(7);
   st->bind(8, cr.legacy).bind(9, to_unix(cr.created_at));
   if (auto r = st->run(); !r) return r.error();
   return cr;

@@ -18,7 +18,7 @@ inline constexpr const char* user_columns =
 outcome<domain::user> read_user(const statement& st);
 
 class sqlite_users final : public domain::user_repository, private sqlite_access {
-public:
+ public:
   using sqlite_access::sqlite_access;
 
   outcome<std::vector<domain::user>> list_users() override;

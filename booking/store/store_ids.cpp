@@ -1,12 +1,12 @@
 #include "booking/store/store_ids.hpp"
 
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
 #include <array>
 #include <chrono>
 #include <cstdint>
 #include <random>
-
-#include <openssl/evp.h>
-#include <openssl/rand.h>
 
 namespace hubgate::store {
 namespace {
@@ -29,8 +29,10 @@ std::string new_id(std::string_view prefix) {
   // The milliseconds since 1970 first (big-endian), so new rows land at the end of the id
   // index instead of on a random page of it, which a commit would have to write out.
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::system_clock::now().time_since_epoch()).count();
-  for (int i = 0; i < 6; ++i) bytes[i] = static_cast<unsigned char>(static_cast<std::uint64_t>(ms) >> (8 * (5 - i)));
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+  for (int i = 0; i < 6; ++i)
+    bytes[i] = static_cast<unsigned char>(static_cast<std::uint64_t>(ms) >> (8 * (5 - i)));
   if (RAND_bytes(bytes.data() + 6, 6) != 1) {
     // Ids only need to be unique, not secret: fall back to the OS entropy source directly.
     std::random_device rd;

@@ -18,7 +18,7 @@
 namespace hubgate::store {
 
 class write_queue {
-public:
+ public:
   write_queue(std::unique_ptr<connection> conn, std::size_t max_batch);
   ~write_queue();  // completes what is queued, then stops
   write_queue(const write_queue&) = delete;
@@ -30,7 +30,8 @@ public:
   // the group. `committed`, when given, sees a successful result after the commit and before
   // `done` does. When the queue is closed, `done` gets errc::closed before submit returns.
   template <class T>
-  void submit(std::function<outcome<T>(connection&)> op, std::function<void(const outcome<T>&)> committed,
+  void submit(std::function<outcome<T>(connection&)> op,
+              std::function<void(const outcome<T>&)> committed,
               std::function<void(outcome<T>)> done) {
     auto result = std::make_shared<std::optional<outcome<T>>>();
     job j;
@@ -44,8 +45,10 @@ public:
       return result->value().has_value();
     };
     j.settle = [result, committed = std::move(committed)](const failure* commit_error) {
-      if (commit_error) result->emplace(*commit_error);
-      else if (committed && (*result)->has_value()) committed(**result);
+      if (commit_error)
+        result->emplace(*commit_error);
+      else if (committed && (*result)->has_value())
+        committed(**result);
     };
     j.deliver = [result, done] { done(std::move(**result)); };
     if (!enqueue(std::move(j))) done(failure(make_error_code(errc::closed)));
@@ -68,7 +71,7 @@ public:
   // Operations waiting for the writer right now.
   std::size_t queued() const;
 
-private:
+ private:
   struct job {
     std::function<bool(connection&)> run;
     // On the writer once the group is committed (null) or failed: the committed hook.

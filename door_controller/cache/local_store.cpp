@@ -4,10 +4,10 @@
 
 #include <utility>
 
-#include "protocol/sqlite/database.hpp"
-#include "protocol/sqlite/statement.hpp"
 #include "protocol/access_list_json.hpp"
 #include "protocol/envelope.hpp"
+#include "protocol/sqlite/database.hpp"
+#include "protocol/sqlite/statement.hpp"
 
 namespace hubgate::door {
 namespace {
@@ -64,8 +64,8 @@ result<void> save_snapshot(sqlite3* db, const protocol::envelope& body, std::str
   if (!tx.begun() || sqlite::exec(db, "DELETE FROM list_messages") != SQLITE_OK)
     return cache_errc::sql_error;
   sqlite::statement insert(db,
-                          "INSERT INTO list_messages(position, kind, epoch, sequence, envelope) "
-                          "VALUES (0, 'snapshot', ?1, ?2, ?3)");
+                           "INSERT INTO list_messages(position, kind, epoch, sequence, envelope) "
+                           "VALUES (0, 'snapshot', ?1, ?2, ?3)");
   if (!insert.ok()) return cache_errc::sql_error;
   insert.bind(1, static_cast<std::int64_t>(body.epoch));
   insert.bind(2, static_cast<std::int64_t>(body.sequence));
@@ -90,8 +90,8 @@ result<void> save_delta(sqlite3* db, const protocol::envelope& body, std::string
   if (body.epoch != epoch || body.sequence != sequence + 1) return cache_errc::out_of_order;
 
   sqlite::statement insert(db,
-                          "INSERT INTO list_messages(position, kind, epoch, sequence, envelope) "
-                          "VALUES (?1, 'delta', ?2, ?3, ?4)");
+                           "INSERT INTO list_messages(position, kind, epoch, sequence, envelope) "
+                           "VALUES (?1, 'delta', ?2, ?3, ?4)");
   if (!insert.ok()) return cache_errc::sql_error;
   insert.bind(1, position + 1);
   insert.bind(2, static_cast<std::int64_t>(body.epoch));
@@ -115,8 +115,7 @@ result<protocol::signed_envelope> reverify(std::string_view text, const protocol
 
 result<local_store> local_store::open(const std::filesystem::path& path) {
   sqlite::database db;
-  const int rc =
-      db.open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
+  const int rc = db.open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
   if (rc != SQLITE_OK) return cache_errc::open_failed;
   if (auto r = configure(db.raw()); !r) return r.error();
   return local_store(std::move(db));

@@ -6,16 +6,16 @@
 #include <filesystem>
 #include <memory>
 #include <span>
-#include <utility>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
-#include "protocol/sqlite/database.hpp"
 #include "door_controller/cache/cache_errc.hpp"
 #include "door_controller/cache/loaded_list.hpp"
 #include "protocol/event.hpp"
 #include "protocol/keys.hpp"
+#include "protocol/sqlite/database.hpp"
 
 struct sqlite3;
 

@@ -6,11 +6,11 @@
 #include <array>
 #include <cstdint>
 
-#include "protocol/sqlite/database.hpp"
-#include "protocol/sqlite/statement.hpp"
 #include "door_controller/cache/local_store.hpp"
 #include "protocol/access_list_json.hpp"
 #include "protocol/hex.hpp"
+#include "protocol/sqlite/database.hpp"
+#include "protocol/sqlite/statement.hpp"
 
 namespace hubgate::door {
 namespace {
@@ -28,8 +28,8 @@ result<void> local_store::append_event(const protocol::access_event& event) {
   if (!valid_event(event)) return cache_errc::bad_event;
   // A single statement in autocommit mode is its own durable transaction.
   sqlite::statement insert(db_.raw(),
-                          "INSERT OR IGNORE INTO events(id, door, card, at_ms, kind, reason) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                           "INSERT OR IGNORE INTO events(id, door, card, at_ms, kind, reason) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   if (!insert.ok()) return cache_errc::sql_error;
   insert.bind(1, event.id);
   insert.bind(2, event.door_id);
@@ -46,8 +46,8 @@ result<void> local_store::append_event(const protocol::access_event& event) {
 
 result<std::vector<protocol::access_event>> local_store::pending_events(std::size_t limit) {
   sqlite::statement rows(db_.raw(),
-                        "SELECT id, door, card, at_ms, kind, reason FROM events "
-                        "ORDER BY queue_order LIMIT ?1");
+                         "SELECT id, door, card, at_ms, kind, reason FROM events "
+                         "ORDER BY queue_order LIMIT ?1");
   if (!rows.ok()) return cache_errc::sql_error;
   rows.bind(1, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
   std::vector<protocol::access_event> out;

@@ -6,14 +6,14 @@
 namespace hubgate::door {
 
 class clock {
-public:
+ public:
   virtual ~clock() = default;
   virtual std::chrono::steady_clock::time_point steady_now() const = 0;
   virtual std::chrono::system_clock::time_point system_now() const = 0;
 };
 
 class real_clock final : public clock {
-public:
+ public:
   std::chrono::steady_clock::time_point steady_now() const override {
     return std::chrono::steady_clock::now();
   }

@@ -1,8 +1,7 @@
 #include "door_controller/daemon/door_config.hpp"
 
-#include <toml++/toml.h>
-
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <fstream>
 #include <map>
@@ -38,7 +37,7 @@ const std::map<std::string, std::set<std::string>>& known_keys() {
 }
 
 class config_reader {
-public:
+ public:
   explicit config_reader(const toml::table& root) : root_(root) {}
 
   std::optional<config_error> error;
@@ -106,7 +105,7 @@ public:
     if (!error) error = config_error{key, std::move(message)};
   }
 
-private:
+ private:
   // "reader.poll_ms" -> root["reader"]["poll_ms"].
   toml::node_view<const toml::node> at(std::string_view dotted) const {
     return root_.at_path(dotted);
@@ -129,7 +128,8 @@ bool parse_endpoint(std::string_view text, std::string& host, std::uint16_t& por
   std::string h(text.substr(0, colon));
   if (h.size() > 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
   const auto digits = text.substr(colon + 1);
-  if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string_view::npos)
+  if (digits.empty() || digits.size() > 5 ||
+      digits.find_first_not_of("0123456789") != std::string_view::npos)
     return false;
   const auto value = std::stoul(std::string(digits));
   if (value == 0 || value > 65535) return false;

@@ -1,17 +1,16 @@
 // The door controller's configuration (one TOML file, `--config FILE`): identities, paths,
 // reader, door I/O, list and timing; every duration is configurable so tests run them short.
 #pragma once
-#include "door_controller/decision/staleness_policy.hpp"
-#include "door_controller/io/io_options.hpp"
-#include "door_controller/link/link_options.hpp"
-#include "door_controller/reader/reader_options.hpp"
-
 #include <boost/system/result.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
+
+#include "door_controller/decision/staleness_policy.hpp"
+#include "door_controller/io/io_options.hpp"
+#include "door_controller/link/link_options.hpp"
+#include "door_controller/reader/reader_options.hpp"
 
 namespace hubgate::door {
 

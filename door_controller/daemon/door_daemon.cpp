@@ -1,11 +1,21 @@
 #include "door_controller/daemon/door_daemon.hpp"
 
+#include <pthread.h>
+
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+#include <cctype>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
 #include "door_controller/cache/local_store.hpp"
 #include "door_controller/daemon/clock.hpp"
 #include "door_controller/daemon/door_loop.hpp"
 #include "door_controller/daemon/event_journal.hpp"
 #include "door_controller/daemon/inbox.hpp"
-#include "protocol/log/log.hpp"
 #include "door_controller/daemon/link_bridge.hpp"
 #include "door_controller/daemon/list_keeper.hpp"
 #include "door_controller/daemon/systemd_notifier.hpp"
@@ -15,17 +25,7 @@
 #include "door_controller/reader/nfc_card_reader.hpp"
 #include "protocol/hex.hpp"
 #include "protocol/keys.hpp"
-
-#include <boost/json/serialize.hpp>
-
-#include <algorithm>
-#include <cctype>
-#include <csignal>
-#include <cstdio>
-#include <fstream>
-#include <pthread.h>
-#include <sstream>
-#include <thread>
+#include "protocol/log/log.hpp"
 
 namespace hubgate::door {
 namespace {
@@ -39,7 +39,9 @@ sigset_t daemon_signals() {
   return set;
 }
 
-bool is_stop_signal(int number) { return number == SIGTERM || number == SIGINT; }
+bool is_stop_signal(int number) {
+  return number == SIGTERM || number == SIGINT;
+}
 
 std::optional<std::chrono::steady_clock::time_point> earliest(
     std::initializer_list<std::optional<std::chrono::steady_clock::time_point>> times) {
@@ -125,8 +127,8 @@ std::optional<opened_parts> open_parts(const door_config& config) {
                                           {"error", verify_key.error().message()}});
   auto list_key = load_list_key(config.list_key_file);
   if (!list_key)
-    return failed("list_key_unusable", {{"path", config.list_key_file.string()},
-                                        {"error", list_key.error().message()}});
+    return failed("list_key_unusable",
+                  {{"path", config.list_key_file.string()}, {"error", list_key.error().message()}});
   auto io = make_door_io(config.io);
   if (!io) return failed("door_io_unusable", {{"error", io.error().message()}});
   return opened_parts{std::move(*store), std::move(*verify_key), std::move(*list_key),
@@ -167,7 +169,8 @@ void stop_hardware(opened_parts& parts) {
 }
 
 void log_started(const door_config& config) {
-  log::write(log::level::info, "started",
+  log::write(
+      log::level::info, "started",
       {{"controller_id", config.controller_id},
        {"door_id", config.door_id},
        {"reader", config.reader.connstring},
@@ -225,9 +228,8 @@ void serve(const door_config& config, const clock& clock, inbox& inputs, daemon_
   bool running = true;
   while (running) {
     const auto watchdog = systemd.keepalive(clock.steady_now());
-    const auto deadline =
-        earliest({d.loop.next_deadline(), next_list_check, watchdog,
-                  d.bridge ? d.bridge->next_deadline() : std::nullopt});
+    const auto deadline = earliest({d.loop.next_deadline(), next_list_check, watchdog,
+                                    d.bridge ? d.bridge->next_deadline() : std::nullopt});
     if (auto input = inputs.pop_until(deadline)) running = route(*input, d);
     d.loop.tick();
     if (clock.steady_now() >= next_list_check) {

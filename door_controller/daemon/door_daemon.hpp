@@ -1,15 +1,14 @@
 // The hubgate-door process: wires the configured reader, door I/O, local store and list file
 // to the door loop and runs it until SIGTERM/SIGINT; plus the `events` command.
 #pragma once
-#include "door_controller/daemon/door_config.hpp"
-
 #include <boost/system/result.hpp>
-
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "door_controller/daemon/door_config.hpp"
 
 namespace hubgate::door {
 

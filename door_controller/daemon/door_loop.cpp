@@ -1,7 +1,7 @@
 #include "door_controller/daemon/door_loop.hpp"
 
-#include "protocol/log/log.hpp"
 #include "door_controller/decision/decide.hpp"
+#include "protocol/log/log.hpp"
 #include "protocol/pseudonym.hpp"
 
 namespace hubgate::door {
@@ -22,7 +22,9 @@ void door_loop::set_list(access_index index, std::int64_t issued_at) {
 
 void door_loop::on_reader(const reader_event& event) {
   switch (event.what) {
-    case reader_event::kind::tap: on_tap(event.uid); break;
+    case reader_event::kind::tap:
+      on_tap(event.uid);
+      break;
     case reader_event::kind::lost:
       log::write(log::level::warn, "reader_lost", {{"detail", event.detail}});
       record(event_kind::reader_lost, std::nullopt, event.detail);
@@ -36,22 +38,31 @@ void door_loop::on_reader(const reader_event& event) {
 
 void door_loop::on_io(const io_event& event) {
   switch (event.what) {
-    case io_event::kind::door_opened: on_door_opened(event.initial); break;
-    case io_event::kind::door_closed: on_door_closed(event.initial); break;
-    case io_event::kind::button_pressed: on_exit_button(); break;
-    case io_event::kind::button_released: break;
+    case io_event::kind::door_opened:
+      on_door_opened(event.initial);
+      break;
+    case io_event::kind::door_closed:
+      on_door_closed(event.initial);
+      break;
+    case io_event::kind::button_pressed:
+      on_exit_button();
+      break;
+    case io_event::kind::button_released:
+      break;
     case io_event::kind::lost:
       log::write(log::level::warn, "io_lost", {{"detail", event.detail}});
       break;
-    case io_event::kind::recovered: log::write(log::level::info, "io_recovered"); break;
+    case io_event::kind::recovered:
+      log::write(log::level::info, "io_recovered");
+      break;
   }
 }
 
 void door_loop::on_tap(std::span<const std::uint8_t> uid) {
   const auto card = protocol::make_pseudonym(options_.list_key, uid);
-  const auto now_s = std::chrono::duration_cast<std::chrono::seconds>(
-                         clock_.system_now().time_since_epoch())
-                         .count();
+  const auto now_s =
+      std::chrono::duration_cast<std::chrono::seconds>(clock_.system_now().time_since_epoch())
+          .count();
   const verdict v = decide(index_, card, options_.door_id, now_s, freshness_);
   // A decision taken with the clock behind the list says so, granted or not, so the service
   // sees a board whose clock needs setting.
@@ -61,7 +72,7 @@ void door_loop::on_tap(std::span<const std::uint8_t> uid) {
   if (v.clock_untrusted)
     log::write(log::level::warn, "clock_untrusted", {{"list_issued_at", *freshness_.issued_at}});
   log::write(log::level::info, v.granted ? "tap_granted" : "tap_denied",
-      {{"card", protocol::to_hex(card)}, {"reason", reason}});
+             {{"card", protocol::to_hex(card)}, {"reason", reason}});
   // The event is durable before the relay moves; a grant that cannot be recorded is not acted
   // on, so every unlock is accounted for.
   if (record(v.granted ? event_kind::tap_granted : event_kind::tap_denied, card, reason) &&
@@ -86,7 +97,7 @@ void door_loop::on_door_opened(bool initial) {
   if (initial) return;
   const bool authorised = authorised_until_ && opened_at_ <= *authorised_until_;
   log::write(authorised ? log::level::info : log::level::warn, "door_opened",
-      {{"authorised", authorised}});
+             {{"authorised", authorised}});
   if (!authorised) record(event_kind::door_forced_open, std::nullopt, "no grant");
 }
 
@@ -132,15 +143,15 @@ bool door_loop::record(event_kind kind, std::optional<protocol::pseudonym> card,
   event.id = protocol::make_event_id();
   event.door_id = options_.door_id;
   event.card = card;
-  event.at = std::chrono::duration_cast<std::chrono::milliseconds>(
-                 clock_.system_now().time_since_epoch())
-                 .count();
+  event.at =
+      std::chrono::duration_cast<std::chrono::milliseconds>(clock_.system_now().time_since_epoch())
+          .count();
   event.kind = kind;
   if (reason.size() > protocol::max_reason_length) reason.resize(protocol::max_reason_length);
   event.reason = std::move(reason);
   if (auto stored = journal_.append(event); !stored) {
     log::write(log::level::error, "event_not_recorded",
-        {{"kind", protocol::to_string(kind)}, {"error", stored.error().message()}});
+               {{"kind", protocol::to_string(kind)}, {"error", stored.error().message()}});
     return false;
   }
   log::write(log::level::debug, "event_recorded",

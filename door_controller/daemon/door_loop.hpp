@@ -1,7 +1,15 @@
 // The door loop: a tap becomes a pseudonym, a decision, a durable event and (when granted) an
 // unlock pulse; the exit button always pulses (its event is best-effort); the door sensor and
-// exit button become forced-open, held-open, closed and exit events. Single-threaded and clock-driven: the runner feeds it inputs and ticks.
+// exit button become forced-open, held-open, closed and exit events. Single-threaded and
+// clock-driven: the runner feeds it inputs and ticks.
 #pragma once
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
 #include "door_controller/daemon/clock.hpp"
 #include "door_controller/daemon/event_journal.hpp"
 #include "door_controller/decision/access_index.hpp"
@@ -9,13 +17,6 @@
 #include "door_controller/io/door_io.hpp"
 #include "door_controller/reader/card_reader.hpp"
 #include "protocol/event.hpp"
-
-#include <chrono>
-#include <cstdint>
-#include <optional>
-#include <span>
-#include <string>
-#include <vector>
 
 namespace hubgate::door {
 
@@ -29,7 +30,7 @@ struct door_loop_options {
 };
 
 class door_loop {
-public:
+ public:
   using steady_time = std::chrono::steady_clock::time_point;
 
   door_loop(door_loop_options options, const clock& clock, door_io& io, event_journal& journal);
@@ -51,7 +52,7 @@ public:
 
   bool relay_on() const { return relay_on_; }
 
-private:
+ private:
   void on_tap(std::span<const std::uint8_t> uid);
   void on_exit_button();
   void on_door_opened(bool initial);

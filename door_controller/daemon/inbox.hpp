@@ -1,16 +1,16 @@
 // The door daemon's single input queue: the reader, door I/O, link and signal threads push,
 // the loop thread pops with a deadline, so all door logic and storage run on one thread.
 #pragma once
-#include "door_controller/io/door_io.hpp"
-#include "door_controller/link/link_client.hpp"
-#include "door_controller/reader/card_reader.hpp"
-
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <optional>
 #include <variant>
+
+#include "door_controller/io/door_io.hpp"
+#include "door_controller/link/link_client.hpp"
+#include "door_controller/reader/card_reader.hpp"
 
 namespace hubgate::door {
 
@@ -19,7 +19,7 @@ struct signal_received {
 };
 
 class inbox {
-public:
+ public:
   using item = std::variant<reader_event, io_event, signal_received, link_input>;
 
   void push(item value) {
@@ -44,7 +44,7 @@ public:
     return front;
   }
 
-private:
+ private:
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<item> items_;

@@ -1,11 +1,11 @@
 #include "door_controller/daemon/link_bridge.hpp"
 
-#include "protocol/log/log.hpp"
-
 #include <fmt/format.h>
 
 #include <variant>
 #include <vector>
+
+#include "protocol/log/log.hpp"
 
 namespace hubgate::door {
 namespace {
@@ -15,14 +15,22 @@ std::string refusal_reason(const boost::system::error_code& ec) {
   using protocol::errc;
   if (ec.category() == protocol::protocol_category()) {
     switch (static_cast<errc>(ec.value())) {
-      case errc::bad_signature: return "bad_signature";
-      case errc::missing_signature: return "missing_signature";
-      case errc::foreign_controller: return "foreign_controller";
-      case errc::stale_epoch: return "stale_epoch";
-      case errc::replayed_sequence: return "replayed_sequence";
-      case errc::sequence_gap: return "sequence_gap";
-      case errc::unexpected_type: return "unexpected_type";
-      default: return "malformed";
+      case errc::bad_signature:
+        return "bad_signature";
+      case errc::missing_signature:
+        return "missing_signature";
+      case errc::foreign_controller:
+        return "foreign_controller";
+      case errc::stale_epoch:
+        return "stale_epoch";
+      case errc::replayed_sequence:
+        return "replayed_sequence";
+      case errc::sequence_gap:
+        return "sequence_gap";
+      case errc::unexpected_type:
+        return "unexpected_type";
+      default:
+        return "malformed";
     }
   }
   return "store_failed";
@@ -49,7 +57,7 @@ void link_bridge::on_input(const link_input& input) {
       last_down_reason_.clear();
       in_flight_.clear();
       log::write(log::level::info, "link_up",
-          {{"epoch", lists_.epoch()}, {"sequence", lists_.sequence()}});
+                 {{"epoch", lists_.epoch()}, {"sequence", lists_.sequence()}});
       if (lists_.needs_snapshot()) send(protocol::resync_message{"tampered_store"});
       pump();
       break;
@@ -83,7 +91,7 @@ void link_bridge::on_message(const std::string& text) {
     on_events_ack(*ack);
   } else {
     log::write(log::level::debug, "link_message_ignored",
-        {{"type", protocol::message_type(*message)}});
+               {{"type", protocol::message_type(*message)}});
   }
 }
 
@@ -91,8 +99,10 @@ void link_bridge::on_list(const protocol::signed_envelope& message) {
   if (auto applied = lists_.apply_message(message); !applied) {
     const std::string reason = refusal_reason(applied.error());
     log::write(log::level::warn, "list_refused",
-        {{"source", "link"}, {"reason", reason}, {"epoch", message.body.epoch},
-         {"sequence", message.body.sequence}});
+               {{"source", "link"},
+                {"reason", reason},
+                {"epoch", message.body.epoch},
+                {"sequence", message.body.sequence}});
     send(protocol::resync_message{reason});
     return;
   }
@@ -160,9 +170,9 @@ void link_bridge::send(const protocol::stream_message& message) {
 }
 
 void link_bridge::send_status() {
-  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          clock_.system_now().time_since_epoch())
-                          .count();
+  const auto now_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(clock_.system_now().time_since_epoch())
+          .count();
   send(protocol::status_message{reader_, door_, now_ms});
 }
 

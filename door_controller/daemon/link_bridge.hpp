@@ -3,21 +3,21 @@
 // deleted only once the service acknowledged their durable commit; reader and door changes
 // are reported as status.
 #pragma once
+#include <chrono>
+#include <optional>
+#include <set>
+#include <string>
+
 #include "door_controller/cache/local_store.hpp"
 #include "door_controller/daemon/clock.hpp"
 #include "door_controller/daemon/list_keeper.hpp"
 #include "door_controller/link/link_client.hpp"
 #include "protocol/stream_message.hpp"
 
-#include <chrono>
-#include <optional>
-#include <set>
-#include <string>
-
 namespace hubgate::door {
 
 class link_bridge {
-public:
+ public:
   using steady_time = std::chrono::steady_clock::time_point;
 
   link_bridge(link_client& client, local_store& store, list_keeper& lists, const clock& clock,
@@ -31,7 +31,7 @@ public:
   // When an unacknowledged batch is due to be sent again.
   std::optional<steady_time> next_deadline() const;
 
-private:
+ private:
   void on_message(const std::string& text);
   void on_list(const protocol::signed_envelope& message);
   void on_events_ack(const protocol::events_ack_message& ack);

@@ -1,16 +1,16 @@
 #include "door_controller/daemon/list_keeper.hpp"
 
-#include "door_controller/cache/list_file.hpp"
-#include "protocol/log/log.hpp"
-#include "door_controller/decision/access_index.hpp"
-#include "protocol/access_list_json.hpp"
-#include "protocol/envelope.hpp"
-
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
+
+#include "door_controller/cache/list_file.hpp"
+#include "door_controller/decision/access_index.hpp"
+#include "protocol/access_list_json.hpp"
+#include "protocol/envelope.hpp"
+#include "protocol/log/log.hpp"
 
 namespace hubgate::door {
 
@@ -40,7 +40,8 @@ void list_keeper::load_stored() {
   }
   const auto entries = loaded->list.entries.size();
   apply(std::move(loaded->list), loaded->epoch, loaded->sequence, loaded->issued_at);
-  log::write(log::level::info, "list_loaded",
+  log::write(
+      log::level::info, "list_loaded",
       {{"source", "store"}, {"epoch", epoch_}, {"sequence", sequence_}, {"entries", entries}});
 }
 
@@ -55,10 +56,9 @@ void list_keeper::check_file(bool force) {
     return;
   }
   reported_missing_ = false;
-  const file_identity now{static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 +
-                              info.st_mtim.tv_nsec,
-                          static_cast<std::uintmax_t>(info.st_size),
-                          static_cast<std::uint64_t>(info.st_ino)};
+  const file_identity now{
+      static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
+      static_cast<std::uintmax_t>(info.st_size), static_cast<std::uint64_t>(info.st_ino)};
   if (!force && seen_ && *seen_ == now) return;
   seen_ = now;
 
@@ -66,7 +66,7 @@ void list_keeper::check_file(bool force) {
   if (!loaded) {
     if (already_applied(list_file_)) return;
     log::write(log::level::warn, "list_refused",
-        {{"path", list_file_.string()}, {"error", loaded.error().message()}});
+               {{"path", list_file_.string()}, {"error", loaded.error().message()}});
     loop_.record_list_event(protocol::event_kind::list_refused, loaded.error().message());
     return;
   }
@@ -75,7 +75,8 @@ void list_keeper::check_file(bool force) {
   const auto entries = loaded->list.list.entries.size();
   apply(std::move(loaded->list.list), loaded->list.epoch, loaded->list.sequence,
         loaded->list.issued_at);
-  log::write(log::level::info, "list_loaded",
+  log::write(
+      log::level::info, "list_loaded",
       {{"source", "file"}, {"epoch", epoch_}, {"sequence", sequence_}, {"entries", entries}});
   loop_.record_list_event(protocol::event_kind::list_accepted,
                           fmt::format("epoch {} sequence {}", epoch_, sequence_));
@@ -111,13 +112,14 @@ boost::system::result<void> list_keeper::apply_message(const protocol::signed_en
   apply(std::move(next), body.epoch, body.sequence, body.issued_at);
   if (is_snapshot) {
     needs_snapshot_ = false;
-    log::write(log::level::info, "list_loaded",
+    log::write(
+        log::level::info, "list_loaded",
         {{"source", "link"}, {"epoch", epoch_}, {"sequence", sequence_}, {"entries", entries}});
     loop_.record_list_event(protocol::event_kind::list_accepted,
                             fmt::format("epoch {} sequence {}", epoch_, sequence_));
   } else {
     log::write(log::level::debug, "list_delta_applied",
-        {{"epoch", epoch_}, {"sequence", sequence_}, {"entries", entries}});
+               {{"epoch", epoch_}, {"sequence", sequence_}, {"entries", entries}});
   }
   return {};
 }

@@ -3,19 +3,19 @@
 // link. A refused file or message is reported as list_refused and the last good list keeps
 // deciding.
 #pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
 #include "door_controller/cache/local_store.hpp"
 #include "door_controller/daemon/door_loop.hpp"
 #include "protocol/envelope.hpp"
 #include "protocol/keys.hpp"
 
-#include <cstdint>
-#include <filesystem>
-#include <string>
-
 namespace hubgate::door {
 
 class list_keeper {
-public:
+ public:
   list_keeper(local_store& store, const protocol::verify_key& key, std::string controller_id,
               std::filesystem::path list_file, door_loop& loop);
 
@@ -33,7 +33,7 @@ public:
   // The stored list was refused at start and no good snapshot has arrived since.
   bool needs_snapshot() const { return needs_snapshot_; }
 
-private:
+ private:
   struct file_identity {
     std::int64_t mtime_ns = 0;
     std::uintmax_t size = 0;

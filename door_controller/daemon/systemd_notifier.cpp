@@ -12,9 +12,13 @@ systemd_notifier::systemd_notifier() {
     interval_ = std::chrono::microseconds(usec / 2);
 }
 
-void systemd_notifier::ready() { sd_notify(0, "READY=1"); }
+void systemd_notifier::ready() {
+  sd_notify(0, "READY=1");
+}
 
-void systemd_notifier::stopping() { sd_notify(0, "STOPPING=1"); }
+void systemd_notifier::stopping() {
+  sd_notify(0, "STOPPING=1");
+}
 
 std::optional<std::chrono::steady_clock::time_point> systemd_notifier::keepalive(
     std::chrono::steady_clock::time_point now) {

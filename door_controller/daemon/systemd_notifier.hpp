@@ -7,7 +7,7 @@
 namespace hubgate::door {
 
 class systemd_notifier {
-public:
+ public:
   systemd_notifier();
   void ready();
   void stopping();
@@ -15,7 +15,7 @@ public:
   std::optional<std::chrono::steady_clock::time_point> keepalive(
       std::chrono::steady_clock::time_point now);
 
-private:
+ private:
   std::optional<std::chrono::microseconds> interval_;
   std::chrono::steady_clock::time_point next_ping_{};
 };

@@ -8,14 +8,14 @@
 namespace hubgate::door {
 
 enum class deny_reason {
-  none,            // granted
-  unknown_card,    // no entry for this card anywhere on the list
-  revoked,         // on the revoked list: beats any window
-  outside_window,  // an entry for this door, but no window covers now
-  wrong_door,      // the card is known, but has no entry for this door
-  list_stale,      // the list is past its maximum age and the policy refuses this grant
-  no_list,         // the board holds no valid list
-  clock_untrusted, // the list was issued in the board's future and this grant needs the clock
+  none,             // granted
+  unknown_card,     // no entry for this card anywhere on the list
+  revoked,          // on the revoked list: beats any window
+  outside_window,   // an entry for this door, but no window covers now
+  wrong_door,       // the card is known, but has no entry for this door
+  list_stale,       // the list is past its maximum age and the policy refuses this grant
+  no_list,          // the board holds no valid list
+  clock_untrusted,  // the list was issued in the board's future and this grant needs the clock
 };
 
 // "granted" for none, else the enumerator's name ("unknown_card", "revoked", ...).

@@ -1,15 +1,15 @@
 #include "door_controller/io/control_socket.hpp"
 
-#include "door_controller/io/io_error.hpp"
-
-#include <boost/system/errc.hpp>
-
-#include <cerrno>
-#include <cstring>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+#include <boost/system/errc.hpp>
+#include <cerrno>
+#include <cstring>
+
+#include "door_controller/io/io_error.hpp"
 
 namespace hubgate::door {
 
@@ -42,7 +42,9 @@ control_socket& control_socket::operator=(control_socket&& other) noexcept {
   return *this;
 }
 
-control_socket::~control_socket() { close(); }
+control_socket::~control_socket() {
+  close();
+}
 
 void control_socket::close() {
   if (fd_ >= 0) ::close(fd_);

@@ -2,14 +2,13 @@
 // reply line, or a stream of event lines after `subscribe`.
 #pragma once
 #include <boost/system/result.hpp>
-
 #include <string>
 #include <string_view>
 
 namespace hubgate::door {
 
 class control_socket {
-public:
+ public:
   static boost::system::result<control_socket> connect(const std::string& path);
 
   control_socket() = default;
@@ -28,7 +27,7 @@ public:
   boost::system::result<std::string> request(std::string_view line, int timeout_ms = 5000);
   void close();
 
-private:
+ private:
   explicit control_socket(int fd) : fd_(fd) {}
   int fd_ = -1;
   std::string buffer_;

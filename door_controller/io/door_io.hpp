@@ -2,7 +2,6 @@
 // sensor and exit button it watches. libgpiod and the software twin are implementations.
 #pragma once
 #include <boost/system/result.hpp>
-
 #include <functional>
 #include <string>
 
@@ -17,7 +16,7 @@ struct io_event {
 };
 
 class door_io {
-public:
+ public:
   using sink = std::function<void(io_event)>;
   virtual ~door_io() = default;
   // Starts watching the inputs; events arrive on the adapter's own thread.

@@ -1,11 +1,10 @@
 // Picks the door I/O backend named in the configuration (gpiod on boards, sim for the twin).
 #pragma once
+#include <boost/system/result.hpp>
+#include <memory>
+
 #include "door_controller/io/door_io.hpp"
 #include "door_controller/io/io_options.hpp"
-
-#include <boost/system/result.hpp>
-
-#include <memory>
 
 namespace hubgate::door {
 

@@ -1,11 +1,10 @@
 #include "door_controller/io/gpiod_door_io.hpp"
 
+#include <gpiod.h>
+#include <poll.h>
+
 #include "door_controller/io/io_error.hpp"
 #include "door_controller/io/watcher_thread.hpp"
-
-#include <gpiod.h>
-
-#include <poll.h>
 
 namespace hubgate::door {
 namespace {
@@ -17,7 +16,7 @@ int flags_for(const gpio_line& line) {
 }
 
 class gpiod_door_io final : public door_io {
-public:
+ public:
   gpiod_door_io(gpiod_chip* chip, gpiod_line* relay, gpiod_line* door, gpiod_line* button)
       : chip_(chip), relay_(relay), door_(door), button_(button) {}
   ~gpiod_door_io() override {
@@ -41,7 +40,7 @@ public:
     return {};
   }
 
-private:
+ private:
   void watch() {
     pollfd fds[3] = {{gpiod_line_event_get_fd(door_), POLLIN, 0},
                      {gpiod_line_event_get_fd(button_), POLLIN, 0},

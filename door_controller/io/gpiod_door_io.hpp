@@ -1,12 +1,11 @@
 // Door I/O on a real board through libgpiod 1.6: the relay, door sensor and exit button are
 // lines of one GPIO chip, each optionally active-low.
 #pragma once
+#include <boost/system/result.hpp>
+#include <memory>
+
 #include "door_controller/io/door_io.hpp"
 #include "door_controller/io/io_options.hpp"
-
-#include <boost/system/result.hpp>
-
-#include <memory>
 
 namespace hubgate::door {
 

@@ -6,14 +6,18 @@ namespace hubgate::door {
 namespace {
 
 class io_category_impl final : public boost::system::error_category {
-public:
+ public:
   const char* name() const noexcept override { return "hubgate.door.io"; }
   std::string message(int value) const override {
     switch (static_cast<io_errc>(value)) {
-      case io_errc::connect_failed: return "cannot connect to the door I/O";
-      case io_errc::write_failed: return "cannot send to the door I/O";
-      case io_errc::bad_reply: return "the door I/O refused the command";
-      case io_errc::line_failed: return "a GPIO line could not be used";
+      case io_errc::connect_failed:
+        return "cannot connect to the door I/O";
+      case io_errc::write_failed:
+        return "cannot send to the door I/O";
+      case io_errc::bad_reply:
+        return "the door I/O refused the command";
+      case io_errc::line_failed:
+        return "a GPIO line could not be used";
     }
     return "unknown door I/O error";
   }

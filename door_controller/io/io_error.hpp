@@ -2,7 +2,6 @@
 // in boost::system::error_code like every other layer's errors.
 #pragma once
 #include <boost/system/error_code.hpp>
-
 #include <type_traits>
 
 namespace hubgate::door {

@@ -14,9 +14,9 @@ struct io_options {
   backend_kind backend = backend_kind::gpiod;
   std::string sim_control;  // the twin's control socket (backend sim)
   std::string chip = "gpiochip0";
-  gpio_line relay{17, false};   // active: lock released
-  gpio_line door{27, false};    // active: door open
-  gpio_line button{22, true};   // active: exit button pressed
+  gpio_line relay{17, false};  // active: lock released
+  gpio_line door{27, false};   // active: door open
+  gpio_line button{22, true};  // active: exit button pressed
 };
 
 }  // namespace hubgate::door

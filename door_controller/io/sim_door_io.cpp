@@ -1,14 +1,14 @@
 #include "door_controller/io/sim_door_io.hpp"
 
-#include "protocol/backoff/backoff.hpp"
-#include "door_controller/io/control_socket.hpp"
-#include "door_controller/io/io_error.hpp"
-#include "door_controller/io/watcher_thread.hpp"
-
 #include <algorithm>
 #include <chrono>
 #include <mutex>
 #include <optional>
+
+#include "door_controller/io/control_socket.hpp"
+#include "door_controller/io/io_error.hpp"
+#include "door_controller/io/watcher_thread.hpp"
+#include "protocol/backoff/backoff.hpp"
 
 namespace hubgate::door {
 namespace {
@@ -22,7 +22,7 @@ std::optional<io_event::kind> parse_input_line(const std::string& line) {
 }
 
 class sim_door_io final : public door_io {
-public:
+ public:
   explicit sim_door_io(std::string control_path) : path_(std::move(control_path)) {}
   ~sim_door_io() override { stop(); }
 
@@ -60,7 +60,7 @@ public:
     return io_errc::write_failed;
   }
 
-private:
+ private:
   void watch() {
     backoff delay(std::chrono::milliseconds(50), std::chrono::milliseconds(2000));
     bool reported_lost = false;

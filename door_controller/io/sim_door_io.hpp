@@ -1,10 +1,10 @@
 // Door I/O against the software twin (hardware/sim): the relay is driven with `set relay` on one
 // control connection, the door sensor and exit button are watched on a `subscribe` connection.
 #pragma once
+#include <memory>
+
 #include "door_controller/io/door_io.hpp"
 #include "door_controller/io/io_options.hpp"
-
-#include <memory>
 
 namespace hubgate::door {
 

@@ -9,7 +9,7 @@
 namespace hubgate::door {
 
 class watcher_thread {
-public:
+ public:
   watcher_thread();
   // Stops the thread first: the pipe must outlive every poll on it.
   ~watcher_thread();
@@ -28,7 +28,7 @@ public:
   // Sleeps up to how_long; true when stop() was called meanwhile.
   bool wait_stop(std::chrono::milliseconds how_long) const;
 
-private:
+ private:
   std::thread thread_;
   std::atomic<bool> stopping_{false};
   int stop_pipe_[2] = {-1, -1};

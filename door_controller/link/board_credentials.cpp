@@ -53,8 +53,8 @@ boost::system::result<board_key_and_csr> make_board_key(std::string_view common_
   owned<BIO> key_out(BIO_new(BIO_s_mem()));
   owned<BIO> csr_out(BIO_new(BIO_s_mem()));
   if (!key_out || !csr_out ||
-      PEM_write_bio_PrivateKey(key_out.get(), key.get(), nullptr, nullptr, 0, nullptr,
-                               nullptr) != 1 ||
+      PEM_write_bio_PrivateKey(key_out.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) !=
+          1 ||
       PEM_write_bio_X509_REQ(csr_out.get(), req.get()) != 1)
     return crypto_failed();
   return board_key_and_csr{drain(key_out.get()), drain(csr_out.get())};

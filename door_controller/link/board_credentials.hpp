@@ -1,10 +1,9 @@
 // The board's TLS identity: an EC P-256 key made on the board and a CSR for the service to
 // sign, and the fingerprint (SHA-256 of the DER) by which enrolment pins the service's CA.
 #pragma once
+#include <boost/system/result.hpp>
 #include <string>
 #include <string_view>
-
-#include <boost/system/result.hpp>
 
 namespace hubgate::door {
 

@@ -13,8 +13,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "protocol/https_client/https_client.hpp"
 #include "door_controller/link/board_credentials.hpp"
+#include "protocol/https_client/https_client.hpp"
 #include "protocol/json_fields.hpp"
 #include "protocol/keys.hpp"
 
@@ -24,7 +24,9 @@ namespace {
 constexpr std::string_view ca_route = "/api/v1/controllers/ca";
 constexpr std::string_view enroll_route = "/api/v1/controllers/enroll";
 
-enrolment_error error(std::string message) { return enrolment_error{std::move(message)}; }
+enrolment_error error(std::string message) {
+  return enrolment_error{std::move(message)};
+}
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
@@ -97,8 +99,10 @@ bool write_file(const std::filesystem::path& path, std::string_view text, mode_t
   std::size_t done = 0;
   while (ok && done < text.size()) {
     const auto n = ::write(fd, text.data() + done, text.size() - done);
-    if (n <= 0) ok = false;
-    else done += static_cast<std::size_t>(n);
+    if (n <= 0)
+      ok = false;
+    else
+      done += static_cast<std::size_t>(n);
   }
   ok = ::fsync(fd) == 0 && ok;
   return ::close(fd) == 0 && ok;
@@ -154,7 +158,8 @@ enrolment_result<void> store(const enrolment_paths& final_paths, const enrolment
   }
   const auto old_dir = final_paths.dir.string() + ".old";
   std::filesystem::remove_all(old_dir, ec);
-  if (std::filesystem::exists(final_paths.dir)) std::filesystem::rename(final_paths.dir, old_dir, ec);
+  if (std::filesystem::exists(final_paths.dir))
+    std::filesystem::rename(final_paths.dir, old_dir, ec);
   std::filesystem::rename(staging_dir, final_paths.dir, ec);
   if (ec) return error("cannot move the enrolment into " + final_paths.dir.string());
   std::filesystem::remove_all(old_dir, ec);
@@ -213,8 +218,8 @@ enrolment_result<enrolment_record> enroll(const enroll_request& request) {
     auto fingerprint = certificate_fingerprint(ca_pem);
     if (!fingerprint) return error("the service sent no usable CA certificate");
     if (*fingerprint != expected)
-      return error("CA hash mismatch: the service's CA is sha256:" + *fingerprint +
-                   ", expected " + request.ca_hash +
+      return error("CA hash mismatch: the service's CA is sha256:" + *fingerprint + ", expected " +
+                   request.ca_hash +
                    "; refusing to enrol (check the hash, or someone is intercepting)");
 
     // From here on the server must prove itself with that CA.

@@ -2,13 +2,12 @@
 // hash the admin was given, trade a one-time token and a CSR for a client certificate, and
 // keep what the link needs in DATA_DIR/link/; and reading that back when the daemon starts.
 #pragma once
+#include <boost/system/result.hpp>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <boost/system/result.hpp>
 
 namespace hubgate::door {
 

@@ -153,10 +153,9 @@ class link_client::impl : public std::enable_shared_from_this<impl> {
     boost::system::error_code not_ip;
     asio::ip::make_address(options_.server_name, not_ip);
     if (not_ip)  // SNI carries host names only
-      SSL_set_tlsext_host_name(conn->ws.next_layer().native_handle(),
-                               options_.server_name.c_str());
-    auto [hec] = co_await conn->ws.next_layer().async_handshake(asio::ssl::stream_base::client,
-                                                                 use_tuple);
+      SSL_set_tlsext_host_name(conn->ws.next_layer().native_handle(), options_.server_name.c_str());
+    auto [hec] =
+        co_await conn->ws.next_layer().async_handshake(asio::ssl::stream_base::client, use_tuple);
     if (hec || stopping_) co_return fail(conn, describe("tls", hec));
 
     tcp_layer.expires_never();
@@ -299,11 +298,21 @@ class link_client::impl : public std::enable_shared_from_this<impl> {
 link_client::link_client(link_options options)
     : impl_(std::make_shared<impl>(std::move(options))) {}
 
-link_client::~link_client() { stop(); }
+link_client::~link_client() {
+  stop();
+}
 
-void link_client::start(sink on_input) { impl_->start(std::move(on_input)); }
-void link_client::stop() { impl_->stop(); }
-void link_client::set_hello(const protocol::hello_message& hello) { impl_->set_hello(hello); }
-void link_client::send(std::string frame) { impl_->send(std::move(frame)); }
+void link_client::start(sink on_input) {
+  impl_->start(std::move(on_input));
+}
+void link_client::stop() {
+  impl_->stop();
+}
+void link_client::set_hello(const protocol::hello_message& hello) {
+  impl_->set_hello(hello);
+}
+void link_client::send(std::string frame) {
+  impl_->send(std::move(frame));
+}
 
 }  // namespace hubgate::door

@@ -16,9 +16,9 @@ struct link_options {
   std::uint16_t port = 8444;
   // SNI and the name the service certificate must carry; empty: the host.
   std::string server_name;
-  std::filesystem::path ca_file;          // the service CA (pinned at enrolment)
-  std::filesystem::path cert_file;        // this board's client certificate
-  std::filesystem::path key_file;         // and its private key (0600)
+  std::filesystem::path ca_file;    // the service CA (pinned at enrolment)
+  std::filesystem::path cert_file;  // this board's client certificate
+  std::filesystem::path key_file;   // and its private key (0600)
   std::chrono::milliseconds ping_interval{10'000};
   std::chrono::milliseconds dead_after{30'000};  // no frame and no pong for this long
   std::chrono::milliseconds connect_timeout{10'000};

@@ -16,7 +16,7 @@ struct reader_event {
 };
 
 class card_reader {
-public:
+ public:
   using sink = std::function<void(reader_event)>;
   virtual ~card_reader() = default;
   // Starts delivering events to `on_event`, from the reader's own thread.

@@ -1,8 +1,5 @@
 #include "door_controller/reader/nfc_card_reader.hpp"
 
-#include "protocol/backoff/backoff.hpp"
-#include "door_controller/reader/tap_debouncer.hpp"
-
 #include <nfc/nfc.h>
 
 #include <atomic>
@@ -11,11 +8,14 @@
 #include <optional>
 #include <thread>
 
+#include "door_controller/reader/tap_debouncer.hpp"
+#include "protocol/backoff/backoff.hpp"
+
 namespace hubgate::door {
 namespace {
 
 class nfc_card_reader final : public card_reader {
-public:
+ public:
   explicit nfc_card_reader(reader_options options)
       : options_(std::move(options)), debouncer_(options_.debounce, options_.rearm) {}
   ~nfc_card_reader() override { stop(); }
@@ -40,7 +40,7 @@ public:
     if (supervisor_.joinable()) supervisor_.join();
   }
 
-private:
+ private:
   void run() {
     nfc_context* context = nullptr;
     nfc_init(&context);

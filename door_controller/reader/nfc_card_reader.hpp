@@ -1,10 +1,10 @@
 // The card reader over libnfc (PN532 on UART or I2C, ACR122 on USB, ...): polls for ISO 14443-A
 // cards on its own thread, debounces taps, and reopens a lost reader with exponential backoff.
 #pragma once
+#include <memory>
+
 #include "door_controller/reader/card_reader.hpp"
 #include "door_controller/reader/reader_options.hpp"
-
-#include <memory>
 
 namespace hubgate::door {
 

@@ -9,7 +9,7 @@
 namespace hubgate::door {
 
 class tap_debouncer {
-public:
+ public:
   using uid = std::vector<std::uint8_t>;
   using time_point = std::chrono::steady_clock::time_point;
 
@@ -22,7 +22,7 @@ public:
   // Forgets the current card, e.g. after the reader was reopened.
   void reset() { current_.reset(); }
 
-private:
+ private:
   std::chrono::milliseconds debounce_;
   std::chrono::milliseconds rearm_;
   std::optional<uid> current_;  // the card of the last tap while it is (nearly) present

@@ -1,8 +1,5 @@
 #include "hardware/sim/cli.hpp"
 
-#include "hardware/sim/control_client.hpp"
-#include "hardware/sim/reader_twin.hpp"
-
 #include <fmt/format.h>
 
 #include <csignal>
@@ -10,6 +7,9 @@
 #include <map>
 #include <string>
 #include <vector>
+
+#include "hardware/sim/control_client.hpp"
+#include "hardware/sim/reader_twin.hpp"
 
 namespace hubgate::sim {
 namespace {
@@ -20,7 +20,8 @@ constexpr const char* usage =
     "       hubgate-sim place --control SOCK --uid HEX | remove --control SOCK\n"
     "       hubgate-sim door --control SOCK open|close | button --control SOCK\n"
     "       hubgate-sim relay --control SOCK on|off | gpio --control SOCK\n"
-    "       hubgate-sim fault --control SOCK garble|nack|mute|unplug|replug|remove-mid-exchange [N]\n"
+    "       hubgate-sim fault --control SOCK garble|nack|mute|unplug|replug|remove-mid-exchange "
+    "[N]\n"
     "       hubgate-sim status --control SOCK\n";
 
 struct arguments {

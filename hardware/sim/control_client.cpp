@@ -1,12 +1,13 @@
 #include "hardware/sim/control_client.hpp"
 
-#include "hardware/sim/sim_error.hpp"
-
-#include <cerrno>
-#include <cstring>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "hardware/sim/sim_error.hpp"
 
 namespace hubgate::sim {
 

@@ -2,7 +2,6 @@
 // line and collects the reply up to and including its final `ok...` or `err ...` line.
 #pragma once
 #include <boost/system/result.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>

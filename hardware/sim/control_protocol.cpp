@@ -1,9 +1,10 @@
 // The control socket's request lines (the contract shared with door_controller's `sim` io
 // backend), mapped onto the twin. One reply line per request, `gpio` excepted.
-#include "hardware/sim/reader_twin.hpp"
+#include <fmt/format.h>
 
 #include <charconv>
-#include <fmt/format.h>
+
+#include "hardware/sim/reader_twin.hpp"
 
 namespace hubgate::sim {
 namespace {
@@ -30,8 +31,12 @@ std::optional<unsigned> parse_count(std::string_view text) {
 using words = std::vector<std::string_view>;
 using reply = std::vector<std::string>;
 
-reply err(std::string_view reason) { return {fmt::format("err {}", reason)}; }
-reply ok() { return {"ok"}; }
+reply err(std::string_view reason) {
+  return {fmt::format("err {}", reason)};
+}
+reply ok() {
+  return {"ok"};
+}
 
 // `tap <uid> [hold_ms [atqa sak]]` or `place <uid> [atqa sak]`. An ATQA/SAK of an ISO 14443-4
 // card makes a card that answers SELECT, as a DESFire does.
@@ -71,11 +76,16 @@ reply handle_fault(reader_twin& twin, const words& w) {
   std::optional<unsigned> n = 1;
   if (w.size() == 3) n = parse_count(w[2]);
   if (!n || *n == 0) return err("fault count must be a positive number");
-  if (kind == "garble") twin.fault_garble(*n);
-  else if (kind == "nack") twin.fault_nack(*n);
-  else if (kind == "mute") twin.fault_mute(*n);
-  else if (kind == "remove-mid-exchange" && w.size() == 2) twin.fault_remove_mid_exchange();
-  else if (kind == "unplug" && w.size() == 2) twin.unplug();
+  if (kind == "garble")
+    twin.fault_garble(*n);
+  else if (kind == "nack")
+    twin.fault_nack(*n);
+  else if (kind == "mute")
+    twin.fault_mute(*n);
+  else if (kind == "remove-mid-exchange" && w.size() == 2)
+    twin.fault_remove_mid_exchange();
+  else if (kind == "unplug" && w.size() == 2)
+    twin.unplug();
   else if (kind == "replug" && w.size() == 2) {
     if (auto r = twin.replug(); !r)
       return err(fmt::format("replug failed: {}", r.error().message()));

@@ -1,14 +1,15 @@
 #include "hardware/sim/control_server.hpp"
 
-#include "hardware/sim/sim_error.hpp"
-
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "hardware/sim/sim_error.hpp"
 
 namespace hubgate::sim {
 namespace {

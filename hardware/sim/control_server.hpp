@@ -1,24 +1,24 @@
 // The twin's control socket: a Unix stream socket speaking the line protocol that tests, the
 // CLI and the door controller's `sim` io backend use. Runs inside the twin's poll loop.
 #pragma once
-#include <boost/system/result.hpp>
+#include <poll.h>
 
+#include <boost/system/result.hpp>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-#include <poll.h>
 
 namespace hubgate::sim {
 
 class control_server {
-public:
+ public:
   // Reply lines for one request line (without '\n').
   using handler = std::function<std::vector<std::string>(std::string_view)>;
 
   static boost::system::result<std::unique_ptr<control_server>> listen(const std::string& path,
-                                                                     handler h);
+                                                                       handler h);
   ~control_server();
   control_server(const control_server&) = delete;
   control_server& operator=(const control_server&) = delete;
@@ -29,7 +29,7 @@ public:
   // Sends one line to every `subscribe`d connection.
   void broadcast(const std::string& line);
 
-private:
+ private:
   struct client {
     int fd = -1;
     std::string in;

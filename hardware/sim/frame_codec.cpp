@@ -10,9 +10,15 @@ std::uint8_t checksum_of(std::span<const std::uint8_t> data) {
   return static_cast<std::uint8_t>(0x100 - sum);
 }
 
-bytes encode_ack() { return {0x00, 0x00, 0xFF, 0x00, 0xFF, 0x00}; }
-bytes encode_nack() { return {0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00}; }
-bytes encode_error_frame() { return {0x00, 0x00, 0xFF, 0x01, 0xFF, 0x7F, 0x81, 0x00}; }
+bytes encode_ack() {
+  return {0x00, 0x00, 0xFF, 0x00, 0xFF, 0x00};
+}
+bytes encode_nack() {
+  return {0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00};
+}
+bytes encode_error_frame() {
+  return {0x00, 0x00, 0xFF, 0x01, 0xFF, 0x7F, 0x81, 0x00};
+}
 
 bytes encode_information(std::span<const std::uint8_t> tfi_and_data) {
   bytes out{0x00, 0x00, 0xFF};
@@ -58,8 +64,10 @@ std::optional<frame> frame_decoder::next() {
     drop_front(start, true);
     frame out;
     switch (try_parse(out)) {
-      case parse_result::need_more: return std::nullopt;
-      case parse_result::produced: return out;
+      case parse_result::need_more:
+        return std::nullopt;
+      case parse_result::produced:
+        return out;
       case parse_result::resync:
         // Skip this start code's 00 and look for the next one; report damaged frames.
         drop_front(1, true);

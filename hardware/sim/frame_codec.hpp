@@ -34,14 +34,14 @@ inline constexpr std::size_t max_frame_payload = 265;
 // Incremental decoder: feed bytes as they arrive, take frames out. Bytes that cannot start a
 // frame (the 0x55 wake-up preamble, idle zeros, garbage) are skipped and counted.
 class frame_decoder {
-public:
+ public:
   void feed(std::span<const std::uint8_t> data);
   std::optional<frame> next();
   std::size_t skipped_bytes() const { return skipped_; }
   std::size_t buffered_bytes() const { return buffer_.size(); }
   void reset() { buffer_.clear(); }
 
-private:
+ private:
   enum class parse_result { need_more, produced, resync };
   parse_result try_parse(frame& out);
   void drop_front(std::size_t n, bool count_as_skipped);

@@ -6,18 +6,24 @@ namespace hubgate::sim {
 
 std::string line_name(gpio_line line) {
   switch (line) {
-    case gpio_line::relay: return "relay";
-    case gpio_line::door: return "door";
-    case gpio_line::button: return "button";
+    case gpio_line::relay:
+      return "relay";
+    case gpio_line::door:
+      return "door";
+    case gpio_line::button:
+      return "button";
   }
   return "?";
 }
 
 std::string state_name(gpio_line line, bool active) {
   switch (line) {
-    case gpio_line::relay: return active ? "on" : "off";
-    case gpio_line::door: return active ? "open" : "closed";
-    case gpio_line::button: return active ? "pressed" : "released";
+    case gpio_line::relay:
+      return active ? "on" : "off";
+    case gpio_line::door:
+      return active ? "open" : "closed";
+    case gpio_line::button:
+      return active ? "pressed" : "released";
   }
   return "?";
 }
@@ -29,9 +35,12 @@ std::string format_event(const gpio_event& event) {
 
 bool gpio_model::get(gpio_line line) const {
   switch (line) {
-    case gpio_line::relay: return relay_;
-    case gpio_line::door: return door_open_;
-    case gpio_line::button: return button_pressed_;
+    case gpio_line::relay:
+      return relay_;
+    case gpio_line::door:
+      return door_open_;
+    case gpio_line::button:
+      return button_pressed_;
   }
   return false;
 }

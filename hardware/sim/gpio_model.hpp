@@ -26,7 +26,7 @@ std::string state_name(gpio_line line, bool active);
 std::string format_event(const gpio_event& event);
 
 class gpio_model {
-public:
+ public:
   using clock = std::chrono::steady_clock;
   using listener = std::function<void(const gpio_event&)>;
 
@@ -38,7 +38,7 @@ public:
   const std::vector<gpio_event>& timeline() const { return timeline_; }
   void on_change(listener l) { listener_ = std::move(l); }
 
-private:
+ private:
   clock::time_point start_;
   bool relay_ = false;
   bool door_open_ = false;

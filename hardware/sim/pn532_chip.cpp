@@ -32,13 +32,17 @@ void pn532_chip::execute(std::span<const std::uint8_t> payload, sim_clock::time_
   const std::uint8_t code = payload[1];
   const auto p = payload.subspan(2);
   switch (code) {
-    case pn532::diagnose: return do_diagnose(p, now);
+    case pn532::diagnose:
+      return do_diagnose(p, now);
     case pn532::get_firmware_version:
       // PN532 (IC 0x32), firmware 1.6, supports ISO 14443-A, -B and ISO 18092.
       return answer(code, {0x32, 0x01, 0x06, 0x07}, now);
-    case pn532::get_general_status: return do_general_status(now);
-    case pn532::read_register: return do_read_register(p, now);
-    case pn532::write_register: return do_write_register(p, now);
+    case pn532::get_general_status:
+      return do_general_status(now);
+    case pn532::read_register:
+      return do_read_register(p, now);
+    case pn532::write_register:
+      return do_write_register(p, now);
     case pn532::set_parameters:
       if (p.size() != 1) return syntax_error(now);
       parameters_ = p[0];
@@ -52,15 +56,22 @@ void pn532_chip::execute(std::span<const std::uint8_t> payload, sim_clock::time_
       powered_down_ = true;
       rf_field_ = false;
       return answer(code, {pn532::status_ok}, now);
-    case pn532::rf_configuration: return do_rf_configuration(p, now);
-    case pn532::in_list_passive_target: return do_list_passive(p, now);
-    case pn532::in_auto_poll: return do_auto_poll(p, now);
-    case pn532::in_data_exchange: return do_data_exchange(p, now);
-    case pn532::in_communicate_thru: return do_communicate_thru(p, now);
+    case pn532::rf_configuration:
+      return do_rf_configuration(p, now);
+    case pn532::in_list_passive_target:
+      return do_list_passive(p, now);
+    case pn532::in_auto_poll:
+      return do_auto_poll(p, now);
+    case pn532::in_data_exchange:
+      return do_data_exchange(p, now);
+    case pn532::in_communicate_thru:
+      return do_communicate_thru(p, now);
     case pn532::in_deselect:
     case pn532::in_release:
-    case pn532::in_select: return do_target_command(code, p, now);
-    default: return syntax_error(now);
+    case pn532::in_select:
+      return do_target_command(code, p, now);
+    default:
+      return syntax_error(now);
   }
 }
 
@@ -112,7 +123,8 @@ void pn532_chip::do_diagnose(std::span<const std::uint8_t> p, sim_clock::time_po
       return answer(pn532::diagnose, {present ? pn532::status_ok : pn532::status_timeout},
                     now + (present ? timing_.rf_exchange : timing_.rf_timeout));
     }
-    default: return syntax_error(now);
+    default:
+      return syntax_error(now);
   }
 }
 
@@ -148,15 +160,32 @@ void pn532_chip::do_rf_configuration(std::span<const std::uint8_t> p, sim_clock:
   // Expected data length per configuration item (user manual 7.3.1).
   std::size_t expected = 0;
   switch (p[0]) {
-    case 0x01: expected = 1; break;   // RF field
-    case 0x02: expected = 3; break;   // various timings
-    case 0x04: expected = 1; break;   // MaxRtyCOM
-    case 0x05: expected = 3; break;   // MaxRetries: ATR_REQ, PSL_REQ, passive activation
-    case 0x0A: expected = 11; break;  // analog settings, 106 kbps type A
-    case 0x0B: expected = 8; break;   // analog settings, 212/424 kbps
-    case 0x0C: expected = 3; break;   // analog settings, type B
-    case 0x0D: expected = 9; break;   // analog settings, ISO/IEC 14443-4 212/424/848 kbps
-    default: return syntax_error(now);
+    case 0x01:
+      expected = 1;
+      break;  // RF field
+    case 0x02:
+      expected = 3;
+      break;  // various timings
+    case 0x04:
+      expected = 1;
+      break;  // MaxRtyCOM
+    case 0x05:
+      expected = 3;
+      break;  // MaxRetries: ATR_REQ, PSL_REQ, passive activation
+    case 0x0A:
+      expected = 11;
+      break;  // analog settings, 106 kbps type A
+    case 0x0B:
+      expected = 8;
+      break;  // analog settings, 212/424 kbps
+    case 0x0C:
+      expected = 3;
+      break;  // analog settings, type B
+    case 0x0D:
+      expected = 9;
+      break;  // analog settings, ISO/IEC 14443-4 212/424/848 kbps
+    default:
+      return syntax_error(now);
   }
   if (data.size() != expected) return syntax_error(now);
   if (p[0] == 0x01) rf_field_ = (data[0] & 0x01) != 0;

@@ -2,13 +2,13 @@
 // RF settings and the card in its field, and paces answers like the real chip. Pure: time is
 // passed in, no I/O, so it is unit-tested command by command and fuzzed.
 #pragma once
-#include "hardware/sim/virtual_card.hpp"
-
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
+
+#include "hardware/sim/virtual_card.hpp"
 
 namespace hubgate::sim {
 
@@ -48,14 +48,14 @@ struct chip_reply {
 // Pacing of answers that involve the RF side. Real chips take a few milliseconds per
 // activation attempt; tests may shrink or stretch these.
 struct chip_timing {
-  std::chrono::milliseconds rf_exchange{4};        // card answers a frame (RF + UART time)
-  std::chrono::milliseconds rf_timeout{5};         // nothing answers a frame
+  std::chrono::milliseconds rf_exchange{4};         // card answers a frame (RF + UART time)
+  std::chrono::milliseconds rf_timeout{5};          // nothing answers a frame
   std::chrono::milliseconds activation_attempt{3};  // one REQA/anticollision without a card
-  std::chrono::milliseconds detect_tick{5};        // how often a waiting poll looks again
+  std::chrono::milliseconds detect_tick{5};         // how often a waiting poll looks again
 };
 
 class pn532_chip {
-public:
+ public:
   explicit pn532_chip(chip_timing timing = {}) : timing_(timing) {}
 
   // Starts a host command (payload = TFI D4, command code, parameters). A command still in
@@ -81,7 +81,7 @@ public:
   std::uint8_t passive_activation_retries() const { return max_retry_passive_; }
   std::uint64_t commands_executed() const { return commands_; }
 
-private:
+ private:
   enum class wait_kind { scheduled, list_passive, auto_poll };
   struct in_flight {
     wait_kind kind = wait_kind::scheduled;

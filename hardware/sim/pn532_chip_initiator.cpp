@@ -1,7 +1,7 @@
 // The initiator side of the chip model: activating, polling and exchanging with cards.
-#include "hardware/sim/pn532_chip.hpp"
-
 #include <algorithm>
+
+#include "hardware/sim/pn532_chip.hpp"
 
 namespace hubgate::sim {
 namespace {
@@ -22,10 +22,14 @@ bytes strip_cascade_tags(std::span<const std::uint8_t> data) {
 // InAutoPoll target types that a type A card at 106 kbps answers to.
 bool type_matches(std::uint8_t type, const virtual_card& card) {
   switch (type) {
-    case 0x00: return true;                // generic passive 106 kbps
-    case 0x10: return true;                // MIFARE / ISO 14443-3A
-    case 0x20: return card.iso14443_4();   // ISO 14443-4A
-    default: return false;
+    case 0x00:
+      return true;  // generic passive 106 kbps
+    case 0x10:
+      return true;  // MIFARE / ISO 14443-3A
+    case 0x20:
+      return card.iso14443_4();  // ISO 14443-4A
+    default:
+      return false;
   }
 }
 

@@ -15,8 +15,8 @@ void pn532_link::handle(const frame& f, sim_clock::time_point now) {
       return;
     case frame_kind::nack:
       // The host missed our answer: send the last one again, unchanged.
-      if (!last_response_.empty()) output_.insert(output_.end(), last_response_.begin(),
-                                                  last_response_.end());
+      if (!last_response_.empty())
+        output_.insert(output_.end(), last_response_.begin(), last_response_.end());
       return;
     case frame_kind::error:
       return;  // only the chip sends error frames; from the host it means nothing
@@ -25,7 +25,8 @@ void pn532_link::handle(const frame& f, sim_clock::time_point now) {
       output_.insert(output_.end(), nack.begin(), nack.end());
       return;
     }
-    case frame_kind::information: break;
+    case frame_kind::information:
+      break;
   }
   if (faults_.mute > 0) {
     --faults_.mute;

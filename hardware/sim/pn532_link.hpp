@@ -2,12 +2,12 @@
 // into the chip model, answers come back as ACK + response frames; injected faults (garbled
 // checksums, NACKs, silence) live here. Pure: the caller moves bytes and passes the time.
 #pragma once
-#include "hardware/sim/frame_codec.hpp"
-#include "hardware/sim/pn532_chip.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <span>
+
+#include "hardware/sim/frame_codec.hpp"
+#include "hardware/sim/pn532_chip.hpp"
 
 namespace hubgate::sim {
 
@@ -18,7 +18,7 @@ struct link_faults {
 };
 
 class pn532_link {
-public:
+ public:
   explicit pn532_link(pn532_chip& chip) : chip_(chip) {}
 
   // Bytes the host wrote; answers that are due at once are queued for take_output.
@@ -36,7 +36,7 @@ public:
   void reset();
   std::size_t skipped_bytes() const { return decoder_.skipped_bytes(); }
 
-private:
+ private:
   void handle(const frame& f, sim_clock::time_point now);
   void send_reply(const chip_reply& reply);
 

@@ -1,16 +1,17 @@
 #include "hardware/sim/pty_port.hpp"
 
-#include "hardware/sim/sim_error.hpp"
+#include <fcntl.h>
+#include <poll.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
-#include <fcntl.h>
-#include <poll.h>
-#include <termios.h>
-#include <unistd.h>
 #include <utility>
+
+#include "hardware/sim/sim_error.hpp"
 
 namespace hubgate::sim {
 namespace {
@@ -58,7 +59,9 @@ pty_port& pty_port::operator=(pty_port&& other) noexcept {
   return *this;
 }
 
-pty_port::~pty_port() { close(); }
+pty_port::~pty_port() {
+  close();
+}
 
 void pty_port::reset_line_settings() {
   if (master_ < 0) return;

@@ -2,7 +2,6 @@
 // reached through a symlink (libnfc connstrings cannot contain the ':' of some pty paths).
 #pragma once
 #include <boost/system/result.hpp>
-
 #include <cstdint>
 #include <span>
 #include <string>
@@ -10,7 +9,7 @@
 namespace hubgate::sim {
 
 class pty_port {
-public:
+ public:
   // Opens a new pty and points `link_path` at its slave (replacing an older link atomically).
   static boost::system::result<pty_port> open(const std::string& link_path);
 
@@ -32,7 +31,7 @@ public:
   // Closes the master (the reader disappears) and removes the link.
   void close();
 
-private:
+ private:
   int master_ = -1;
   std::string slave_path_;
   std::string link_path_;

@@ -1,13 +1,14 @@
 #include "hardware/sim/reader_twin.hpp"
 
-#include "hardware/sim/control_server.hpp"
-#include "hardware/sim/sim_error.hpp"
-
-#include <algorithm>
-#include <cerrno>
 #include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+
+#include "hardware/sim/control_server.hpp"
+#include "hardware/sim/sim_error.hpp"
 
 namespace hubgate::sim {
 namespace {
@@ -26,7 +27,9 @@ reader_twin::reader_twin(twin_options options)
   });
 }
 
-reader_twin::~reader_twin() { stop(); }
+reader_twin::~reader_twin() {
+  stop();
+}
 
 boost::system::result<void> reader_twin::start() {
   std::lock_guard lock(mutex_);
@@ -70,7 +73,8 @@ void reader_twin::stop() {
 
 void reader_twin::wake() {
   const char b = 1;
-  if (wake_fds_[1] >= 0) [[maybe_unused]] auto n = ::write(wake_fds_[1], &b, 1);
+  if (wake_fds_[1] >= 0) [[maybe_unused]]
+    auto n = ::write(wake_fds_[1], &b, 1);
 }
 
 void reader_twin::add_timer(sim_clock::time_point due, std::function<void()> action) {
@@ -163,7 +167,8 @@ int reader_twin::service_locked(short pty_revents, sim_clock::time_point now) {
     timeout = static_cast<int>(std::clamp<long>(ms, 0, 60'000));
   }
   if (!pending_events_.empty()) timeout = 0;
-  if (plugged_ && host_absent_) timeout = timeout < 0 ? host_recheck_ms : std::min(timeout, host_recheck_ms);
+  if (plugged_ && host_absent_)
+    timeout = timeout < 0 ? host_recheck_ms : std::min(timeout, host_recheck_ms);
   return timeout;
 }
 

@@ -2,13 +2,7 @@
 // the door I/O and the control socket, all driven by one poll thread. Usable in-process by
 // tests (thread-safe methods below) and as the `hubgate-sim reader` process.
 #pragma once
-#include "hardware/sim/gpio_model.hpp"
-#include "hardware/sim/pn532_chip.hpp"
-#include "hardware/sim/pn532_link.hpp"
-#include "hardware/sim/pty_port.hpp"
-
 #include <boost/system/result.hpp>
-
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -16,6 +10,11 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "hardware/sim/gpio_model.hpp"
+#include "hardware/sim/pn532_chip.hpp"
+#include "hardware/sim/pn532_link.hpp"
+#include "hardware/sim/pty_port.hpp"
 
 namespace hubgate::sim {
 
@@ -30,7 +29,7 @@ struct twin_options {
 
 struct twin_status {
   std::string link;
-  std::string pty;  // slave path, empty while unplugged
+  std::string pty;   // slave path, empty while unplugged
   std::string card;  // UID hex, empty without a card
   bool plugged = false;
   std::uint64_t commands = 0;
@@ -38,7 +37,7 @@ struct twin_status {
 };
 
 class reader_twin {
-public:
+ public:
   explicit reader_twin(twin_options options);
   ~reader_twin();
   reader_twin(const reader_twin&) = delete;
@@ -68,7 +67,7 @@ public:
   // One control-protocol request; returns the reply lines (see control_protocol.hpp).
   std::vector<std::string> handle_line(std::string_view line);
 
-private:
+ private:
   struct timer {
     sim_clock::time_point due;
     std::function<void()> action;  // runs with mutex_ held

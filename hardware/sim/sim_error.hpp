@@ -14,7 +14,7 @@ enum class sim_errc {
   bad_request,          // a control line that does not parse
   bad_uid,              // not a 4-, 7- or 10-byte hex UID
   already_running,
-  connection_closed,    // the peer went away before answering
+  connection_closed,  // the peer went away before answering
 };
 
 const boost::system::error_category& sim_category() noexcept;

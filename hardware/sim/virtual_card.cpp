@@ -1,8 +1,8 @@
 #include "hardware/sim/virtual_card.hpp"
 
-#include "hardware/sim/sim_error.hpp"
-
 #include <fmt/format.h>
+
+#include "hardware/sim/sim_error.hpp"
 
 namespace hubgate::sim {
 
@@ -19,7 +19,9 @@ bytes virtual_card::read_pages(std::uint8_t page) const {
   return out;
 }
 
-std::string virtual_card::uid_hex() const { return to_hex(uid); }
+std::string virtual_card::uid_hex() const {
+  return to_hex(uid);
+}
 
 virtual_card make_card(bytes uid) {
   virtual_card card;
@@ -68,8 +70,7 @@ boost::system::result<bytes> parse_hex(std::string_view text) {
 
 boost::system::result<bytes> parse_uid(std::string_view hex) {
   auto uid = parse_hex(hex);
-  if (!uid || (uid->size() != 4 && uid->size() != 7 && uid->size() != 10))
-    return sim_errc::bad_uid;
+  if (!uid || (uid->size() != 4 && uid->size() != 7 && uid->size() != 10)) return sim_errc::bad_uid;
   return uid;
 }
 

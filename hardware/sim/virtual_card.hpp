@@ -2,7 +2,6 @@
 // optional ATS, a small memory for READ, and a pluggable ISO 14443-4 APDU handler.
 #pragma once
 #include <boost/system/result.hpp>
-
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -17,22 +16,22 @@ using bytes = std::vector<std::uint8_t>;
 // What an ISO 14443-4 card application answers to one command APDU. A DESFire model plugs in
 // here; the chip calls it for InDataExchange on cards whose SAK announces ISO 14443-4.
 class apdu_handler {
-public:
+ public:
   virtual ~apdu_handler() = default;
   virtual bytes transceive(std::span<const std::uint8_t> command_apdu) = 0;
 };
 
 // Answers 90 00 to SELECT (CLA 00, INS A4) and 6D 00 (instruction not supported) otherwise.
 class select_ok_handler final : public apdu_handler {
-public:
+ public:
   bytes transceive(std::span<const std::uint8_t> command_apdu) override;
 };
 
 struct virtual_card {
-  bytes uid;                       // 4, 7 or 10 bytes
-  std::uint8_t atqa[2] = {0, 0};   // in the order the PN532 reports it (SENS_RES)
+  bytes uid;                      // 4, 7 or 10 bytes
+  std::uint8_t atqa[2] = {0, 0};  // in the order the PN532 reports it (SENS_RES)
   std::uint8_t sak = 0;
-  bytes ats;                       // without the TL byte; empty unless SAK has bit 0x20
+  bytes ats;                           // without the TL byte; empty unless SAK has bit 0x20
   std::shared_ptr<apdu_handler> apdu;  // used when SAK has bit 0x20
 
   bool iso14443_4() const { return (sak & 0x20) != 0; }

@@ -2,13 +2,10 @@
 // it completes, with tcp_stream deadlines as the timeout.
 #include "protocol/https_client/https_client.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <optional>
-#include <stdexcept>
-
+#include <openssl/ssl.h>
 #include <poll.h>
 
+#include <algorithm>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -18,7 +15,9 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
-#include <openssl/ssl.h>
+#include <cctype>
+#include <optional>
+#include <stdexcept>
 
 #include "protocol/https_client/tls_connect.hpp"
 
@@ -79,7 +78,7 @@ error_code connect_tls(asio::io_context& io, tls_stream& stream, const std::stri
 }
 
 class https_client::impl {
-public:
+ public:
   explicit impl(https_client_options options)
       : options_(std::move(options)), tls_(asio::ssl::context::tls_client) {
     tls_.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_compression);
@@ -101,7 +100,7 @@ public:
   }
 
   boost::system::result<http_response> request(std::string_view method, std::string_view target,
-                                                    const header_list& headers, std::string_view body) {
+                                               const header_list& headers, std::string_view body) {
     http::request<http::string_body> message;
     message.version(11);
     message.method_string(method);
@@ -151,8 +150,10 @@ public:
       run();
       result.received.append(chunk, n);
       if (!ec) continue;
-      if (ec == beast::error::timeout) result.timed_out = true;
-      else result.closed_by_peer = true;
+      if (ec == beast::error::timeout)
+        result.timed_out = true;
+      else
+        result.closed_by_peer = true;
       break;
     }
     raw_.reset();
@@ -165,7 +166,7 @@ public:
     raw_.reset();
   }
 
-private:
+ private:
   void run() {
     io_.restart();
     io_.run();
@@ -202,7 +203,8 @@ private:
       run();
       response_started_ = !read_ec;
       if (!read_ec && !parser.is_done()) {
-        http::async_read(*stream_, buffer_, parser, [&read_ec](error_code e, std::size_t) { read_ec = e; });
+        http::async_read(*stream_, buffer_, parser,
+                         [&read_ec](error_code e, std::size_t) { read_ec = e; });
         run();
       }
     }
@@ -241,14 +243,14 @@ https_client::https_client(https_client_options options)
 https_client::~https_client() = default;
 
 boost::system::result<http_response> https_client::try_request(std::string_view method,
-                                                                    std::string_view target,
-                                                                    const header_list& headers,
-                                                                    std::string_view body) {
+                                                               std::string_view target,
+                                                               const header_list& headers,
+                                                               std::string_view body) {
   return impl_->request(method, target, headers, body);
 }
 
 http_response https_client::request(std::string_view method, std::string_view target,
-                                         const header_list& headers, std::string_view body) {
+                                    const header_list& headers, std::string_view body) {
   auto result = impl_->request(method, target, headers, body);
   if (!result)
     throw std::runtime_error("HTTPS " + std::string(method) + " " + std::string(target) +
@@ -256,19 +258,25 @@ http_response https_client::request(std::string_view method, std::string_view ta
   return std::move(*result);
 }
 
-boost::system::result<raw_result> https_client::raw_exchange(std::string_view bytes,
-                                                             std::chrono::milliseconds read_deadline) {
+boost::system::result<raw_result> https_client::raw_exchange(
+    std::string_view bytes, std::chrono::milliseconds read_deadline) {
   if (auto sent = impl_->raw_send(bytes); !sent) return sent.error();
   return impl_->wait_closed(read_deadline);
 }
 
-boost::system::result<void> https_client::raw_send(std::string_view bytes) { return impl_->raw_send(bytes); }
+boost::system::result<void> https_client::raw_send(std::string_view bytes) {
+  return impl_->raw_send(bytes);
+}
 
 boost::system::result<raw_result> https_client::wait_closed(std::chrono::milliseconds deadline) {
   return impl_->wait_closed(deadline);
 }
 
-std::size_t https_client::connections_opened() const { return impl_->opened(); }
-void https_client::close() { impl_->close(); }
+std::size_t https_client::connections_opened() const {
+  return impl_->opened();
+}
+void https_client::close() {
+  impl_->close();
+}
 
 }  // namespace hubgate::client

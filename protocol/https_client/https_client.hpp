@@ -1,6 +1,7 @@
 // A small synchronous keep-alive HTTPS client for the door's enrolment, tests, tools and
 // benchmarks: below both halves, so it has its own response type (Beast stays in the .cpp).
 #pragma once
+#include <boost/system/result.hpp>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -8,8 +9,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <boost/system/result.hpp>
 
 namespace hubgate::client {
 
@@ -26,8 +25,8 @@ struct https_client_options {
   std::string ca_file;    // PEM of the CA to trust; empty with insecure = no verification
   bool insecure = false;  // skip certificate verification (never in production code)
   std::string client_cert_file, client_key_file;  // PEM, for mutual TLS
-  std::string server_name = "localhost";  // SNI and the name the certificate must carry
-  std::chrono::milliseconds timeout{30000};  // per connect, handshake, write and read
+  std::string server_name = "localhost";          // SNI and the name the certificate must carry
+  std::chrono::milliseconds timeout{30000};       // per connect, handshake, write and read
 };
 
 // What raw_exchange saw: the bytes the server sent and how the exchange ended.
@@ -38,7 +37,7 @@ struct raw_result {
 };
 
 class https_client {
-public:
+ public:
   explicit https_client(https_client_options options);
   ~https_client();
   https_client(const https_client&) = delete;
@@ -49,14 +48,13 @@ public:
   // Sends one request on the kept-alive connection, connecting (or reconnecting when the
   // server closed it) as needed; adds Host and Content-Length. Response header names are lower
   // case. Errors (connect, TLS, timeout, malformed response) are values.
-  boost::system::result<http_response> try_request(std::string_view method,
-                                                        std::string_view target,
-                                                        const header_list& headers = {},
-                                                        std::string_view body = {});
+  boost::system::result<http_response> try_request(std::string_view method, std::string_view target,
+                                                   const header_list& headers = {},
+                                                   std::string_view body = {});
 
   // Same, throwing std::runtime_error on a transport error: convenient in tests.
   http_response request(std::string_view method, std::string_view target,
-                             const header_list& headers = {}, std::string_view body = {});
+                        const header_list& headers = {}, std::string_view body = {});
 
   // Opens a fresh TLS connection, writes `bytes` verbatim, then reads until the peer closes
   // or `read_deadline` passes. For tests of malformed HTTP and slow clients. The connection is
@@ -76,7 +74,7 @@ public:
 
   class impl;
 
-private:
+ private:
   std::unique_ptr<impl> impl_;
 };
 

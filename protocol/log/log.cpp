@@ -1,15 +1,15 @@
 #include "protocol/log/log.hpp"
 
+#include <fmt/format.h>
+
 #include <atomic>
+#include <boost/json/serialize.hpp>
+#include <boost/json/string.hpp>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <mutex>
-
-#include <boost/json/serialize.hpp>
-#include <boost/json/string.hpp>
-#include <fmt/format.h>
 
 namespace hubgate::log {
 namespace {
@@ -28,8 +28,8 @@ void append_json_string(std::string& out, std::string_view text) {
 void append_timestamp(std::string& out) {
   const auto now = std::chrono::system_clock::now();
   const auto seconds = std::chrono::system_clock::to_time_t(now);
-  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          now.time_since_epoch()).count() % 1000;
+  const auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
   std::tm utc{};
   ::gmtime_r(&seconds, &utc);
   fmt::format_to(std::back_inserter(out), "\"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z\"",
@@ -39,15 +39,25 @@ void append_timestamp(std::string& out) {
 
 void append_value(std::string& out, const field& f) {
   switch (f.type()) {
-    case field::kind::text: append_json_string(out, f.text()); break;
-    case field::kind::boolean: out += f.boolean() ? "true" : "false"; break;
+    case field::kind::text:
+      append_json_string(out, f.text());
+      break;
+    case field::kind::boolean:
+      out += f.boolean() ? "true" : "false";
+      break;
     case field::kind::real:
       // JSON has no NaN or infinity.
-      if (std::isfinite(f.real())) fmt::format_to(std::back_inserter(out), "{}", f.real());
-      else out += "null";
+      if (std::isfinite(f.real()))
+        fmt::format_to(std::back_inserter(out), "{}", f.real());
+      else
+        out += "null";
       break;
-    case field::kind::signed_int: fmt::format_to(std::back_inserter(out), "{}", f.signed_value()); break;
-    case field::kind::unsigned_int: fmt::format_to(std::back_inserter(out), "{}", f.unsigned_value()); break;
+    case field::kind::signed_int:
+      fmt::format_to(std::back_inserter(out), "{}", f.signed_value());
+      break;
+    case field::kind::unsigned_int:
+      fmt::format_to(std::back_inserter(out), "{}", f.unsigned_value());
+      break;
   }
 }
 
@@ -55,12 +65,18 @@ void append_value(std::string& out, const field& f) {
 
 std::string_view to_string(level l) {
   switch (l) {
-    case level::trace: return "trace";
-    case level::debug: return "debug";
-    case level::info: return "info";
-    case level::warn: return "warn";
-    case level::error: return "error";
-    case level::off: return "off";
+    case level::trace:
+      return "trace";
+    case level::debug:
+      return "debug";
+    case level::info:
+      return "info";
+    case level::warn:
+      return "warn";
+    case level::error:
+      return "error";
+    case level::off:
+      return "off";
   }
   return "unknown";
 }
@@ -72,9 +88,13 @@ std::optional<level> parse_level(std::string_view text) {
   return std::nullopt;
 }
 
-void set_level(level t) { threshold.store(static_cast<int>(t), std::memory_order_relaxed); }
+void set_level(level t) {
+  threshold.store(static_cast<int>(t), std::memory_order_relaxed);
+}
 
-level current_level() { return static_cast<level>(threshold.load(std::memory_order_relaxed)); }
+level current_level() {
+  return static_cast<level>(threshold.load(std::memory_order_relaxed));
+}
 
 bool enabled(level l) {
   return l != level::off && static_cast<int>(l) >= threshold.load(std::memory_order_relaxed);

@@ -29,8 +29,9 @@ std::optional<level> parse_level(std::string_view text);  // "trace" ... "error"
 // One key/value pair of a log line. Keys are expected to be snake_case literals; values are
 // copied into the line only when the level is enabled, so building fields is cheap.
 class field {
-public:
-  field(std::string_view key, std::string_view value) : key_(key), kind_(kind::text), text_(value) {}
+ public:
+  field(std::string_view key, std::string_view value)
+      : key_(key), kind_(kind::text), text_(value) {}
   field(std::string_view key, const char* value) : field(key, std::string_view(value)) {}
   field(std::string_view key, const std::string& value) : field(key, std::string_view(value)) {}
   field(std::string_view key, bool value) : key_(key), kind_(kind::boolean), boolean_(value) {}
@@ -38,8 +39,8 @@ public:
   template <std::signed_integral T>
   field(std::string_view key, T value) : key_(key), kind_(kind::signed_int), signed_(value) {}
   template <std::unsigned_integral T>
-    requires(!std::same_as<T, bool>)
-  field(std::string_view key, T value) : key_(key), kind_(kind::unsigned_int), unsigned_(value) {}
+  requires(!std::same_as<T, bool>) field(std::string_view key, T value)
+      : key_(key), kind_(kind::unsigned_int), unsigned_(value) {}
 
   enum class kind { text, boolean, real, signed_int, unsigned_int };
   std::string_view key() const { return key_; }
@@ -50,7 +51,7 @@ public:
   std::int64_t signed_value() const { return signed_; }
   std::uint64_t unsigned_value() const { return unsigned_; }
 
-private:
+ private:
   std::string_view key_;
   kind kind_;
   std::string_view text_;

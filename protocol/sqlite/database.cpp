@@ -7,7 +7,9 @@
 
 namespace hubgate::sqlite {
 
-database::~database() { close(); }
+database::~database() {
+  close();
+}
 
 database::database(database&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
 
@@ -30,9 +32,13 @@ int database::open(const std::filesystem::path& path, int flags) {
   return sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
 }
 
-int database::exec(std::string_view sql) { return sqlite::exec(db_, sql); }
+int database::exec(std::string_view sql) {
+  return sqlite::exec(db_, sql);
+}
 
-const char* database::message() const { return db_ ? sqlite3_errmsg(db_) : "out of memory"; }
+const char* database::message() const {
+  return db_ ? sqlite3_errmsg(db_) : "out of memory";
+}
 
 int exec(sqlite3* db, std::string_view sql) {
   const std::string text(sql);  // sqlite3_exec needs a terminated string

@@ -15,7 +15,9 @@ statement::statement(sqlite3* db, std::string_view sql, bool persistent) noexcep
   }
 }
 
-statement::~statement() { sqlite3_finalize(stmt_); }
+statement::~statement() {
+  sqlite3_finalize(stmt_);
+}
 
 statement::statement(statement&& other) noexcept
     : stmt_(std::exchange(other.stmt_, nullptr)), prepare_rc_(other.prepare_rc_) {}
@@ -37,11 +39,17 @@ void statement::bind(int index, std::string_view text) noexcept {
   sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
-void statement::bind(int index, double value) noexcept { sqlite3_bind_double(stmt_, index, value); }
+void statement::bind(int index, double value) noexcept {
+  sqlite3_bind_double(stmt_, index, value);
+}
 
-void statement::bind_null(int index) noexcept { sqlite3_bind_null(stmt_, index); }
+void statement::bind_null(int index) noexcept {
+  sqlite3_bind_null(stmt_, index);
+}
 
-int statement::step() noexcept { return sqlite3_step(stmt_); }
+int statement::step() noexcept {
+  return sqlite3_step(stmt_);
+}
 
 void statement::reset() noexcept {
   sqlite3_reset(stmt_);
@@ -52,7 +60,9 @@ std::int64_t statement::column_int64(int i) const noexcept {
   return sqlite3_column_int64(stmt_, i);
 }
 
-double statement::column_double(int i) const noexcept { return sqlite3_column_double(stmt_, i); }
+double statement::column_double(int i) const noexcept {
+  return sqlite3_column_double(stmt_, i);
+}
 
 bool statement::column_is_null(int i) const noexcept {
   return sqlite3_column_type(stmt_, i) == SQLITE_NULL;

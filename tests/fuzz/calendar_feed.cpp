@@ -41,7 +41,8 @@ std::int64_t take_int(std::string_view& in) {
 }
 
 std::string take_text(std::string_view& in) {
-  const auto n = std::min<std::size_t>(in.size(), in.empty() ? 0 : static_cast<unsigned char>(in[0]) + 1u);
+  const auto n =
+      std::min<std::size_t>(in.size(), in.empty() ? 0 : static_cast<unsigned char>(in[0]) + 1u);
   std::string out(in.substr(0, n));
   in.remove_prefix(n);
   return out;
@@ -61,7 +62,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   in.remove_prefix(1);
   // Times within 2000..2100 so the tz database answers for them.
   const domain::sys_seconds base{std::chrono::seconds{946684800}};
-  auto clamp = [](std::int64_t v) { return std::chrono::seconds{(v % 3155760000 + 3155760000) % 3155760000}; };
+  auto clamp = [](std::int64_t v) {
+    return std::chrono::seconds{(v % 3155760000 + 3155760000) % 3155760000};
+  };
   doc.calendar_name = take_text(in);
   doc.range = {base + clamp(take_int(in)), base + clamp(take_int(in))};
   while (in.size() > 8 && doc.events.size() < 8) {
@@ -72,7 +75,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto from = base + clamp(take_int(in));
     e.when = {from, from + std::chrono::seconds{(take_int(in) & 0xFFFFF)}};
     e.zone = zones[static_cast<std::size_t>(e.when.from.time_since_epoch().count()) % zones.size()];
-    e.status = static_cast<domain::booking_status>(static_cast<unsigned>(e.when.to.time_since_epoch().count()) % 6);
+    e.status = static_cast<domain::booking_status>(
+        static_cast<unsigned>(e.when.to.time_since_epoch().count()) % 6);
     e.sequence = static_cast<int>(take_int(in) & 0xFFFF);
     doc.events.push_back(std::move(e));
   }

@@ -1,11 +1,10 @@
 // Untrusted bytes as an HTTP/1.1 request, parsed with the server's limits and translated both
 // ways the way a session does (header lower-casing, request ids, HEAD, problem bodies).
+#include <boost/asio/buffer.hpp>
+#include <boost/beast/http.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-
-#include <boost/asio/buffer.hpp>
-#include <boost/beast/http.hpp>
 
 #include "booking/net/http_conventions.hpp"
 #include "booking/net/http_translation.hpp"
@@ -30,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   hubgate::http::http_response response;
   response.set_header("content-type", "application/json");
   response.body = request.body;
-  auto message = hubgate::net::detail::to_beast_response(request, response, parser.get().keep_alive(), "hubgate");
+  auto message = hubgate::net::detail::to_beast_response(request, response,
+                                                         parser.get().keep_alive(), "hubgate");
   if (request.method == "HEAD" && !message.body().empty()) __builtin_trap();
   return 0;
 }

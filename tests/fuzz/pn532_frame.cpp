@@ -1,11 +1,11 @@
 // Fuzzes the PN532 emulator's input side: arbitrary host bytes through the frame decoder into
 // the chip model (with a card in the field), in chunks, with time moving on between them.
-#include "hardware/sim/frame_codec.hpp"
-#include "hardware/sim/pn532_link.hpp"
-
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+
+#include "hardware/sim/frame_codec.hpp"
+#include "hardware/sim/pn532_link.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace hubgate::sim;
@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   pn532_chip chip;
   if (size > 0 && (data[0] & 1)) {
-    chip.place_card(make_iso_dep_card({0x04, 1, 2, 3, 4, 5, 6}, std::make_shared<select_ok_handler>()));
+    chip.place_card(
+        make_iso_dep_card({0x04, 1, 2, 3, 4, 5, 6}, std::make_shared<select_ok_handler>()));
   } else {
     chip.place_card(make_card({0x04, 0xA1, 0xB2, 0xC3, 0xD4, 0xE5, 0xF6}));
   }

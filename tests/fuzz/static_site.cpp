@@ -1,5 +1,7 @@
 // Fuzzes the static site's request handling: the target path (decoding, traversal checks,
 // single-page fallback) and the Accept-Encoding / If-None-Match parsing.
+#include "booking/static/static_site.hpp"
+
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -8,7 +10,6 @@
 #include <string_view>
 
 #include "booking/static/http_negotiation.hpp"
-#include "booking/static/static_site.hpp"
 
 namespace {
 

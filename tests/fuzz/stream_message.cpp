@@ -1,12 +1,12 @@
 // Arbitrary bytes through the live-link frame parser, as both ends receive them: every message
 // that parses must serialise and parse back to the same message type and content.
+#include "protocol/stream_message.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 #include <variant>
-
-#include "protocol/stream_message.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace p = hubgate::protocol;

@@ -1,14 +1,15 @@
 #include "hubgate/test/child_process.hpp"
 
-#include "hubgate/test/net_util.hpp"
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
-#include <fcntl.h>
 #include <stdexcept>
-#include <sys/wait.h>
-#include <unistd.h>
+
+#include "hubgate/test/net_util.hpp"
 
 namespace hubgate::test {
 
@@ -70,6 +71,8 @@ void child_process::kill_hard() {
   status_ = st;
 }
 
-std::string child_process::output() const { return read_file(log_path_); }
+std::string child_process::output() const {
+  return read_file(log_path_);
+}
 
 }  // namespace hubgate::test

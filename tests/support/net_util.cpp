@@ -1,13 +1,14 @@
 #include "hubgate/test/net_util.hpp"
 
 #include <arpa/inet.h>
-#include <fstream>
 #include <netinet/in.h>
 #include <poll.h>
-#include <sstream>
-#include <stdexcept>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 
 namespace hubgate::test {
 

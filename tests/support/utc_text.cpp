@@ -22,8 +22,8 @@ std::string format_utc(std::chrono::sys_seconds t) {
 
 std::string utc_at(int days, int hour, int minute) {
   auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return format_utc(std::chrono::sys_seconds{today + std::chrono::days{days} +
-                                             std::chrono::hours{hour} + std::chrono::minutes{minute}});
+  return format_utc(std::chrono::sys_seconds{
+      today + std::chrono::days{days} + std::chrono::hours{hour} + std::chrono::minutes{minute}});
 }
 
 std::string utc_in(long seconds) {

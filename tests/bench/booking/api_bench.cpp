@@ -4,8 +4,14 @@
 // With --matrix (what `./dev bench` runs) it measures availability, space list, booking create
 // and cancel at each of --connections-list, printing one JSON object per line, with the
 // service's resident memory idle and at its peak under load.
+#include <fmt/format.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -18,12 +24,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <fmt/format.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "booking/auth/password_hash.hpp"
 #include "booking/domain/local_time.hpp"
@@ -46,7 +46,9 @@ sys_seconds day_start(int days_ahead) {
   return floor<days>(system_clock::now()) + days{days_ahead};
 }
 
-std::string fmt_time(sys_seconds t) { return domain::format_rfc3339_utc(t); }
+std::string fmt_time(sys_seconds t) {
+  return domain::format_rfc3339_utc(t);
+}
 
 seeded seed(const std::filesystem::path& dir, int spaces, int bookings, int members) {
   store::sqlite_options options;
@@ -78,7 +80,9 @@ seeded seed(const std::filesystem::path& dir, int spaces, int bookings, int memb
     domain::user u;
     u.email = fmt::format("bench{}@hub.example", i);
     u.display_name = u.email;
-    auto stored = (*db)->users().insert_user(u, "$scrypt$ln=15,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    auto stored = (*db)->users().insert_user(
+        u,
+        "$scrypt$ln=15,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     if (!stored) throw std::runtime_error("insert_user");
     user_ids.push_back(stored->id);
     domain::api_token_record t;
@@ -109,8 +113,10 @@ seeded seed(const std::filesystem::path& dir, int spaces, int bookings, int memb
         b.title = "seed";
         b.created_at = floor<seconds>(system_clock::now());
         auto stored = (*db)->bookings().insert_booking(b, std::nullopt);
-        if (stored) out.booking_ids[static_cast<std::size_t>(i)] = stored->id;
-        else ++failed;
+        if (stored)
+          out.booking_ids[static_cast<std::size_t>(i)] = stored->id;
+        else
+          ++failed;
       }
     });
   for (auto& t : threads) t.join();
@@ -138,22 +144,24 @@ std::vector<request_spec> make_requests(const seeded& s, int count, double booki
     const int hour = 8 + static_cast<int>(rng() % 10);
     if (coin(rng) < booking_share) {
       // Future days beyond the seeded ones, so most requests fit; collisions answer 409.
-      const auto start = day_start(61 + static_cast<int>(rng() % 200)) + hours{hour} + minutes{15 * (rng() % 4)};
+      const auto start =
+          day_start(61 + static_cast<int>(rng() % 200)) + hours{hour} + minutes{15 * (rng() % 4)};
       const bool pool = rng() % 2 == 0;
       const auto& ids = pool ? s.pool_ids : s.room_ids;
       r.booking = true;
       r.method = "POST";
       r.target = "/api/v1/bookings";
-      r.body = fmt::format(R"({{"space_id":"{}","start":"{}","end":"{}","seats":1,"title":"load"}})",
-                           ids[rng() % ids.size()], fmt_time(start), fmt_time(start + minutes{30}));
+      r.body =
+          fmt::format(R"({{"space_id":"{}","start":"{}","end":"{}","seats":1,"title":"load"}})",
+                      ids[rng() % ids.size()], fmt_time(start), fmt_time(start + minutes{30}));
     } else {
       r.booking = false;
       r.method = "GET";
       const auto from = day_start(day) + hours{hour};
       if (coin(rng) >= search_share) {
         const auto& ids = rng() % 2 ? s.pool_ids : s.room_ids;
-        r.target = fmt::format("/api/v1/spaces/{}/availability?from={}&to={}", ids[rng() % ids.size()],
-                               fmt_time(from), fmt_time(from + hours{4}));
+        r.target = fmt::format("/api/v1/spaces/{}/availability?from={}&to={}",
+                               ids[rng() % ids.size()], fmt_time(from), fmt_time(from + hours{4}));
       } else {
         r.target = fmt::format("/api/v1/availability?kind={}&seats={}&from={}&to={}",
                                rng() % 2 ? "room" : "desk", 1 + rng() % 4, fmt_time(from),
@@ -171,7 +179,8 @@ std::string write_requests(const std::filesystem::path& file, const seeded& s,
   std::FILE* f = std::fopen(file.c_str(), "w");
   if (!f) throw std::runtime_error("cannot write " + file.string());
   for (const auto& r : requests) {
-    boost::json::object line{{"method", r.method}, {"target", r.target},
+    boost::json::object line{{"method", r.method},
+                             {"target", r.target},
                              {"headers", {{"authorization", "Bearer " + s.tokens[r.token]}}}};
     if (!r.body.empty()) line["body"] = r.body;
     std::fputs((boost::json::serialize(line) + "\n").c_str(), f);
@@ -187,10 +196,11 @@ struct phase_result {
 };
 
 // Runs hubgate-load and reads its one-line JSON report.
-phase_result run_load(int port, const std::string& ca, const std::string& requests,
-                      int connections, int seconds_to_run) {
-  const std::string cmd = fmt::format("{} --port {} --ca {} --requests {} --connections {} --duration {}",
-                                      HUBGATE_LOAD_BIN, port, ca, requests, connections, seconds_to_run);
+phase_result run_load(int port, const std::string& ca, const std::string& requests, int connections,
+                      int seconds_to_run) {
+  const std::string cmd =
+      fmt::format("{} --port {} --ca {} --requests {} --connections {} --duration {}",
+                  HUBGATE_LOAD_BIN, port, ca, requests, connections, seconds_to_run);
   std::FILE* pipe = ::popen(cmd.c_str(), "r");
   if (!pipe) throw std::runtime_error("cannot run hubgate-load");
   std::string out;
@@ -208,8 +218,10 @@ phase_result run_load(int port, const std::string& ca, const std::string& reques
   r.p99_ms = o.at("latency_us").at("p99").to_number<double>() / 1000.0;
   for (const auto& [code, n] : o.at("status").as_object()) {
     const auto count = n.to_number<std::uint64_t>();
-    if (code == "200" || code == "201") r.ok += count;
-    else r.other += count;
+    if (code == "200" || code == "201")
+      r.ok += count;
+    else
+      r.other += count;
   }
   r.ok_per_second = r.duration_s > 0 ? static_cast<double>(r.ok) / r.duration_s : 0;
   r.report = o;
@@ -238,21 +250,23 @@ double cpu_us(pid_t pid) {
   buf[n] = 0;
   const char* p = std::strrchr(buf, ')');  // the command name may hold spaces
   unsigned long utime = 0, stime = 0;
-  if (!p || std::sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime, &stime) != 2)
+  if (!p || std::sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime,
+                        &stime) != 2)
     return 0;
   return static_cast<double>(utime + stime) * 1e6 / static_cast<double>(::sysconf(_SC_CLK_TCK));
 }
 
 // Samples the service's VmRSS while the load runs; the peak is what the table shows.
 class rss_peak {
-public:
-  explicit rss_peak(pid_t pid) : pid_(pid), thread_([this] {
-    std::unique_lock lock(mutex_);
-    while (!stop_) {
-      peak_ = std::max(peak_, vm_rss_kb(pid_));
-      wake_.wait_for(lock, milliseconds(200), [this] { return stop_; });
-    }
-  }) {}
+ public:
+  explicit rss_peak(pid_t pid)
+      : pid_(pid), thread_([this] {
+          std::unique_lock lock(mutex_);
+          while (!stop_) {
+            peak_ = std::max(peak_, vm_rss_kb(pid_));
+            wake_.wait_for(lock, milliseconds(200), [this] { return stop_; });
+          }
+        }) {}
   long finish() {
     {
       std::lock_guard lock(mutex_);
@@ -263,7 +277,7 @@ public:
     return peak_;
   }
 
-private:
+ private:
   pid_t pid_;
   std::mutex mutex_;
   std::condition_variable wake_;
@@ -292,17 +306,21 @@ std::vector<request_spec> cancellations(const seeded& s, std::size_t first, std:
 // Each phase at each connection count; cancellations take a fresh slice of the seeded
 // bookings every time, so none is cancelled twice.
 void run_matrix(const seeded& s, const std::filesystem::path& dir, int port, pid_t service,
-                const std::string& ca, const std::vector<int>& connection_counts, int seconds_per_phase) {
+                const std::string& ca, const std::vector<int>& connection_counts,
+                int seconds_per_phase) {
   // A space's free seats over time, and searches over all spaces of a kind, apart: their costs
   // differ by an order of magnitude.
-  const auto timelines = write_requests(dir / "timelines.jsonl", s, make_requests(s, 20000, 0.0, 0.0));
-  const auto searches = write_requests(dir / "searches.jsonl", s, make_requests(s, 20000, 0.0, 1.0));
+  const auto timelines =
+      write_requests(dir / "timelines.jsonl", s, make_requests(s, 20000, 0.0, 0.0));
+  const auto searches =
+      write_requests(dir / "searches.jsonl", s, make_requests(s, 20000, 0.0, 1.0));
   const auto lists = write_requests(dir / "spaces.jsonl", s, space_lists(s, 1000));
   const auto writes = write_requests(dir / "bookings.jsonl", s, make_requests(s, 400000, 1.0));
   fmt::print("{{\"rss_idle_kb\":{}}}\n", vm_rss_kb(service));
   std::fflush(stdout);
   rss_peak peak(service);
-  const std::size_t slice = s.booking_ids.size() / std::max<std::size_t>(1, connection_counts.size());
+  const std::size_t slice =
+      s.booking_ids.size() / std::max<std::size_t>(1, connection_counts.size());
   for (const char* phase : {"timeline", "search", "spaces", "create", "cancel"}) {
     for (std::size_t k = 0; k < connection_counts.size(); ++k) {
       const int c = connection_counts[k];
@@ -312,7 +330,8 @@ void run_matrix(const seeded& s, const std::filesystem::path& dir, int port, pid
                          : phase == std::string_view("create") ? writes
                                                                : std::string();
       if (file.empty())
-        file = write_requests(dir / fmt::format("cancel{}.jsonl", c), s, cancellations(s, k * slice, slice));
+        file = write_requests(dir / fmt::format("cancel{}.jsonl", c), s,
+                              cancellations(s, k * slice, slice));
       boost::json::object line{{"phase", phase}, {"connections", c}};
       try {
         const double cpu0 = cpu_us(service);
@@ -349,14 +368,20 @@ int main(int argc, char** argv) {
       connection_counts.clear();
       for (std::string_view list = argv[i]; !list.empty();) {
         const auto comma = list.find(',');
-        connection_counts.push_back(std::max(1, std::atoi(std::string(list.substr(0, comma)).c_str())));
+        connection_counts.push_back(
+            std::max(1, std::atoi(std::string(list.substr(0, comma)).c_str())));
         list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
       }
-    } else if (a == "--spaces") spaces = v;
-    else if (a == "--bookings") bookings = v;
-    else if (a == "--connections") connections = v;
-    else if (a == "--seconds") seconds_per_phase = v;
-    else if (a == "--search-share") search_share = std::atof(argv[i]);
+    } else if (a == "--spaces")
+      spaces = v;
+    else if (a == "--bookings")
+      bookings = v;
+    else if (a == "--connections")
+      connections = v;
+    else if (a == "--seconds")
+      seconds_per_phase = v;
+    else if (a == "--search-share")
+      search_share = std::atof(argv[i]);
   }
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines appear as they happen
   hubgate::test::temp_dir dir("hubgate-api-bench");
@@ -364,8 +389,10 @@ int main(int argc, char** argv) {
   const auto t0 = steady_clock::now();
   auto s = seed(data, spaces, bookings, 1000);
   const double seeded_s = duration<double>(steady_clock::now() - t0).count();
-  if (matrix) fmt::print("{{\"seeded_s\":{:.1f}}}\n", seeded_s);
-  else fmt::print("seeded {} spaces and {} bookings in {:.1f} s\n", spaces, bookings, seeded_s);
+  if (matrix)
+    fmt::print("{{\"seeded_s\":{:.1f}}}\n", seeded_s);
+  else
+    fmt::print("seeded {} spaces and {} bookings in {:.1f} s\n", spaces, bookings, seeded_s);
 
   const int port = hubgate::test::free_port();
   hubgate::test::child_process service(
@@ -383,17 +410,25 @@ int main(int argc, char** argv) {
     service.wait_exit(60);
     return 0;
   }
-  const auto queries = write_requests(dir.path() / "queries.jsonl", s, make_requests(s, 20000, 0.0, search_share));
-  const auto writes = write_requests(dir.path() / "bookings.jsonl", s, make_requests(s, 400000, 1.0));
+  const auto queries =
+      write_requests(dir.path() / "queries.jsonl", s, make_requests(s, 20000, 0.0, search_share));
+  const auto writes =
+      write_requests(dir.path() / "bookings.jsonl", s, make_requests(s, 400000, 1.0));
   double cpu0 = cpu_us(service.pid());
   auto q = run_load(port, ca, queries, connections, seconds_per_phase);
   double cpu1 = cpu_us(service.pid());
-  fmt::print("availability: {:.0f} q/s  p50 {:.2f} ms  p99 {:.2f} ms  service CPU {:.0f} us/request  ({} ok, {} other, {} errors)\n",
-             q.ok_per_second, q.p50_ms, q.p99_ms, (cpu1 - cpu0) / std::max<double>(1, q.ok + q.other), q.ok, q.other, q.errors);
+  fmt::print(
+      "availability: {:.0f} q/s  p50 {:.2f} ms  p99 {:.2f} ms  service CPU {:.0f} us/request  ({} "
+      "ok, {} other, {} errors)\n",
+      q.ok_per_second, q.p50_ms, q.p99_ms, (cpu1 - cpu0) / std::max<double>(1, q.ok + q.other),
+      q.ok, q.other, q.errors);
   auto b = run_load(port, ca, writes, connections, seconds_per_phase);
   double cpu2 = cpu_us(service.pid());
-  fmt::print("bookings:     {:.0f} durable bookings/s  p50 {:.2f} ms  p99 {:.2f} ms  service CPU {:.0f} us/request  ({} created, {} refused, {} errors)\n",
-             b.ok_per_second, b.p50_ms, b.p99_ms, (cpu2 - cpu1) / std::max<double>(1, b.ok + b.other), b.ok, b.other, b.errors);
+  fmt::print(
+      "bookings:     {:.0f} durable bookings/s  p50 {:.2f} ms  p99 {:.2f} ms  service CPU {:.0f} "
+      "us/request  ({} created, {} refused, {} errors)\n",
+      b.ok_per_second, b.p50_ms, b.p99_ms, (cpu2 - cpu1) / std::max<double>(1, b.ok + b.other),
+      b.ok, b.other, b.errors);
   service.signal(SIGTERM);
   service.wait_exit(60);
   return 0;

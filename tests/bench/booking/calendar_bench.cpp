@@ -46,8 +46,12 @@ void utilisation_year(benchmark::State& state) {
   for (std::size_t d = 0; d < 5; ++d) hours.days[d].push_back({7h, 22h});
   const int spaces = static_cast<int>(state.range(0));
   for (int s = 0; s < spaces; ++s)
-    in.spaces.push_back({"sp" + std::to_string(s), "Space " + std::to_string(s),
-                         s % 2 ? domain::space_kind::desk : domain::space_kind::room, 4, hours, {}});
+    in.spaces.push_back({"sp" + std::to_string(s),
+                         "Space " + std::to_string(s),
+                         s % 2 ? domain::space_kind::desk : domain::space_kind::room,
+                         4,
+                         hours,
+                         {}});
   // Four bookings per space and working day.
   for (int day = 0; day < 364; ++day)
     for (int s = 0; s < spaces; ++s)

@@ -1,11 +1,6 @@
 // Tap-to-relay latency through libnfc and the emulated PN532, and hubgate-door's resident
 // memory: taps cards on hubgate-sim, reads the relay's timeline, prints p50/p99 and VmRSS.
 // Usage: bench_door_tap_latency [taps [poll_ms]]   (defaults 200 and 5)
-#include "door_rig.hpp"
-
-#include "hubgate/test/net_util.hpp"
-#include "protocol/pseudonym.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,6 +8,10 @@
 #include <csignal>
 #include <fstream>
 #include <string>
+
+#include "door_rig.hpp"
+#include "hubgate/test/net_util.hpp"
+#include "protocol/pseudonym.hpp"
 
 namespace {
 

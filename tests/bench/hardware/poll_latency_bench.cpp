@@ -1,17 +1,17 @@
 // How quickly a host polling through libnfc sees a card placed on the emulated reader, and
 // how often libnfc's presence loop runs against it (it must not spin).
-#include "hardware/sim/reader_twin.hpp"
-
 #include <fmt/format.h>
 #include <nfc/nfc.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
-#include <unistd.h>
 #include <vector>
+
+#include "hardware/sim/reader_twin.hpp"
 
 using namespace std::chrono_literals;
 using hubgate::sim::make_card;
@@ -20,7 +20,8 @@ using hubgate::sim::sim_clock;
 
 int main(int argc, char** argv) {
   const int rounds = argc > 1 ? std::atoi(argv[1]) : 30;
-  const auto dir = std::filesystem::temp_directory_path() / fmt::format("hubgate-bench-{}", ::getpid());
+  const auto dir =
+      std::filesystem::temp_directory_path() / fmt::format("hubgate-bench-{}", ::getpid());
   std::filesystem::create_directories(dir);
   hubgate::sim::twin_options options;
   options.link_path = (dir / "reader").string();
@@ -50,13 +51,15 @@ int main(int argc, char** argv) {
     latencies_ms.push_back(std::chrono::duration<double, std::milli>(found_at - placed_at).count());
   }
   std::sort(latencies_ms.begin(), latencies_ms.end());
-  fmt::print("poll-to-detect over {} taps: min {:.1f} ms, median {:.1f} ms, max {:.1f} ms\n", rounds,
-             latencies_ms.front(), latencies_ms[latencies_ms.size() / 2], latencies_ms.back());
+  fmt::print("poll-to-detect over {} taps: min {:.1f} ms, median {:.1f} ms, max {:.1f} ms\n",
+             rounds, latencies_ms.front(), latencies_ms[latencies_ms.size() / 2],
+             latencies_ms.back());
 
   // Presence checks per second while the card stays on the reader.
   const auto start = sim_clock::now();
   int checks = 0;
-  while (sim_clock::now() - start < 1s && nfc_initiator_target_is_present(dev, nullptr) == 0) ++checks;
+  while (sim_clock::now() - start < 1s && nfc_initiator_target_is_present(dev, nullptr) == 0)
+    ++checks;
   fmt::print("presence checks: {} per second\n", checks);
 
   nfc_close(dev);

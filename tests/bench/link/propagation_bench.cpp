@@ -5,6 +5,8 @@
 // (default 50), each step also reporting the snapshots, deltas and reconnects the clients saw
 // and the service's resident memory per connected controller.
 //   bench_link_propagation [bookings=20] [clients=50 | steps such as 2,50]
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -16,8 +18,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "door_controller/link/enrolment.hpp"
 #include "door_controller/link/link_client.hpp"
@@ -31,8 +31,7 @@ using namespace hubgate;
 using clock_type = std::chrono::system_clock;
 
 std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             clock_type::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(clock_type::now().time_since_epoch())
       .count();
 }
 
@@ -52,8 +51,10 @@ std::int64_t last_delta_ms(const std::string& log) {
   const auto begin = log.rfind('\n', at);
   const auto end = log.find('\n', at);
   boost::system::error_code ec;
-  auto v = boost::json::parse(
-      log.substr(begin == std::string::npos ? 0 : begin + 1, end == std::string::npos ? std::string::npos : end - begin - 1), ec);
+  auto v =
+      boost::json::parse(log.substr(begin == std::string::npos ? 0 : begin + 1,
+                                    end == std::string::npos ? std::string::npos : end - begin - 1),
+                         ec);
   if (ec || !v.is_object() || !v.as_object().contains("ts")) return 0;
   return parse_ts(std::string(v.at("ts").as_string()));
 }
@@ -65,7 +66,8 @@ void print_percentiles(const std::string& what, std::vector<double> ms) {
   }
   std::sort(ms.begin(), ms.end());
   const auto at = [&](double q) {
-    return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+    return ms[std::min(ms.size() - 1,
+                       static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
   };
   std::printf("%s: samples %zu  p50 %.1f ms  p99 %.1f ms  max %.1f ms\n", what.c_str(), ms.size(),
               at(0.50), at(0.99), ms.back());
@@ -95,10 +97,10 @@ long rss_kb(int pid) {
 // Enrols link client `i` with its own door into `space` and starts it; nullptr on failure.
 std::unique_ptr<bare_client> enrol_client(test::link_rig& rig, const std::string& space, int i) {
   auto door = rig.call("POST", "/api/v1/doors", &rig.admin(),
-                       boost::json::serialize(boost::json::object{
-                           {"site_id", rig.site_id()},
-                           {"name", fmt::format("Bench door {}", i)},
-                           {"space_ids", boost::json::array{space.c_str()}}}));
+                       boost::json::serialize(
+                           boost::json::object{{"site_id", rig.site_id()},
+                                               {"name", fmt::format("Bench door {}", i)},
+                                               {"space_ids", boost::json::array{space.c_str()}}}));
   if (door.status != 201) {
     std::printf("cannot create a door: %s\n", door.body.c_str());
     return nullptr;
@@ -106,8 +108,8 @@ std::unique_ptr<bare_client> enrol_client(test::link_rig& rig, const std::string
   auto c = rig.create_controller(fmt::format("bench-{}", i),
                                  {std::string(door.json.at("id").as_string())});
   const auto dir = rig.dir() / fmt::format("bare-{}", i);
-  auto record = door::enroll({"https://127.0.0.1:" + std::to_string(rig.port()), c.token,
-                              c.ca_hash, dir});
+  auto record =
+      door::enroll({"https://127.0.0.1:" + std::to_string(rig.port()), c.token, c.ca_hash, dir});
   if (!record) {
     std::printf("enrolment failed: %s\n", record.error().message.c_str());
     return nullptr;
@@ -143,8 +145,10 @@ std::unique_ptr<bare_client> enrol_client(test::link_rig& rig, const std::string
     // change has arrived.
     std::lock_guard lock(raw->mutex);
     ++raw->lists;
-    if (body.type == protocol::envelope_type::delta) ++raw->deltas;
-    else ++raw->snapshots;
+    if (body.type == protocol::envelope_type::delta)
+      ++raw->deltas;
+    else
+      ++raw->snapshots;
     raw->last_list_ms = now_ms();
     raw->link->set_hello({id, body.epoch, body.sequence, 0, protocol::reader_health::ok,
                           protocol::door_position::closed});
@@ -180,7 +184,8 @@ int main(int argc, char** argv) {
 
   // Mode 1: two real boards.
   std::vector<test::board*> boards;
-  for (const auto& [name, door] : {std::pair{"entrance", "Main entrance"}, std::pair{"lab", "Lab door"}}) {
+  for (const auto& [name, door] :
+       {std::pair{"entrance", "Main entrance"}, std::pair{"lab", "Lab door"}}) {
     auto c = rig.create_controller(name, {rig.door_id(door)});
     auto& b = rig.add_board(name);
     b.start_sim();
@@ -199,8 +204,9 @@ int main(int argc, char** argv) {
     const auto t0 = now_ms();
     if (!book_next()) return 1;
     for (std::size_t k = 0; k < boards.size(); ++k) {
-      if (!test::wait_until([&] { return boards[k]->log_count("\"event\":\"list_delta_applied\"") > before[k]; },
-                            std::chrono::seconds(10), std::chrono::milliseconds(2)))
+      if (!test::wait_until(
+              [&] { return boards[k]->log_count("\"event\":\"list_delta_applied\"") > before[k]; },
+              std::chrono::seconds(10), std::chrono::milliseconds(2)))
         continue;  // this booking did not concern that board
       real_ms.push_back(static_cast<double>(last_delta_ms(boards[k]->door_log()) - t0));
     }
@@ -223,13 +229,15 @@ int main(int argc, char** argv) {
       bare.push_back(std::move(client));
     }
     // Every client has had its snapshot before measuring.
-    if (!test::wait_until([&] {
-          for (auto& c : bare) {
-            std::lock_guard lock(c->mutex);
-            if (c->snapshots == 0) return false;
-          }
-          return true;
-        }, std::chrono::seconds(120), std::chrono::milliseconds(20))) {
+    if (!test::wait_until(
+            [&] {
+              for (auto& c : bare) {
+                std::lock_guard lock(c->mutex);
+                if (c->snapshots == 0) return false;
+              }
+              return true;
+            },
+            std::chrono::seconds(120), std::chrono::milliseconds(20))) {
       std::printf("not every link client got its snapshot\n");
       return 1;
     }
@@ -245,10 +253,12 @@ int main(int argc, char** argv) {
       if (!book_next()) return 1;
       for (std::size_t k = 0; k < bare.size(); ++k) {
         auto& c = *bare[k];
-        const bool got = test::wait_until([&] {
-          std::lock_guard lock(c.mutex);
-          return c.lists > before[k];
-        }, std::chrono::seconds(10), std::chrono::milliseconds(1));
+        const bool got = test::wait_until(
+            [&] {
+              std::lock_guard lock(c.mutex);
+              return c.lists > before[k];
+            },
+            std::chrono::seconds(10), std::chrono::milliseconds(1));
         if (!got) continue;
         std::lock_guard lock(c.mutex);
         fan_ms.push_back(static_cast<double>(c.last_list_ms - t0));
@@ -263,8 +273,9 @@ int main(int argc, char** argv) {
       deltas += c->deltas;
       connects += c->connects;
     }
-    std::printf("  link clients %d: expected samples %d, snapshots %zu, deltas %zu, reconnects %zu\n",
-                step, step * bookings, snapshots, deltas, connects - bare.size());
+    std::printf(
+        "  link clients %d: expected samples %d, snapshots %zu, deltas %zu, reconnects %zu\n", step,
+        step * bookings, snapshots, deltas, connects - bare.size());
     if (before_kb > 0 && connected_kb > 0)
       std::printf("  link clients %d: service RSS %ld kB, %.1f kB per connected controller\n", step,
                   connected_kb, static_cast<double>(connected_kb - before_kb) / step);

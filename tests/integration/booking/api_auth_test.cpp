@@ -31,8 +31,10 @@ TEST(api_auth, login_sets_a_protected_session_cookie_and_returns_csrf_and_user) 
 
 TEST(api_auth, wrong_password_and_unknown_account_are_the_same_401) {
   api_service svc;
-  auto wrong = svc.call("POST", "/api/v1/auth/login", nullptr, login_body(admin_email, "nope-nope-nope"));
-  auto unknown = svc.call("POST", "/api/v1/auth/login", nullptr, login_body("who@hub.example", "nope"));
+  auto wrong =
+      svc.call("POST", "/api/v1/auth/login", nullptr, login_body(admin_email, "nope-nope-nope"));
+  auto unknown =
+      svc.call("POST", "/api/v1/auth/login", nullptr, login_body("who@hub.example", "nope"));
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(unknown.status, 401);
   EXPECT_EQ(wrong.code(), "invalid_credentials");
@@ -86,7 +88,9 @@ TEST(api_auth, bearer_tokens_work_without_csrf_and_are_shown_once) {
   caller bogus;
   bogus.bearer = "not-a-token";
   EXPECT_EQ(svc.call("GET", "/api/v1/users/me", &bogus).status, 401);
-  EXPECT_EQ(svc.call("GET", "/api/v1/users/me", nullptr, {}, {{"authorization", "Basic eDp5"}}).status, 401);
+  EXPECT_EQ(
+      svc.call("GET", "/api/v1/users/me", nullptr, {}, {{"authorization", "Basic eDp5"}}).status,
+      401);
   // Revoked: refused, also where the answer comes from memory on the I/O thread.
   EXPECT_EQ(svc.call("GET", "/api/v1/spaces", &script).status, 200);
   EXPECT_EQ(svc.call("DELETE", "/api/v1/auth/tokens/" + token_id, &admin).status, 204);
@@ -111,7 +115,9 @@ TEST(api_auth, logout_ends_the_session) {
 TEST(api_auth, repeated_failures_are_rate_limited_per_account) {
   api_service svc;
   for (int i = 0; i < 5; ++i)
-    EXPECT_EQ(svc.call("POST", "/api/v1/auth/login", nullptr, login_body(admin_email, "wrong")).status, 401);
+    EXPECT_EQ(
+        svc.call("POST", "/api/v1/auth/login", nullptr, login_body(admin_email, "wrong")).status,
+        401);
   auto r = svc.call("POST", "/api/v1/auth/login", nullptr, login_body(admin_email, admin_password));
   EXPECT_EQ(r.status, 429);
   EXPECT_EQ(r.code(), "rate_limited");
@@ -119,14 +125,17 @@ TEST(api_auth, repeated_failures_are_rate_limited_per_account) {
   EXPECT_GT(retry, 0);
   EXPECT_LE(retry, 15 * 60);
   // Another account from the same address is not locked by this one's failures.
-  EXPECT_EQ(svc.call("POST", "/api/v1/auth/login", nullptr, login_body("x@hub.example", "wrong")).status, 401);
+  EXPECT_EQ(
+      svc.call("POST", "/api/v1/auth/login", nullptr, login_body("x@hub.example", "wrong")).status,
+      401);
 }
 
 TEST(api_auth, repeated_failures_are_rate_limited_per_address) {
   api_service svc;
   for (int i = 0; i < 20; ++i) {
     auto email = "nobody" + std::to_string(i) + "@hub.example";
-    EXPECT_EQ(svc.call("POST", "/api/v1/auth/login", nullptr, login_body(email, "wrong")).status, 401);
+    EXPECT_EQ(svc.call("POST", "/api/v1/auth/login", nullptr, login_body(email, "wrong")).status,
+              401);
   }
   auto r = svc.call("POST", "/api/v1/auth/login", nullptr, login_body(admin_email, admin_password));
   EXPECT_EQ(r.status, 429);

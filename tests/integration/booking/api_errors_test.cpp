@@ -10,7 +10,7 @@ namespace hubgate::test {
 namespace {
 
 class api_errors : public ::testing::Test {
-protected:
+ protected:
   static void SetUpTestSuite() {
     svc_ = new api_service();
     admin_ = new caller(svc_->admin());
@@ -52,8 +52,9 @@ TEST_F(api_errors, malformed_json_is_400) {
 }
 
 TEST_F(api_errors, wrong_types_are_422_naming_the_field) {
-  auto r = svc_->call("POST", "/api/v1/bookings", member_,
-                      R"({"space_id": 12, "start": "2030-01-01T10:00:00Z", "end": "2030-01-01T11:00:00Z", "seats": "two"})");
+  auto r = svc_->call(
+      "POST", "/api/v1/bookings", member_,
+      R"({"space_id": 12, "start": "2030-01-01T10:00:00Z", "end": "2030-01-01T11:00:00Z", "seats": "two"})");
   expect_problem(r, 422, "validation_failed");
   EXPECT_TRUE(has_field_error(r, "space_id", "wrong_type")) << r.raw.body;
   EXPECT_TRUE(has_field_error(r, "seats", "wrong_type")) << r.raw.body;
@@ -93,7 +94,9 @@ TEST_F(api_errors, nonexistent_local_time_is_422) {
   auto r = svc_->call("POST", "/api/v1/bookings", member_,
                       booking_body(hub_->room_id, "2027-03-28T02:30:00", "2027-03-28T04:00:00"));
   expect_problem(r, 422, "nonexistent_local_time");
-  r = svc_->call("GET", "/api/v1/availability?from=2027-03-28T02%3A30%3A00&to=2027-03-28T05%3A00%3A00", member_);
+  r = svc_->call("GET",
+                 "/api/v1/availability?from=2027-03-28T02%3A30%3A00&to=2027-03-28T05%3A00%3A00",
+                 member_);
   expect_problem(r, 422, "nonexistent_local_time");
 }
 

@@ -3,14 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <csignal>
 #include <latch>
 #include <mutex>
 #include <set>
 #include <thread>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 
 #include "api_service.hpp"
 #include "hubgate/test/net_util.hpp"
@@ -18,7 +17,8 @@
 namespace hubgate::test {
 namespace {
 
-std::vector<caller> make_members(api_service& svc, const caller& admin, const std::string& prefix, int n) {
+std::vector<caller> make_members(api_service& svc, const caller& admin, const std::string& prefix,
+                                 int n) {
   std::vector<caller> members;
   for (int i = 0; i < n; ++i) {
     auto email = prefix + std::to_string(i) + "@hub.example";
@@ -39,7 +39,8 @@ TEST(api_race, fifty_members_race_for_the_last_three_seats) {
   auto hub = make_hub(svc, admin);
   const auto start = utc_at(3, 9), end = utc_at(3, 11);
   // The pool has 5 seats; 2 are taken, so 3 remain.
-  auto first = svc.call("POST", "/api/v1/bookings", &admin, booking_body(hub.pool_id, start, end, 2));
+  auto first =
+      svc.call("POST", "/api/v1/bookings", &admin, booking_body(hub.pool_id, start, end, 2));
   ASSERT_EQ(first.status, 201) << first.raw.body;
 
   constexpr int racers = 50;
@@ -53,8 +54,8 @@ TEST(api_race, fifty_members_race_for_the_last_three_seats) {
       auto client = svc.client();  // its own connection
       auto email = "racer" + std::to_string(i) + "@hub.example";
       auto login = svc.call(*client, "POST", "/api/v1/auth/login", nullptr,
-                            boost::json::serialize(boost::json::object{{"email", email},
-                                                                       {"password", member_password(email)}}));
+                            boost::json::serialize(boost::json::object{
+                                {"email", email}, {"password", member_password(email)}}));
       caller me;
       if (login.status == 200) {
         auto cookie = login.header("set-cookie");
@@ -63,7 +64,8 @@ TEST(api_race, fifty_members_race_for_the_last_three_seats) {
       }
       ready.arrive_and_wait();  // everyone signed in and connected: go at once
       if (login.status != 200) return;
-      auto r = svc.call(*client, "POST", "/api/v1/bookings", &me, booking_body(hub.pool_id, start, end, 1));
+      auto r = svc.call(*client, "POST", "/api/v1/bookings", &me,
+                        booking_body(hub.pool_id, start, end, 1));
       statuses[i] = r.status;
       codes[i] = r.code();
     });
@@ -82,9 +84,12 @@ TEST(api_race, fifty_members_race_for_the_last_three_seats) {
   ASSERT_EQ(all.status, 200);
   int seats = 0;
   for (const auto& b : all.json.at("items").as_array())
-    if (b.at("status").as_string() == "confirmed") seats += static_cast<int>(b.at("seats").as_int64());
+    if (b.at("status").as_string() == "confirmed")
+      seats += static_cast<int>(b.at("seats").as_int64());
   EXPECT_EQ(seats, 5);
-  auto free = svc.call("GET", "/api/v1/spaces/" + hub.pool_id + "/availability?from=" + start + "&to=" + end, &admin);
+  auto free = svc.call(
+      "GET", "/api/v1/spaces/" + hub.pool_id + "/availability?from=" + start + "&to=" + end,
+      &admin);
   ASSERT_EQ(free.status, 200);
   ASSERT_EQ(free.json.at("segments").as_array().size(), 1u) << free.raw.body;
   EXPECT_EQ(free.json.at("segments").as_array()[0].at("free").as_int64(), 0);
@@ -96,7 +101,8 @@ TEST(api_race, sigterm_during_booking_load_loses_no_acknowledged_booking) {
   auto hub = make_hub(svc, admin);
   // A pool large enough that every request fits: each is acknowledged or fails in transport.
   auto big = svc.call("POST", "/api/v1/spaces", &admin,
-                      R"({"site_id":")" + hub.site_id + R"(","name":"Hall","kind":"desk","capacity":100000,"mode":"shared"})");
+                      R"({"site_id":")" + hub.site_id +
+                          R"(","name":"Hall","kind":"desk","capacity":100000,"mode":"shared"})");
   ASSERT_EQ(big.status, 201) << big.raw.body;
   const std::string hall(big.json.at("id").as_string());
   auto token = svc.call("POST", "/api/v1/auth/tokens", &admin, R"({"name":"load"})");
@@ -114,10 +120,10 @@ TEST(api_race, sigterm_during_booking_load_loses_no_acknowledged_booking) {
     threads.emplace_back([&, w] {
       auto client = svc.client();
       for (int k = 0; !stop.load(); ++k) {
-        auto r = client->try_request("POST", "/api/v1/bookings",
-                                     {{"authorization", "Bearer " + loader.bearer},
-                                      {"content-type", "application/json"}},
-                                     booking_body(hall, utc_at(2 + w, k % 20, 0), utc_at(2 + w, k % 20, 30)));
+        auto r = client->try_request(
+            "POST", "/api/v1/bookings",
+            {{"authorization", "Bearer " + loader.bearer}, {"content-type", "application/json"}},
+            booking_body(hall, utc_at(2 + w, k % 20, 0), utc_at(2 + w, k % 20, 30)));
         if (!r) break;  // the service went away
         if (r->status == 201) {
           boost::system::error_code ec;
@@ -143,7 +149,8 @@ TEST(api_race, sigterm_during_booking_load_loses_no_acknowledged_booking) {
   auto listed = svc.call("GET", "/api/v1/bookings?space=" + hall, &loader);
   ASSERT_EQ(listed.status, 200);
   std::set<std::string> stored;
-  for (const auto& b : listed.json.at("items").as_array()) stored.insert(std::string(b.at("id").as_string()));
+  for (const auto& b : listed.json.at("items").as_array())
+    stored.insert(std::string(b.at("id").as_string()));
   ASSERT_GE(acknowledged.size(), 40u);
   for (const auto& id : acknowledged) {
     if (stored.contains(id)) continue;  // the list is capped; look the rest up one by one

@@ -2,10 +2,9 @@
 // role gets, written out here by hand (not derived from the router's own table).
 #include <gtest/gtest.h>
 
+#include <boost/json/serialize.hpp>
 #include <map>
 #include <set>
-
-#include <boost/json/serialize.hpp>
 
 #include "api_service.hpp"
 
@@ -84,14 +83,16 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 }
 
 class api_routes : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     admin_ = svc_.admin();
     hub_ = make_hub(svc_, admin_);
     member_ = svc_.new_member(admin_, "member@hub.example");
     other_ = svc_.new_member(admin_, "other@hub.example");
-    checkin_space_ = id_of(svc_.call("POST", "/api/v1/spaces", &admin_,
-        R"({"site_id":")" + hub_.site_id + R"(","name":"Check-in pool","kind":"desk","capacity":50,"mode":"shared"})"));
+    checkin_space_ = id_of(
+        svc_.call("POST", "/api/v1/spaces", &admin_,
+                  R"({"site_id":")" + hub_.site_id +
+                      R"(","name":"Check-in pool","kind":"desk","capacity":50,"mode":"shared"})"));
     group_ = id_of(svc_.call("POST", "/api/v1/groups", &admin_, R"({"name":"matrix group"})"));
     door_ = id_of(svc_.call("POST", "/api/v1/doors", &admin_,
                             R"({"site_id":")" + hub_.site_id + R"(","name":"Matrix door"})"));
@@ -102,15 +103,20 @@ protected:
   // Fills the placeholders of one cell, creating what it needs fresh so each cell stands alone.
   std::string fill(std::string text, const caller* who) {
     auto next = [&] { return std::to_string(++counter_); };
-    auto slot = [&](int k) { return std::pair{utc_at(10 + k / 12, 8 + k % 12), utc_at(10 + k / 12, 8 + k % 12, 30)}; };
+    auto slot = [&](int k) {
+      return std::pair{utc_at(10 + k / 12, 8 + k % 12), utc_at(10 + k / 12, 8 + k % 12, 30)};
+    };
     auto take_slot = [&] { return slot(slot_++); };
     if (text.find("{fresh}") != std::string::npos) {
       auto [s, e] = take_slot();
-      replace_all(text, "{fresh}", id_of(svc_.call("POST", "/api/v1/bookings", &member_, booking_body(hub_.room_id, s, e))));
+      replace_all(
+          text, "{fresh}",
+          id_of(svc_.call("POST", "/api/v1/bookings", &member_, booking_body(hub_.room_id, s, e))));
     }
     if (text.find("{soon}") != std::string::npos)
-      replace_all(text, "{soon}", id_of(svc_.call("POST", "/api/v1/bookings", &member_,
-                                                  booking_body(checkin_space_, utc_in(120), utc_in(3600)))));
+      replace_all(text, "{soon}",
+                  id_of(svc_.call("POST", "/api/v1/bookings", &member_,
+                                  booking_body(checkin_space_, utc_in(120), utc_in(3600)))));
     if (text.find("{pending}") != std::string::npos) {
       auto [s, e] = take_slot();
       auto r = svc_.call("POST", "/api/v1/bookings", &member_, booking_body(hub_.event_id, s, e));
@@ -118,11 +124,14 @@ protected:
       replace_all(text, "{pending}", id_of(r));
     }
     if (text.find("{fresh_space}") != std::string::npos)
-      replace_all(text, "{fresh_space}", id_of(svc_.call("POST", "/api/v1/spaces", &admin_,
-          R"({"site_id":")" + hub_.site_id + R"(","name":"Temp","kind":"room","capacity":2})")));
+      replace_all(text, "{fresh_space}",
+                  id_of(svc_.call("POST", "/api/v1/spaces", &admin_,
+                                  R"({"site_id":")" + hub_.site_id +
+                                      R"(","name":"Temp","kind":"room","capacity":2})")));
     if (text.find("{fresh_group}") != std::string::npos)
-      replace_all(text, "{fresh_group}", id_of(svc_.call("POST", "/api/v1/groups", &admin_,
-                                                         R"({"name":"temp group )" + next() + "\"}")));
+      replace_all(text, "{fresh_group}",
+                  id_of(svc_.call("POST", "/api/v1/groups", &admin_,
+                                  R"({"name":"temp group )" + next() + "\"}")));
     auto card = [&] {
       char buf[16];
       std::snprintf(buf, sizeof buf, "04AA%06X", ++counter_);
@@ -132,24 +141,30 @@ protected:
       return id_of(svc_.call("POST", "/api/v1/users/" + member_.user_id + "/credentials", &admin_,
                              R"({"card_id":")" + card() + "\"}"));
     };
-    if (text.find("{fresh_cred}") != std::string::npos) replace_all(text, "{fresh_cred}", new_card());
+    if (text.find("{fresh_cred}") != std::string::npos)
+      replace_all(text, "{fresh_cred}", new_card());
     if (text.find("{suspended_cred}") != std::string::npos) {
       auto id = new_card();
       EXPECT_EQ(svc_.call("POST", "/api/v1/credentials/" + id + "/suspend", &admin_).status, 200);
       replace_all(text, "{suspended_cred}", id);
     }
     if (text.find("{member_token}") != std::string::npos)
-      replace_all(text, "{member_token}", id_of(svc_.call("POST", "/api/v1/auth/tokens", &member_,
-                                                                         R"({"name":"m)" + next() + "\"}")));
+      replace_all(text, "{member_token}",
+                  id_of(svc_.call("POST", "/api/v1/auth/tokens", &member_,
+                                  R"({"name":"m)" + next() + "\"}")));
     if (text.find("{slot_start}") != std::string::npos) {
       auto [s, e] = take_slot();
       replace_all(text, "{slot_start}", s);
       replace_all(text, "{slot_end}", e);
     }
     const bool is_admin = who == &admin_;
-    replace_all(text, "{login_email}", is_admin || !who ? admin_email : (who == &member_ ? "member@hub.example" : "other@hub.example"));
-    replace_all(text, "{login_password}", is_admin || !who ? admin_password
-                : member_password(who == &member_ ? "member@hub.example" : "other@hub.example"));
+    replace_all(text, "{login_email}",
+                is_admin || !who ? admin_email
+                                 : (who == &member_ ? "member@hub.example" : "other@hub.example"));
+    replace_all(text, "{login_password}",
+                is_admin || !who ? admin_password
+                                 : member_password(who == &member_ ? "member@hub.example"
+                                                                   : "other@hub.example"));
     replace_all(text, "{card}", card());
     replace_all(text, "{n}", next());
     replace_all(text, "{site}", hub_.site_id);
@@ -189,14 +204,17 @@ TEST_F(api_routes, authorization_matrix) {
       caller session;
       const caller* who = r.who;
       if (logout && who) {
-        session = who == &admin_ ? svc_.admin()
-                                 : svc_.login(who == &member_ ? "member@hub.example" : "other@hub.example",
-                                              member_password(who == &member_ ? "member@hub.example" : "other@hub.example"));
+        session = who == &admin_
+                      ? svc_.admin()
+                      : svc_.login(who == &member_ ? "member@hub.example" : "other@hub.example",
+                                   member_password(who == &member_ ? "member@hub.example"
+                                                                   : "other@hub.example"));
         who = &session;
       }
       auto reply = svc_.call(row.method, path, who, body);
       EXPECT_EQ(reply.status, row.*(r.expected))
-          << r.name << " " << row.method << " " << path << "\n" << reply.raw.body;
+          << r.name << " " << row.method << " " << path << "\n"
+          << reply.raw.body;
     }
   }
 }
@@ -213,8 +231,10 @@ TEST_F(api_routes, members_see_only_their_own_bookings_and_availability_hides_wh
   ASSERT_EQ(all.status, 200);
   EXPECT_EQ(all.json.at("items").as_array().size(), 1u);
 
-  auto avail = svc_.call("GET", "/api/v1/spaces/" + hub_.room_id + "/availability?from=" +
-                                    utc_at(1, 5) + "&to=" + utc_at(1, 8), &other_);
+  auto avail = svc_.call("GET",
+                         "/api/v1/spaces/" + hub_.room_id + "/availability?from=" + utc_at(1, 5) +
+                             "&to=" + utc_at(1, 8),
+                         &other_);
   ASSERT_EQ(avail.status, 200) << avail.raw.body;
   EXPECT_EQ(avail.raw.body.find(member_.user_id), std::string::npos);
   EXPECT_EQ(avail.raw.body.find(booking_), std::string::npos);
@@ -227,11 +247,15 @@ TEST_F(api_routes, members_see_only_their_own_bookings_and_availability_hides_wh
 }
 
 TEST_F(api_routes, availability_search_lists_free_spaces_with_seats) {
-  auto r = svc_.call("GET", "/api/v1/availability?kind=room&from=" + utc_at(1, 6) + "&to=" + utc_at(1, 7), &other_);
+  auto r = svc_.call("GET",
+                     "/api/v1/availability?kind=room&from=" + utc_at(1, 6) + "&to=" + utc_at(1, 7),
+                     &other_);
   ASSERT_EQ(r.status, 200) << r.raw.body;
   for (const auto& item : r.json.at("items").as_array())
     EXPECT_NE(item.at("space_id").as_string(), hub_.room_id) << "the booked room is not free";
-  r = svc_.call("GET", "/api/v1/availability?kind=desk&seats=3&from=" + utc_at(1, 6) + "&to=" + utc_at(1, 7), &other_);
+  r = svc_.call(
+      "GET", "/api/v1/availability?kind=desk&seats=3&from=" + utc_at(1, 6) + "&to=" + utc_at(1, 7),
+      &other_);
   ASSERT_EQ(r.status, 200) << r.raw.body;
   bool pool_listed = false;
   for (const auto& item : r.json.at("items").as_array())
@@ -253,7 +277,8 @@ TEST_F(api_routes, booking_lifecycle_and_local_times) {
 }
 
 TEST_F(api_routes, pending_bookings_wait_for_approval) {
-  auto r = svc_.call("POST", "/api/v1/bookings", &member_, booking_body(hub_.event_id, utc_at(6, 9), utc_at(6, 12)));
+  auto r = svc_.call("POST", "/api/v1/bookings", &member_,
+                     booking_body(hub_.event_id, utc_at(6, 9), utc_at(6, 12)));
   ASSERT_EQ(r.status, 201) << r.raw.body;
   EXPECT_EQ(r.json.at("status").as_string(), "pending");
   const std::string id(r.json.at("id").as_string());
@@ -273,13 +298,15 @@ TEST_F(api_routes, catalogue_reads_and_writes_round_trip) {
   ASSERT_EQ(site.status, 200);
   EXPECT_EQ(site.json.at("time_zone").as_string(), "Europe/Berlin");
   EXPECT_EQ(site.json.at("opening_hours").at("monday").as_array().size(), 1u);
-  auto patched = svc_.call("PATCH", "/api/v1/spaces/" + hub_.room_id, &admin_,
-                           R"({"features":["projector"],"rules":{"buffer_minutes":10},"position":{"floor":2,"x":3.5}})");
+  auto patched = svc_.call(
+      "PATCH", "/api/v1/spaces/" + hub_.room_id, &admin_,
+      R"({"features":["projector"],"rules":{"buffer_minutes":10},"position":{"floor":2,"x":3.5}})");
   ASSERT_EQ(patched.status, 200) << patched.raw.body;
   EXPECT_EQ(patched.json.at("features").as_array().size(), 1u);
   EXPECT_EQ(patched.json.at("rules").at("buffer_minutes").as_int64(), 10);
   EXPECT_EQ(patched.json.at("position").at("floor").as_int64(), 2);
-  auto filtered = svc_.call("GET", "/api/v1/spaces?kind=room&feature=projector&site=" + hub_.site_id, &member_);
+  auto filtered =
+      svc_.call("GET", "/api/v1/spaces?kind=room&feature=projector&site=" + hub_.site_id, &member_);
   ASSERT_EQ(filtered.status, 200);
   ASSERT_EQ(filtered.json.at("items").as_array().size(), 1u);
   EXPECT_EQ(filtered.json.at("items").as_array()[0].at("id").as_string(), hub_.room_id);
@@ -341,7 +368,8 @@ TEST(api_demo, seeds_the_digital_innovation_hub_once) {
       EXPECT_EQ(g.at("grants").as_array().size(), 4u);  // entrance, lab, two training rooms
     }
   }
-  EXPECT_EQ(names, (std::set<std::string>{"students", "researchers", "companies", "administration", "public"}));
+  EXPECT_EQ(names, (std::set<std::string>{"students", "researchers", "companies", "administration",
+                                          "public"}));
 
   auto admin = svc.admin();
   auto doors = svc.call("GET", "/api/v1/doors", &admin);

@@ -1,12 +1,12 @@
 #include "api_service.hpp"
 
-#include <csignal>
-#include <stdexcept>
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <gtest/gtest.h>
+#include <csignal>
+#include <stdexcept>
 
 #include "hubgate/test/net_util.hpp"
 
@@ -24,7 +24,9 @@ std::string reply::code() const {
   return c.is_string() ? std::string(c.as_string()) : "";
 }
 
-std::string member_password(const std::string& email) { return "pw-" + email + "-secret"; }
+std::string member_password(const std::string& email) {
+  return "pw-" + email + "-secret";
+}
 
 api_service::api_service(std::vector<std::string> extra_args, std::optional<std::string> data_dir)
     : extra_args_(std::move(extra_args)) {
@@ -48,9 +50,10 @@ api_service::~api_service() {
 void api_service::start() {
   client_.reset();
   port_ = free_port();
-  std::vector<std::string> argv = {HUBGATE_BOOKING_BIN, "serve", "--data-dir", data_dir_,
-                                   "--listen", "127.0.0.1:" + std::to_string(port_),
-                                   "--log-level", "warn"};
+  std::vector<std::string> argv = {HUBGATE_BOOKING_BIN, "serve",
+                                   "--data-dir",        data_dir_,
+                                   "--listen",          "127.0.0.1:" + std::to_string(port_),
+                                   "--log-level",       "warn"};
   argv.insert(argv.end(), extra_args_.begin(), extra_args_.end());
   process_ = std::make_unique<child_process>(
       argv, data_dir_ + ".log",
@@ -126,9 +129,10 @@ caller api_service::login(const std::string& email, const std::string& password)
 }
 
 caller api_service::new_member(const caller& admin, const std::string& email) {
-  auto body = boost::json::serialize(boost::json::object{
-      {"email", email}, {"display_name", email.substr(0, email.find('@'))},
-      {"password", member_password(email)}});
+  auto body =
+      boost::json::serialize(boost::json::object{{"email", email},
+                                                 {"display_name", email.substr(0, email.find('@'))},
+                                                 {"password", member_password(email)}});
   auto r = call("POST", "/api/v1/users", &admin, body);
   if (r.status != 201) throw std::runtime_error("creating " + email + " failed: " + r.raw.body);
   return login(email, member_password(email));
@@ -154,21 +158,27 @@ std::string booking_body(const std::string& space_id, const std::string& start,
 
 test_hub make_hub(api_service& svc, const caller& admin) {
   boost::json::object all_day;
-  for (const char* d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+  for (const char* d :
+       {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
     all_day[d] = boost::json::array{{{"open", "00:00"}, {"close", "24:00"}}};
   test_hub hub;
-  hub.site_id = id_of(svc.call("POST", "/api/v1/sites", &admin,
-                               boost::json::serialize(boost::json::object{
-                                   {"name", "Test site"}, {"time_zone", "Europe/Berlin"},
-                                   {"opening_hours", all_day}})),
-                      "site");
-  auto space = [&](const char* name, const char* kind, int capacity, const char* mode, bool approval) {
-    return id_of(svc.call("POST", "/api/v1/spaces", &admin,
-                          boost::json::serialize(boost::json::object{
-                              {"site_id", hub.site_id}, {"name", name}, {"kind", kind},
-                              {"capacity", capacity}, {"mode", mode},
-                              {"needs_approval", approval}})),
-                 name);
+  hub.site_id = id_of(
+      svc.call(
+          "POST", "/api/v1/sites", &admin,
+          boost::json::serialize(boost::json::object{
+              {"name", "Test site"}, {"time_zone", "Europe/Berlin"}, {"opening_hours", all_day}})),
+      "site");
+  auto space = [&](const char* name, const char* kind, int capacity, const char* mode,
+                   bool approval) {
+    return id_of(
+        svc.call("POST", "/api/v1/spaces", &admin,
+                 boost::json::serialize(boost::json::object{{"site_id", hub.site_id},
+                                                            {"name", name},
+                                                            {"kind", kind},
+                                                            {"capacity", capacity},
+                                                            {"mode", mode},
+                                                            {"needs_approval", approval}})),
+        name);
   };
   hub.room_id = space("Room", "room", 6, "exclusive", false);
   hub.pool_id = space("Pool", "desk", 5, "shared", false);

@@ -1,18 +1,17 @@
 // The real hubgate-booking binary for API integration tests: started on a free port with a
 // temporary data dir and admin credentials, reached over HTTPS with the CA it generated.
 #pragma once
+#include <boost/json/value.hpp>
 #include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 
-#include <boost/json/value.hpp>
-
-#include "protocol/https_client/https_client.hpp"
 #include "hubgate/test/child_process.hpp"
 #include "hubgate/test/temp_dir.hpp"
 #include "hubgate/test/utc_text.hpp"
+#include "protocol/https_client/https_client.hpp"
 
 namespace hubgate::test {
 
@@ -36,7 +35,7 @@ struct reply {
 };
 
 class api_service {
-public:
+ public:
   // Starts the service on a fresh data dir (or `data_dir` when given, for restarts).
   explicit api_service(std::vector<std::string> extra_args = {},
                        std::optional<std::string> data_dir = std::nullopt);
@@ -63,7 +62,7 @@ public:
   // Admin creates a member (password "member-password-<n>") and signs them in.
   caller new_member(const caller& admin, const std::string& email);
 
-private:
+ private:
   std::unique_ptr<temp_dir> own_dir_;
   std::string data_dir_;
   std::vector<std::string> extra_args_;
@@ -85,7 +84,6 @@ struct test_hub {
   std::string site_id, room_id, pool_id, event_id;
 };
 test_hub make_hub(api_service& svc, const caller& admin);
-
 
 std::string booking_body(const std::string& space_id, const std::string& start,
                          const std::string& end, int seats = 1);

@@ -1,10 +1,10 @@
 // The calendar feed end to end: a member creates a feed, a calendar client fetches it
 // anonymously by its secret URL, polls by ETag, sees cancellations, and loses access on
 // rotation or revocation.
+#include <date/tz.h>
 #include <gtest/gtest.h>
 
 #include <boost/json/serialize.hpp>
-#include <date/tz.h>
 
 #include "api_service.hpp"
 #include "hubgate/test/ical_reading.hpp"
@@ -20,7 +20,7 @@ std::string property(const std::string& block, const std::string& name) {
 }
 
 class calendar_feed : public ::testing::Test {
-protected:
+ protected:
   api_service svc;
   caller admin = svc.admin();
   test_hub hub = make_hub(svc, admin);
@@ -76,7 +76,9 @@ TEST_F(calendar_feed, token_gives_an_icalendar_feed_of_the_members_bookings) {
                          booking_body(hub.room_id, utc_at(3, 9), utc_at(3, 11)));
   ASSERT_EQ(theirs.status, 201) << theirs.raw.body;
   auto again = svc.call("GET", path);
-  EXPECT_EQ(ical_event_block(again.raw.body, std::string(theirs.json.at("id").as_string()) + "@hubgate"), "");
+  EXPECT_EQ(
+      ical_event_block(again.raw.body, std::string(theirs.json.at("id").as_string()) + "@hubgate"),
+      "");
 }
 
 TEST_F(calendar_feed, unchanged_feed_answers_304_to_its_etag) {
@@ -144,11 +146,14 @@ TEST_F(calendar_feed, booking_after_the_next_dst_change_has_its_local_wall_time)
   const auto day = date::floor<date::days>(berlin->to_local(change));
   const auto ymd = date::year_month_day{day};
   // A space that may be booked far enough ahead.
-  auto space = svc.call("POST", "/api/v1/spaces", &admin,
-                        boost::json::serialize(boost::json::object{
-                            {"site_id", hub.site_id}, {"name", "Far room"}, {"kind", "room"},
-                            {"capacity", 4}, {"mode", "exclusive"},
-                            {"rules", {{"max_days_ahead", 400}}}}));
+  auto space =
+      svc.call("POST", "/api/v1/spaces", &admin,
+               boost::json::serialize(boost::json::object{{"site_id", hub.site_id},
+                                                          {"name", "Far room"},
+                                                          {"kind", "room"},
+                                                          {"capacity", 4},
+                                                          {"mode", "exclusive"},
+                                                          {"rules", {{"max_days_ahead", 400}}}}));
   ASSERT_EQ(space.status, 201) << space.raw.body;
   const auto wall = date::format("%F", ymd);
   auto r = svc.call("POST", "/api/v1/bookings", &member,
@@ -170,7 +175,8 @@ TEST_F(calendar_feed, booking_after_the_next_dst_change_has_its_local_wall_time)
       << event;
   // The VTIMEZONE names that change, so a client resolves the wall time to the same instant.
   const auto before = berlin->get_info(change - std::chrono::seconds{1});
-  const auto onset = date::format("%Y%m%dT%H%M%S", date::local_seconds{(change + before.offset).time_since_epoch()});
+  const auto onset = date::format("%Y%m%dT%H%M%S",
+                                  date::local_seconds{(change + before.offset).time_since_epoch()});
   EXPECT_NE(feed.raw.body.find("DTSTART:" + onset + "\r\n"), std::string::npos) << feed.raw.body;
 }
 

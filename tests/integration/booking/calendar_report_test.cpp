@@ -47,15 +47,15 @@ csv_table parse_csv(const std::string& text) {
 }
 
 class calendar_report : public ::testing::Test {
-protected:
+ protected:
   api_service svc;
   caller admin = svc.admin();
   test_hub hub = make_hub(svc, admin);
 
   std::string report_path(const std::string& extra = {}) {
     // From today to 13 days on: two or three ISO weeks, partial at the ends.
-    return "/api/v1/reports/utilisation?site=" + hub.site_id + "&from=" + utc_at(0, 0).substr(0, 10) +
-           "&to=" + utc_at(13, 0).substr(0, 10) + extra;
+    return "/api/v1/reports/utilisation?site=" + hub.site_id +
+           "&from=" + utc_at(0, 0).substr(0, 10) + "&to=" + utc_at(13, 0).substr(0, 10) + extra;
   }
 };
 
@@ -84,9 +84,16 @@ TEST_F(calendar_report, csv_export_parses_and_matches_the_json_rows) {
   EXPECT_TRUE(csv.header("content-disposition").starts_with("attachment; filename=\"utilisation-"));
   auto table = parse_csv(csv.raw.body);
   ASSERT_EQ(table.size(), rows.size() + 1);
-  const std::vector<std::string> header = {"week", "week_start", "space_id", "space", "kind",
-                                           "booked_seat_hours", "capacity_seat_hours",
-                                           "utilisation_percent", "bookings", "no_shows",
+  const std::vector<std::string> header = {"week",
+                                           "week_start",
+                                           "space_id",
+                                           "space",
+                                           "kind",
+                                           "booked_seat_hours",
+                                           "capacity_seat_hours",
+                                           "utilisation_percent",
+                                           "bookings",
+                                           "no_shows",
                                            "cancellations"};
   EXPECT_EQ(table[0], header);
   double csv_booked = 0;
@@ -114,16 +121,20 @@ TEST_F(calendar_report, grouping_by_kind_and_the_checks) {
   ASSERT_GE(table.size(), 2u);
   EXPECT_EQ(table[0][2], "kind");
   for (std::size_t i = 1; i < table.size(); ++i)
-    EXPECT_TRUE(table[i][2] == "room" || table[i][2] == "desk" || table[i][2] == "event") << table[i][2];
+    EXPECT_TRUE(table[i][2] == "room" || table[i][2] == "desk" || table[i][2] == "event")
+        << table[i][2];
 
   auto member = svc.new_member(admin, "nosy-member@hub.example");
   EXPECT_EQ(svc.call("GET", report_path(), &member).status, 403);
-  auto bad = svc.call("GET", "/api/v1/reports/utilisation?site=" + hub.site_id +
-                                 "&from=2027-03-10&to=2027-03-01", &admin);
+  auto bad = svc.call(
+      "GET", "/api/v1/reports/utilisation?site=" + hub.site_id + "&from=2027-03-10&to=2027-03-01",
+      &admin);
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.code(), "validation_failed");
   EXPECT_EQ(svc.call("GET", "/api/v1/reports/utilisation?site=" + hub.site_id + "&from=2027-02-30",
-                     &admin).status, 422);
+                     &admin)
+                .status,
+            422);
   EXPECT_EQ(svc.call("GET", "/api/v1/reports/utilisation?site=nope", &admin).status, 404);
   EXPECT_EQ(svc.call("GET", "/api/v1/reports/utilisation", &admin).status, 422);
   // Without dates: the last four weeks up to the end of this one.

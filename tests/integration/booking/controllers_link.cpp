@@ -92,8 +92,8 @@ std::optional<enrolled_board> enroll(link_service& s, const std::string& token, 
 }
 
 std::unique_ptr<client::wss_client> board_client(const link_service& s, const std::string& ca_file,
-                                              const std::string& cert_file,
-                                              const std::string& key_file) {
+                                                 const std::string& cert_file,
+                                                 const std::string& key_file) {
   client::wss_client_options o;
   o.port = static_cast<std::uint16_t>(s.controller_port);
   o.ca_file = ca_file;
@@ -116,7 +116,8 @@ std::string hello(const std::string& controller_id, std::uint64_t epoch, std::ui
   return protocol::serialize(h);
 }
 
-std::unique_ptr<client::wss_client> connect_board(const link_service& s, const enrolled_board& board) {
+std::unique_ptr<client::wss_client> connect_board(const link_service& s,
+                                                  const enrolled_board& board) {
   auto client = board_client(s, board.ca_file, board.cert_file, board.key_file);
   auto connected = client->connect();
   if (!connected) throw std::runtime_error("connect failed: " + connected.error().message());

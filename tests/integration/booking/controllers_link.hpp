@@ -42,15 +42,16 @@ std::optional<enrolled_board> enroll(link_service& s, const std::string& token, 
 
 // A WebSocket client with the board's certificate (or another one).
 std::unique_ptr<client::wss_client> board_client(const link_service& s, const std::string& ca_file,
-                                              const std::string& cert_file,
-                                              const std::string& key_file);
+                                                 const std::string& cert_file,
+                                                 const std::string& key_file);
 
 std::string hello(const std::string& controller_id, std::uint64_t epoch = 0,
                   std::uint64_t sequence = 0);
 
 // The enrolled board on its link: connected with its certificate, hello said. Throws when
 // either fails.
-std::unique_ptr<client::wss_client> connect_board(const link_service& s, const enrolled_board& board);
+std::unique_ptr<client::wss_client> connect_board(const link_service& s,
+                                                  const enrolled_board& board);
 
 // A tap at `door` now, as a board reports it; a denied one with `reason`.
 protocol::access_event tap_event(const std::string& door, std::optional<std::string> card_hex,

@@ -14,7 +14,7 @@ namespace {
 constexpr auto live_path = "/api/v1/access-events/live";
 
 std::unique_ptr<client::wss_client> browser(const link_service& s, const caller* who,
-                                         std::string origin = {}) {
+                                            std::string origin = {}) {
   client::wss_client_options o;
   o.port = static_cast<std::uint16_t>(s.svc->port());
   o.path = live_path;

@@ -1,5 +1,8 @@
 // HTTP behaviour of booking/net over real TLS: keep-alive, standard headers, request ids,
 // the access log, and the hand-off of requests to the handler.
+#include <gtest/gtest.h>
+
+#include <boost/json/value.hpp>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -7,12 +10,9 @@
 #include <thread>
 #include <vector>
 
-#include <boost/json/value.hpp>
-#include <gtest/gtest.h>
-
-#include "protocol/log/log.hpp"
 #include "hubgate/test/net_util.hpp"
 #include "net_test_server.hpp"
+#include "protocol/log/log.hpp"
 
 namespace {
 
@@ -25,7 +25,8 @@ using hubgate::test::test_server_options;
 // One request on its own connection and thread, to hold it in flight; finish() joins.
 class request_in_flight {
  public:
-  request_in_flight(std::uint16_t port, std::string method, std::string target, std::string body = {})
+  request_in_flight(std::uint16_t port, std::string method, std::string target,
+                    std::string body = {})
       : thread_([this, port, method, target, body] {
           hubgate::client::https_client client(client_options(port));
           response_ = client.request(method, target, {}, body);
@@ -116,7 +117,8 @@ TEST(net_http, websocket_upgrade_is_refused_with_404_for_now) {
   running_server server(test_server_options(), handler);
   hubgate::client::https_client client(client_options(server.port()));
   auto r = client.request("GET", "/api/v1/controllers/stream",
-                          {{"Connection", "Upgrade"}, {"Upgrade", "websocket"},
+                          {{"Connection", "Upgrade"},
+                           {"Upgrade", "websocket"},
                            {"Sec-WebSocket-Version", "13"},
                            {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="}});
   EXPECT_EQ(r.status, 404);
@@ -179,7 +181,8 @@ TEST(net_http, handler_runs_on_a_worker_thread_while_other_requests_are_served) 
   EXPECT_EQ(handler.calls.load(), 4);
 }
 
-TEST(net_http, what_the_handler_answers_now_is_answered_on_the_io_thread_even_while_a_worker_is_held) {
+TEST(net_http,
+     what_the_handler_answers_now_is_answered_on_the_io_thread_even_while_a_worker_is_held) {
   stub_handler handler;
   auto options = test_server_options();
   options.io_threads = 1;

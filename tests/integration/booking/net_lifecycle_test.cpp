@@ -1,11 +1,11 @@
 // Start-up errors, graceful stop (in-flight requests finish, idle connections close),
 // signals, and several servers in one process.
+#include <gtest/gtest.h>
+
 #include <csignal>
 #include <optional>
 #include <stdexcept>
 #include <thread>
-
-#include <gtest/gtest.h>
 
 #include "hubgate/test/net_util.hpp"
 #include "net_test_server.hpp"

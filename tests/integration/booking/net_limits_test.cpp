@@ -1,8 +1,8 @@
 // Limits of booking/net: oversized bodies and headers, malformed HTTP, slow clients, idle
 // keep-alive connections and the connection cap.
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "hubgate/test/net_util.hpp"
 #include "net_test_server.hpp"
@@ -114,7 +114,8 @@ TEST(net_limits, slow_body_is_disconnected_after_the_body_timeout) {
   options.body_timeout = 1s;
   running_server server(options, handler);
   hubgate::client::https_client client(client_options(server.port()));
-  ASSERT_TRUE(client.raw_send("POST /x HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nabc"));
+  ASSERT_TRUE(
+      client.raw_send("POST /x HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nabc"));
   auto r = client.wait_closed(60s);
   ASSERT_TRUE(r);
   EXPECT_TRUE(r->closed_by_peer);

@@ -1,9 +1,10 @@
 #include "net_test_server.hpp"
 
+#include <gtest/gtest.h>
+
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <gtest/gtest.h>
 
 #include "hubgate/test/net_util.hpp"
 

@@ -2,6 +2,7 @@
 // handler that echoes what it received (and can be held in flight), a server on its own thread.
 #pragma once
 #include <atomic>
+#include <boost/json/value.hpp>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -10,13 +11,11 @@
 #include <string>
 #include <thread>
 
-#include <boost/json/value.hpp>
-
 #include "booking/http/http_message.hpp"
-#include "protocol/https_client/https_client.hpp"
 #include "booking/net/server.hpp"
 #include "booking/pki/tls_material.hpp"
 #include "hubgate/test/temp_dir.hpp"
+#include "protocol/https_client/https_client.hpp"
 
 namespace hubgate::test {
 
@@ -26,7 +25,7 @@ namespace hubgate::test {
 // answer_later and replied to by reply_taken() (from the test's thread); every other one by
 // handle().
 class stub_handler final : public http::request_handler {
-public:
+ public:
   http::http_response handle(const http::http_request& request) override;
   std::optional<http::http_response> answer_now(const http::http_request& request) override;
   bool answer_later(const http::http_request& request, const http::reply_fn& reply) override;
@@ -42,7 +41,7 @@ public:
   std::atomic<int> answered_now_on_io_thread{0};
   std::optional<http::http_request> last_request();
 
-private:
+ private:
   std::mutex mutex_;
   std::condition_variable cv_;
   bool released_ = false;
@@ -53,7 +52,7 @@ private:
 
 // A server on a background thread; the destructor stops it and joins.
 class running_server {
-public:
+ public:
   running_server(net::server_options options, stub_handler& handler);
   ~running_server();
   net::server& get() { return *server_; }
@@ -61,7 +60,7 @@ public:
   // Stops and waits (bounded) for run_until_signal to return; true when it did.
   bool stop_and_join(std::chrono::milliseconds deadline = std::chrono::seconds(30));
 
-private:
+ private:
   std::unique_ptr<net::server> server_;
   std::thread thread_;
   std::atomic<bool> returned_{false};

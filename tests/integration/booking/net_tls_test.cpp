@@ -1,15 +1,14 @@
 // TLS policy of booking/net: protocol versions (driven with OpenSSL directly, since our own
 // client refuses old versions) and mandatory client certificates.
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <fstream>
-
-#include <gtest/gtest.h>
-#include <openssl/err.h>
-#include <openssl/ssl.h>
 
 #include "booking/pki/tls_material.hpp"
 #include "hubgate/test/net_util.hpp"
@@ -90,7 +89,8 @@ TEST(net_tls, tls12_negotiates_ecdhe_with_an_aead_cipher) {
   ASSERT_EQ(SSL_connect(ssl), 1);
   const std::string cipher = SSL_get_cipher_name(ssl);
   EXPECT_TRUE(cipher.starts_with("ECDHE-")) << cipher;
-  EXPECT_TRUE(cipher.find("GCM") != std::string::npos || cipher.find("CHACHA20") != std::string::npos)
+  EXPECT_TRUE(cipher.find("GCM") != std::string::npos ||
+              cipher.find("CHACHA20") != std::string::npos)
       << cipher;
   EXPECT_EQ(SSL_get_current_compression(ssl), nullptr);
   ::close(fd);
@@ -99,7 +99,7 @@ TEST(net_tls, tls12_negotiates_ecdhe_with_an_aead_cipher) {
 }
 
 class net_mutual_tls : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     auto options = test_server_options();
     options.client_ca_file = test_tls().ca_certificate.string();
@@ -107,7 +107,8 @@ protected:
   }
 
   // A client certificate signed by `ca`, written to files for the client.
-  hubgate::client::https_client_options with_certificate(const hubgate::pki::certificate_authority& ca) {
+  hubgate::client::https_client_options with_certificate(
+      const hubgate::pki::certificate_authority& ca) {
     auto request = hubgate::pki::make_key_and_csr("door-1");
     EXPECT_TRUE(request);
     auto cert = hubgate::pki::sign_csr(ca, request->csr_pem, "door-1", 1);

@@ -1,15 +1,13 @@
 // hubgate-door under reader faults, a hard kill and bad list files: it never needs a restart
 // to recover, never loses a committed event and never trusts a refused list.
-#include "door_rig.hpp"
-
-#include "hubgate/test/net_util.hpp"
-
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-
 #include <csignal>
+
+#include "door_rig.hpp"
+#include "hubgate/test/net_util.hpp"
 
 namespace hubgate::test {
 namespace {
@@ -17,7 +15,7 @@ namespace {
 using protocol::event_kind;
 
 class door_resilience : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     rig_.start_sim();
     rig_.start_door();

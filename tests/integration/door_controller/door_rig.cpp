@@ -1,21 +1,20 @@
 #include "door_rig.hpp"
 
-#include "hubgate/test/net_util.hpp"
-#include "protocol/access_list_json.hpp"
-#include "protocol/envelope.hpp"
-#include "protocol/hex.hpp"
-#include "protocol/pseudonym.hpp"
+#include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-
-#include <gtest/gtest.h>
-
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
+
+#include "hubgate/test/net_util.hpp"
+#include "protocol/access_list_json.hpp"
+#include "protocol/envelope.hpp"
+#include "protocol/hex.hpp"
+#include "protocol/pseudonym.hpp"
 
 namespace hubgate::test {
 namespace {
@@ -60,7 +59,8 @@ door_rig::door_rig(rig_options options) : options_(options), dir_("hubgate-door"
          << "door_id = \"door-1\"\n"
          << "data_dir = \"" << (dir_ / "data") << "\"\n"
          << "[reader]\nconnstring = \"pn532_uart:" << link_ << "\"\n"
-         << "poll_ms = " << options_.poll_ms << "\ndebounce_ms = 150\nbackoff_min_ms = 50\nbackoff_max_ms = 400\n"
+         << "poll_ms = " << options_.poll_ms
+         << "\ndebounce_ms = 150\nbackoff_min_ms = 50\nbackoff_max_ms = 400\n"
          << "max_errors = 2\n"
          << "[door]\nunlock_ms = " << options_.unlock_ms
          << "\nheld_open_ms = " << options_.held_open_ms << "\n"
@@ -80,10 +80,10 @@ door_rig::~door_rig() {
 }
 
 void door_rig::start_sim() {
-  sim_ = std::make_unique<child_process>(
-      std::vector<std::string>{HUBGATE_SIM_BIN, "reader", "--link", link_, "--control",
-                               control_path_},
-      dir_ / "sim.log");
+  sim_ =
+      std::make_unique<child_process>(std::vector<std::string>{HUBGATE_SIM_BIN, "reader", "--link",
+                                                               link_, "--control", control_path_},
+                                      dir_ / "sim.log");
   const bool up = wait_until([this] {
     auto socket = door::control_socket::connect(control_path_);
     if (!socket) return false;
@@ -118,7 +118,9 @@ void door_rig::stop_door(int signal) {
   EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << door_log();
 }
 
-void door_rig::kill_door() { door_->kill_hard(); }
+void door_rig::kill_door() {
+  door_->kill_hard();
+}
 
 protocol::access_list door_rig::standard_list() const {
   const auto now = now_seconds();
@@ -235,7 +237,9 @@ bool door_rig::wait_reader_polling(long polls) {
   return wait_until([&] { return commands() > before + polls; });
 }
 
-std::string door_rig::door_log() const { return read_file(dir_ / "door.log"); }
+std::string door_rig::door_log() const {
+  return read_file(dir_ / "door.log");
+}
 
 std::string door_rig::uid_pseudonym_hex(const std::string& uid_hex) const {
   return protocol::to_hex(protocol::make_pseudonym(list_key_, uid_bytes(uid_hex)));

@@ -2,13 +2,6 @@
 // hubgate-door talking to it through libnfc's pn532_uart driver, in a temporary directory,
 // with a freshly generated list-signing key pair and list key.
 #pragma once
-#include "door_controller/io/control_socket.hpp"
-#include "hubgate/test/child_process.hpp"
-#include "hubgate/test/temp_dir.hpp"
-#include "protocol/access_list.hpp"
-#include "protocol/event.hpp"
-#include "protocol/keys.hpp"
-
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -16,6 +9,13 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "door_controller/io/control_socket.hpp"
+#include "hubgate/test/child_process.hpp"
+#include "hubgate/test/temp_dir.hpp"
+#include "protocol/access_list.hpp"
+#include "protocol/event.hpp"
+#include "protocol/keys.hpp"
 
 namespace hubgate::test {
 
@@ -39,7 +39,7 @@ struct rig_options {
 };
 
 class door_rig {
-public:
+ public:
   explicit door_rig(rig_options options = {});
   ~door_rig();
 
@@ -74,7 +74,7 @@ public:
   const temp_dir& dir() const { return dir_; }
   std::string uid_pseudonym_hex(const std::string& uid_hex) const;
 
-private:
+ private:
   rig_options options_;
   temp_dir dir_;
   std::string link_;

@@ -1,23 +1,22 @@
 // hubgate-door under a systemd-like supervisor: READY=1 once it runs, WATCHDOG=1 at half the
 // watchdog interval, STOPPING=1 on SIGTERM, all on the NOTIFY_SOCKET datagram socket.
-#include "door_rig.hpp"
-
-#include "hubgate/test/net_util.hpp"
-
 #include <gtest/gtest.h>
-
-#include <csignal>
-#include <cstring>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <csignal>
+#include <cstring>
+
+#include "door_rig.hpp"
+#include "hubgate/test/net_util.hpp"
+
 namespace hubgate::test {
 namespace {
 
 class notify_socket {
-public:
+ public:
   explicit notify_socket(const std::string& path) : path_(path) {
     fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     sockaddr_un address{};
@@ -43,7 +42,7 @@ public:
   }
   std::vector<std::string> messages;
 
-private:
+ private:
   std::string path_;
   int fd_ = -1;
 };
@@ -53,9 +52,9 @@ TEST(door_systemd, notifies_ready_pings_the_watchdog_and_announces_stopping) {
   notify_socket systemd(rig.dir() / "notify.sock");
   rig.start_sim();
   rig.start_door({{"NOTIFY_SOCKET", rig.dir() / "notify.sock"}, {"WATCHDOG_USEC", "200000"}});
-  ASSERT_TRUE(systemd.collect_until(
-      [&] { return systemd.count("READY=1") == 1 && systemd.count("WATCHDOG=1") >= 3; }))
-      << systemd.messages.size();
+  ASSERT_TRUE(systemd.collect_until([&] {
+    return systemd.count("READY=1") == 1 && systemd.count("WATCHDOG=1") >= 3;
+  })) << systemd.messages.size();
   rig.stop_door(SIGTERM);
   EXPECT_TRUE(systemd.collect_until([&] { return systemd.count("STOPPING=1") == 1; }));
 }

@@ -1,12 +1,11 @@
 // hubgate-door against hubgate-sim through libnfc: taps, decisions, relay pulses, the door
 // sensor and the exit button, as recorded in the twin's GPIO timeline and the event queue.
-#include "door_rig.hpp"
-
-#include "hubgate/test/net_util.hpp"
-
 #include <gtest/gtest.h>
 
 #include <csignal>
+
+#include "door_rig.hpp"
+#include "hubgate/test/net_util.hpp"
 
 namespace hubgate::test {
 namespace {
@@ -14,7 +13,7 @@ namespace {
 using protocol::event_kind;
 
 class door_taps : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     rig_.start_sim();
     rig_.start_door();

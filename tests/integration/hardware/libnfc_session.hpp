@@ -7,7 +7,7 @@
 namespace hubgate::sim::test {
 
 class libnfc_session {
-public:
+ public:
   libnfc_session() { nfc_init(&context_); }
   ~libnfc_session() {
     close();
@@ -33,7 +33,7 @@ public:
     return nfc_initiator_select_passive_target(device_, mod, nullptr, 0, &target);
   }
 
-private:
+ private:
   nfc_context* context_ = nullptr;
   nfc_device* device_ = nullptr;
 };

@@ -1,15 +1,15 @@
 // `hubgate-sim reader` as a real process, driven through its CLI and control socket, read by
 // libnfc's own nfc-list and nfc-poll.
-#include "sim_process.hpp"
-
-#include "hardware/sim/control_client.hpp"
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <cstdio>
 #include <sstream>
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <unistd.h>
+
+#include "hardware/sim/control_client.hpp"
+#include "sim_process.hpp"
 
 namespace hubgate::sim::test {
 namespace {
@@ -73,7 +73,10 @@ TEST(SimReaderProcess, GpioTimelineInputsAndSubscribe) {
     const ssize_t n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
     if (n > 0) events.append(buf, static_cast<std::size_t>(n));
   };
-  ASSERT_TRUE(wait_until([&] { receive(); return events == "ok\n"; })) << events;
+  ASSERT_TRUE(wait_until([&] {
+    receive();
+    return events == "ok\n";
+  })) << events;
 
   EXPECT_EQ(sim.cli({"relay", "on"}).exit_code, 0);
   EXPECT_EQ(sim.cli({"door", "open"}).exit_code, 0);

@@ -1,18 +1,17 @@
 // Injected faults: libnfc reports an error, the twin survives, and the next command works.
-#include "libnfc_session.hpp"
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <random>
 
 #include "hardware/sim/frame_codec.hpp"
 #include "hardware/sim/reader_twin.hpp"
 #include "hubgate/test/net_util.hpp"
 #include "hubgate/test/temp_dir.hpp"
-
-#include <gtest/gtest.h>
-
-#include <algorithm>
-#include <fcntl.h>
-#include <poll.h>
-#include <random>
-#include <unistd.h>
+#include "libnfc_session.hpp"
 
 namespace hubgate::sim::test {
 namespace {
@@ -20,7 +19,7 @@ namespace {
 using namespace std::chrono_literals;
 
 class SimFaults : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     twin_options options;
     options.link_path = dir_ / "reader";

@@ -1,14 +1,13 @@
 // The twin in-process, read through libnfc's API exactly as the door controller will.
-#include "libnfc_session.hpp"
-
-#include "hardware/sim/reader_twin.hpp"
-#include "hubgate/test/net_util.hpp"
-#include "hubgate/test/temp_dir.hpp"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <thread>
+
+#include "hardware/sim/reader_twin.hpp"
+#include "hubgate/test/net_util.hpp"
+#include "hubgate/test/temp_dir.hpp"
+#include "libnfc_session.hpp"
 
 namespace hubgate::sim::test {
 namespace {
@@ -18,7 +17,7 @@ using namespace std::chrono_literals;
 const bytes desfire_uid{0x04, 0x52, 0x61, 0x7A, 0x33, 0x59, 0x80};
 
 class SimLibnfc : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     twin_options options;
     options.link_path = dir_ / "reader";

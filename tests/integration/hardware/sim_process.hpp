@@ -1,18 +1,18 @@
 // Helpers for the hardware twin's integration tests: a `hubgate-sim reader` child process in
 // a temporary directory, CLI calls and libnfc tool runs against it.
 #pragma once
-#include "hubgate/test/child_process.hpp"
-#include "hubgate/test/net_util.hpp"
-#include "hubgate/test/temp_dir.hpp"
-
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
+
+#include "hubgate/test/child_process.hpp"
+#include "hubgate/test/net_util.hpp"
+#include "hubgate/test/temp_dir.hpp"
 
 namespace hubgate::sim::test {
 
@@ -35,12 +35,11 @@ inline run_result run_command(const hubgate::test::temp_dir& dir, std::vector<st
 }
 
 class sim_reader_process {
-public:
+ public:
   explicit sim_reader_process(const hubgate::test::temp_dir& dir)
       : dir_(dir), link_(dir / "reader"), control_(dir / "control.sock") {
     process_ = std::make_unique<hubgate::test::child_process>(
-        std::vector<std::string>{HUBGATE_SIM_BIN, "reader", "--link", link_, "--control",
-                                 control_},
+        std::vector<std::string>{HUBGATE_SIM_BIN, "reader", "--link", link_, "--control", control_},
         dir / "reader.log");
     const bool ready = hubgate::test::wait_until([this] {
       return std::filesystem::is_symlink(link_) && std::filesystem::exists(control_) &&
@@ -60,7 +59,7 @@ public:
   const std::string& link() const { return link_; }
   const std::string& control() const { return control_; }
 
-private:
+ private:
   const hubgate::test::temp_dir& dir_;
   std::string link_;
   std::string control_;

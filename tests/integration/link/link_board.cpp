@@ -1,13 +1,12 @@
 // The board half of the live-link rig: one emulated reader (hubgate-sim) and one enrolled
 // hubgate-door, with taps and the board's own log and store.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "door_controller/io/control_socket.hpp"
 #include "hubgate/test/net_util.hpp"
@@ -51,16 +50,18 @@ board::~board() {
 }
 
 int board::enroll(const std::string& token, const std::string& ca_hash) {
-  child_process enrol({HUBGATE_DOOR_BIN, "enroll", "--service",
-                       "https://127.0.0.1:" + std::to_string(rig_.port()), "--token", token,
-                       "--ca-hash", ca_hash, "--config", dir_ + "/door.toml"},
-                      dir_ + "/enroll.log");
+  child_process enrol(
+      {HUBGATE_DOOR_BIN, "enroll", "--service", "https://127.0.0.1:" + std::to_string(rig_.port()),
+       "--token", token, "--ca-hash", ca_hash, "--config", dir_ + "/door.toml"},
+      dir_ + "/enroll.log");
   const auto status = enrol.wait_exit(60);
   if (!status) return -1;
   return WIFEXITED(*status) ? WEXITSTATUS(*status) : 128 + WTERMSIG(*status);
 }
 
-std::string board::enroll_output() const { return read_file(dir_ + "/enroll.log"); }
+std::string board::enroll_output() const {
+  return read_file(dir_ + "/enroll.log");
+}
 
 void board::start_sim() {
   sim_ = std::make_unique<child_process>(
@@ -68,8 +69,7 @@ void board::start_sim() {
                                dir_ + "/sim.sock"},
       dir_ + "/sim.log");
   ASSERT_TRUE(wait_until([&] {
-    return std::filesystem::exists(dir_ + "/reader") &&
-           control("status").rfind("ok", 0) == 0;
+    return std::filesystem::exists(dir_ + "/reader") && control("status").rfind("ok", 0) == 0;
   })) << read_file(dir_ + "/sim.log");
 }
 
@@ -78,9 +78,8 @@ void board::start_door() {
   door_ = std::make_unique<child_process>(
       std::vector<std::string>{HUBGATE_DOOR_BIN, "--config", dir_ + "/door.toml"},
       dir_ + "/door.log");
-  ASSERT_TRUE(wait_until([&] {
-    return log_count("\"event\":\"started\"") > starts || !door_->running();
-  }));
+  ASSERT_TRUE(
+      wait_until([&] { return log_count("\"event\":\"started\"") > starts || !door_->running(); }));
   ASSERT_TRUE(door_->running()) << door_log();
 }
 
@@ -89,9 +88,13 @@ void board::stop_door() {
   ASSERT_TRUE(door_->wait_exit(30).has_value()) << "hubgate-door did not stop";
 }
 
-void board::kill_door() { door_->kill_hard(); }
+void board::kill_door() {
+  door_->kill_hard();
+}
 
-bool board::door_running() { return door_ && door_->running(); }
+bool board::door_running() {
+  return door_ && door_->running();
+}
 
 std::string board::control(const std::string& line) {
   auto socket = door::control_socket::connect(dir_ + "/sim.sock");
@@ -103,15 +106,17 @@ std::string board::control(const std::string& line) {
 std::optional<bool> board::tap_once(const std::string& uid) {
   const auto granted = log_count("\"event\":\"tap_granted\"");
   const auto denied = log_count("\"event\":\"tap_denied\"");
-  child_process tap({HUBGATE_SIM_BIN, "tap", "--control", dir_ + "/sim.sock", "--uid", uid,
-                     "--hold", "200"},
-                    dir_ + "/tap.log");
+  child_process tap(
+      {HUBGATE_SIM_BIN, "tap", "--control", dir_ + "/sim.sock", "--uid", uid, "--hold", "200"},
+      dir_ + "/tap.log");
   tap.wait_exit(30);
   std::optional<bool> decided;
   wait_until(
       [&] {
-        if (log_count("\"event\":\"tap_granted\"") > granted) decided = true;
-        else if (log_count("\"event\":\"tap_denied\"") > denied) decided = false;
+        if (log_count("\"event\":\"tap_granted\"") > granted)
+          decided = true;
+        else if (log_count("\"event\":\"tap_denied\"") > denied)
+          decided = false;
         return decided.has_value();
       },
       std::chrono::seconds(10));
@@ -161,8 +166,14 @@ std::size_t board::log_count(const std::string& event) const {
   return count_of(door_log(), event);
 }
 
-std::string board::door_log() const { return read_file(dir_ + "/door.log"); }
-std::string board::store_path() const { return dir_ + "/data/door.sqlite"; }
-std::string board::data_dir() const { return dir_ + "/data"; }
+std::string board::door_log() const {
+  return read_file(dir_ + "/door.log");
+}
+std::string board::store_path() const {
+  return dir_ + "/data/door.sqlite";
+}
+std::string board::data_dir() const {
+  return dir_ + "/data";
+}
 
 }  // namespace hubgate::test

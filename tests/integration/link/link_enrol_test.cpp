@@ -1,7 +1,7 @@
 // Enrolment pins the service CA by hash and spends its token once.
-#include <filesystem>
-
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 #include "link_fixture.hpp"
 

@@ -8,7 +8,7 @@
 namespace hubgate::test {
 
 class link_test : public ::testing::Test {
-protected:
+ protected:
   virtual std::vector<std::string> service_args() { return {}; }
 
   void SetUp() override {

@@ -2,9 +2,9 @@
 // and pongs) stays up across many heartbeat periods, and a board that falls silent is still
 // dropped by the service. Short periods keep the tests quick: the service pings every second
 // and drops a peer silent for 3 s; the rig's boards ping every second, dead after 3 s.
-#include <csignal>
-
 #include <gtest/gtest.h>
+
+#include <csignal>
 
 #include "hubgate/test/net_util.hpp"
 #include "link_fixture.hpp"
@@ -19,7 +19,7 @@ std::size_t count_of(const std::string& text, const std::string& needle) {
 }
 
 class link_heartbeat : public link_test {
-protected:
+ protected:
   std::vector<std::string> service_args() override { return {"--heartbeat-seconds", "1"}; }
 
   std::size_t service_events(const std::string& event) {
@@ -47,9 +47,8 @@ TEST_F(link_heartbeat, a_silent_board_is_dropped_by_the_service_and_comes_back) 
   board& lab = enrolled_board("lab", {"Lab door"});
   // SIGSTOP keeps the board's TCP connection open but silent: not even a pong.
   lab.signal_door(SIGSTOP);
-  const bool dropped =
-      wait_until([&] { return service_events("websocket_peer_silent") > 0; },
-                 std::chrono::seconds(30));
+  const bool dropped = wait_until([&] { return service_events("websocket_peer_silent") > 0; },
+                                  std::chrono::seconds(30));
   lab.signal_door(SIGCONT);
   ASSERT_TRUE(dropped) << rig_.service_log();
   EXPECT_TRUE(wait_until([&] { return service_events("controller_disconnected") > 0; },

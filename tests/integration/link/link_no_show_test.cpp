@@ -9,7 +9,7 @@ namespace hubgate::test {
 namespace {
 
 class link_no_show : public link_test {
-protected:
+ protected:
   std::vector<std::string> service_args() override { return {"--release-interval", "1"}; }
 
   void short_release_window(const std::string& space) {
@@ -28,8 +28,9 @@ TEST_F(link_no_show, an_untapped_booking_is_released_and_its_access_ends) {
   const auto booking = rig_.book(jonas, space, 2, 30);
   ASSERT_FALSE(booking.empty());
   // The grant reached the board (a tap now would check the booking in) ...
-  EXPECT_TRUE(wait_until([&] { return lab.log_count("\"event\":\"list_delta_applied\"") > deltas; }))
-      << lab.door_log();
+  EXPECT_TRUE(wait_until([&] {
+    return lab.log_count("\"event\":\"list_delta_applied\"") > deltas;
+  })) << lab.door_log();
   // ... and is withdrawn once nobody came.
   EXPECT_TRUE(wait_until([&] { return rig_.booking_status(booking) == "released"; },
                          std::chrono::seconds(60)));

@@ -1,12 +1,11 @@
 // The link survives what boards and services go through: a tampered store, a service that is
 // away while people keep tapping, and kill -9 on either side mid-transfer. Every event
 // arrives exactly once.
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <csignal>
 #include <set>
-
-#include <gtest/gtest.h>
 
 #include "hubgate/test/net_util.hpp"
 #include "link_fixture.hpp"

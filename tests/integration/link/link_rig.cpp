@@ -2,14 +2,13 @@
 // bookings and controllers through the API. The boards are in link_board.cpp.
 #include "link_rig.hpp"
 
-#include <csignal>
-#include <filesystem>
-#include <stdexcept>
+#include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-
-#include <gtest/gtest.h>
+#include <csignal>
+#include <filesystem>
+#include <stdexcept>
 
 #include "hubgate/test/net_util.hpp"
 #include "hubgate/test/utc_text.hpp"
@@ -22,7 +21,8 @@ std::vector<boost::json::value> items_of(const boost::json::value& v) {
   if (v.is_array()) return {v.as_array().begin(), v.as_array().end()};
   if (v.is_object())
     for (const auto& kv : v.as_object())
-      if (kv.value().is_array()) return {kv.value().as_array().begin(), kv.value().as_array().end()};
+      if (kv.value().is_array())
+        return {kv.value().as_array().begin(), kv.value().as_array().end()};
   return {};
 }
 
@@ -33,7 +33,9 @@ std::string text_of(const boost::json::value& v, std::string_view key) {
   return f && f->is_string() ? std::string(f->as_string()) : std::string();
 }
 
-link_rig::link_rig() : dir_("hubgate-link") { data_dir_ = dir_ / "service"; }
+link_rig::link_rig() : dir_("hubgate-link") {
+  data_dir_ = dir_ / "service";
+}
 
 link_rig::~link_rig() {
   boards_.clear();
@@ -51,11 +53,17 @@ std::optional<std::string> link_rig::start_service(std::vector<std::string> extr
     port_ = free_port();
     controller_port_ = free_port();
   }
-  std::vector<std::string> argv = {HUBGATE_BOOKING_BIN, "serve", "--data-dir", data_dir_,
-                                   "--listen", "127.0.0.1:" + std::to_string(port_),
+  std::vector<std::string> argv = {HUBGATE_BOOKING_BIN,
+                                   "serve",
+                                   "--data-dir",
+                                   data_dir_,
+                                   "--listen",
+                                   "127.0.0.1:" + std::to_string(port_),
                                    "--controller-listen",
-                                   "127.0.0.1:" + std::to_string(controller_port_), "--demo",
-                                   "--log-level", "info"};
+                                   "127.0.0.1:" + std::to_string(controller_port_),
+                                   "--demo",
+                                   "--log-level",
+                                   "info"};
   argv.insert(argv.end(), service_args_.begin(), service_args_.end());
   service_ = std::make_unique<child_process>(
       argv, dir_ / "service.log",
@@ -108,11 +116,17 @@ void link_rig::kill_service() {
   service_->kill_hard();
 }
 
-void link_rig::signal_service(int sig) { service_->signal(sig); }
+void link_rig::signal_service(int sig) {
+  service_->signal(sig);
+}
 
-bool link_rig::service_running() { return service_ && service_->running(); }
+bool link_rig::service_running() {
+  return service_ && service_->running();
+}
 
-std::string link_rig::service_log() const { return read_file(dir_ / "service.log"); }
+std::string link_rig::service_log() const {
+  return read_file(dir_ / "service.log");
+}
 
 std::unique_ptr<client::https_client> link_rig::client() const {
   client::https_client_options o;
@@ -147,11 +161,10 @@ http_reply link_rig::call(std::string_view method, std::string_view target, cons
 }
 
 session link_rig::login(const std::string& email, const std::string& password) {
-  auto body =
-      boost::json::serialize(boost::json::object{{"email", email}, {"password", password}});
+  auto body = boost::json::serialize(boost::json::object{{"email", email}, {"password", password}});
   if (!client_) client_ = client();
-  auto response = client_->request("POST", "/api/v1/auth/login",
-                                   {{"content-type", "application/json"}}, body);
+  auto response =
+      client_->request("POST", "/api/v1/auth/login", {{"content-type", "application/json"}}, body);
   if (response.status != 200) throw std::runtime_error("login failed for " + email);
   session s;
   for (const auto& [name, value] : response.headers)
@@ -192,8 +205,8 @@ std::string link_rig::space_of_kind(const std::string& kind) {
 
 void link_rig::open_site_all_week() {
   boost::json::object hours;
-  for (const char* day : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                          "sunday"})
+  for (const char* day :
+       {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
     hours[day] = boost::json::array{boost::json::object{{"open", "00:00"}, {"close", "24:00"}}};
   auto r = call("PATCH", "/api/v1/sites/" + site_id_, &admin_,
                 boost::json::serialize(boost::json::object{{"opening_hours", hours}}));
@@ -224,12 +237,12 @@ board& link_rig::add_board(const std::string& name) {
 
 std::string link_rig::book(const session& who, const std::string& space_id, int lead_seconds,
                            int minutes, int seats) {
-  auto body = boost::json::serialize(boost::json::object{
-      {"space_id", space_id},
-      {"start", utc_in(lead_seconds)},
-      {"end", utc_in(lead_seconds + minutes * 60L)},
-      {"seats", seats},
-      {"title", "link test"}});
+  auto body =
+      boost::json::serialize(boost::json::object{{"space_id", space_id},
+                                                 {"start", utc_in(lead_seconds)},
+                                                 {"end", utc_in(lead_seconds + minutes * 60L)},
+                                                 {"seats", seats},
+                                                 {"title", "link test"}});
   auto r = call("POST", "/api/v1/bookings", &who, body);
   EXPECT_EQ(r.status, 201) << r.body;
   return r.status == 201 ? text_of(r.json, "id") : std::string();

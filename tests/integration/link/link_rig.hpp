@@ -2,6 +2,7 @@
 // ports), and real boards, each a hubgate-sim reader twin plus a hubgate-door enrolled through
 // the API and connected over mutual TLS, all in one temporary directory.
 #pragma once
+#include <boost/json/value.hpp>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -10,11 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include <boost/json/value.hpp>
-
-#include "protocol/https_client/https_client.hpp"
 #include "hubgate/test/child_process.hpp"
 #include "hubgate/test/temp_dir.hpp"
+#include "protocol/https_client/https_client.hpp"
 
 namespace hubgate::test {
 
@@ -56,7 +55,7 @@ struct new_controller {
 class board;
 
 class link_rig {
-public:
+ public:
   link_rig();
   ~link_rig();
 
@@ -76,8 +75,8 @@ public:
   session login(const std::string& email, const std::string& password = demo_password);
 
   const std::string& site_id() const { return site_id_; }
-  std::string door_id(const std::string& name);    // by the demo's name, e.g. "Lab door"
-  std::string space_id(const std::string& name);   // e.g. "Innovation Lab"
+  std::string door_id(const std::string& name);   // by the demo's name, e.g. "Lab door"
+  std::string space_id(const std::string& name);  // e.g. "Innovation Lab"
   std::string space_of_kind(const std::string& kind);
   // Opening hours of every day 00:00-24:00, so tests do not depend on the time of day.
   void open_site_all_week();
@@ -89,8 +88,8 @@ public:
 
   // A booking from now + lead seconds for `minutes`; returns its id ("" and a test failure
   // when refused).
-  std::string book(const session& who, const std::string& space_id, int lead_seconds,
-                   int minutes, int seats = 1);
+  std::string book(const session& who, const std::string& space_id, int lead_seconds, int minutes,
+                   int seats = 1);
   std::string booking_status(const std::string& booking_id);
   std::vector<boost::json::value> access_events(const std::string& query);
 
@@ -98,7 +97,7 @@ public:
   int port() const { return port_; }
   int controller_port() const { return controller_port_; }
 
-private:
+ private:
   std::unique_ptr<client::https_client> client() const;
   void load_catalog();
 
@@ -117,7 +116,7 @@ private:
 };
 
 class board {
-public:
+ public:
   board(link_rig& rig, std::string name);
   ~board();
 
@@ -147,7 +146,7 @@ public:
   std::string control(const std::string& line);
   std::string controller_id;
 
-private:
+ private:
   bool wait_card_removed();
   link_rig& rig_;
   std::string name_;

@@ -1,9 +1,9 @@
 #include "normal_client.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
-
-#include <fmt/format.h>
 
 namespace hubgate::stress {
 namespace {
@@ -17,14 +17,17 @@ double percentile(const std::vector<double>& sorted, double p) {
 }  // namespace
 
 std::string normal_client_report::summary() const {
-  return fmt::format("normal client: {} requests, {} failed, latency p50 {:.1f} ms p99 {:.1f} ms max {:.1f} ms",
-                     requests, failures, p50_ms, p99_ms, max_ms);
+  return fmt::format(
+      "normal client: {} requests, {} failed, latency p50 {:.1f} ms p99 {:.1f} ms max {:.1f} ms",
+      requests, failures, p50_ms, p99_ms, max_ms);
 }
 
 normal_client::normal_client(test::api_service& svc, test::caller who, std::string space_id)
     : svc_(svc), who_(std::move(who)), space_id_(std::move(space_id)), thread_([this] { run(); }) {}
 
-normal_client::~normal_client() { stop(); }
+normal_client::~normal_client() {
+  stop();
+}
 
 void normal_client::one_request(client::https_client& kept, long n) {
   // Every tenth request opens a fresh connection: new connections must still be accepted.
@@ -34,7 +37,9 @@ void normal_client::one_request(client::https_client& kept, long n) {
   std::string method = "GET", target, body;
   int expected = 200;
   switch (n % 3) {
-    case 0: target = "/api/v1/spaces"; break;
+    case 0:
+      target = "/api/v1/spaces";
+      break;
     case 1:
       target = "/api/v1/spaces/" + space_id_ + "/availability?from=" + test::utc_at(5, 8) +
                "&to=" + test::utc_at(5, 18);
@@ -53,11 +58,13 @@ void normal_client::one_request(client::https_client& kept, long n) {
   std::string failure;
   try {
     auto r = svc_.call(c, method, target, &who_, body);
-    if (r.status != expected) failure = fmt::format("{} {} -> {} {}", method, target, r.status, r.raw.body);
+    if (r.status != expected)
+      failure = fmt::format("{} {} -> {} {}", method, target, r.status, r.raw.body);
   } catch (const std::exception& e) {
     failure = fmt::format("{} {} -> transport error: {}", method, target, e.what());
   }
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   std::lock_guard lock(mutex_);
   latencies_ms_.push_back(ms);
   ++requests_;

@@ -22,7 +22,7 @@ struct normal_client_report {
 };
 
 class normal_client {
-public:
+ public:
   // `who` is signed in already (logins may be throttled during the test); `space_id` is a
   // shared space large enough for every booking it makes.
   normal_client(test::api_service& svc, test::caller who, std::string space_id);
@@ -33,7 +33,7 @@ public:
   std::uint64_t requests() const { return requests_.load(); }
   normal_client_report stop();
 
-private:
+ private:
   void run();
   void one_request(client::https_client& kept, long n);
 

@@ -21,7 +21,9 @@ std::optional<std::uint64_t> resident_kib(pid_t pid) {
 
 rss_sampler::rss_sampler(pid_t pid) : pid_(pid), thread_([this] { run(); }) {}
 
-rss_sampler::~rss_sampler() { stop(); }
+rss_sampler::~rss_sampler() {
+  stop();
+}
 
 void rss_sampler::run() {
   std::unique_lock lock(mutex_);

@@ -1,12 +1,13 @@
 // The resident memory of a process, read from /proc, and a sampler that records its peak
 // while an abuse test runs (the bound is asserted, the figure printed).
 #pragma once
+#include <sys/types.h>
+
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <sys/types.h>
 
 namespace hubgate::stress {
 
@@ -14,7 +15,7 @@ namespace hubgate::stress {
 std::optional<std::uint64_t> resident_kib(pid_t pid);
 
 class rss_sampler {
-public:
+ public:
   explicit rss_sampler(pid_t pid);
   ~rss_sampler();
   rss_sampler(const rss_sampler&) = delete;
@@ -24,7 +25,7 @@ public:
   std::uint64_t stop();
   std::uint64_t peak_kib() const;
 
-private:
+ private:
   void run();
 
   pid_t pid_;

@@ -1,19 +1,19 @@
 #include "raw_connections.hpp"
 
 #include <arpa/inet.h>
-#include <cerrno>
-#include <csignal>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
 #include <poll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <openssl/err.h>
-#include <openssl/ssl.h>
-#include <openssl/x509v3.h>
+#include <cerrno>
+#include <csignal>
 
 namespace hubgate::stress {
 
@@ -64,7 +64,7 @@ std::size_t raise_open_file_limit() {
 }
 
 class tls_connection::state {
-public:
+ public:
   SSL_CTX* ctx = nullptr;
   SSL* ssl = nullptr;
   int fd = -1;

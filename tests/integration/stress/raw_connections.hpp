@@ -24,7 +24,7 @@ std::size_t raise_open_file_limit();
 // A TLS client connection verified against `ca_file` for "localhost", non-blocking once the
 // handshake is done.
 class tls_connection {
-public:
+ public:
   // Connects and completes the handshake; nullptr when either fails.
   static std::unique_ptr<tls_connection> open(int port, const std::string& ca_file);
   ~tls_connection();
@@ -40,7 +40,7 @@ public:
 
   class state;
 
-private:
+ private:
   explicit tls_connection(std::unique_ptr<state> s);
   std::unique_ptr<state> state_;
   std::string received_;

@@ -1,9 +1,9 @@
 #include "store_audit.hpp"
 
-#include <stdexcept>
-
 #include <fmt/format.h>
 #include <sqlite3.h>
+
+#include <stdexcept>
 
 namespace hubgate::stress {
 namespace {
@@ -11,7 +11,7 @@ namespace {
 constexpr const char* active = "('pending','confirmed','checked_in')";
 
 class statement {
-public:
+ public:
   statement(sqlite3* db, const std::string& sql) {
     if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st_, nullptr) != SQLITE_OK)
       throw std::runtime_error(fmt::format("prepare '{}': {}", sql, sqlite3_errmsg(db)));
@@ -35,7 +35,7 @@ public:
   }
   void reset() { sqlite3_reset(st_); }
 
-private:
+ private:
   sqlite3_stmt* st_ = nullptr;
 };
 
@@ -56,7 +56,9 @@ store_audit::store_audit(const std::string& data_dir) : db_(std::make_unique<db>
   sqlite3_busy_timeout(db_->handle, 10000);
 }
 
-store_audit::~store_audit() { sqlite3_close(db_->handle); }
+store_audit::~store_audit() {
+  sqlite3_close(db_->handle);
+}
 
 std::string store_audit::integrity_check() {
   statement st(db_->handle, "PRAGMA integrity_check");
@@ -84,21 +86,25 @@ std::vector<std::string> store_audit::capacity_violations() {
          AND o.status IN {0} AND o.start_at <= b.start_at AND o.end_at > b.start_at),
       (SELECT COUNT(*) FROM bookings o WHERE o.space_id = b.space_id
          AND o.status IN {0} AND o.start_at <= b.start_at AND o.end_at > b.start_at)
-    FROM bookings b JOIN spaces s ON s.id = b.space_id WHERE b.status IN {0})sql", active));
+    FROM bookings b JOIN spaces s ON s.id = b.space_id WHERE b.status IN {0})sql",
+                                        active));
   std::vector<std::string> out;
   while (st.step()) {
     const auto mode = st.text(1);
-    const long capacity = st.integer(2), seats = st.integer(5), taken = st.integer(6), overlapping = st.integer(7);
+    const long capacity = st.integer(2), seats = st.integer(5), taken = st.integer(6),
+               overlapping = st.integer(7);
     const bool over = mode == "shared" ? taken > capacity : (overlapping > 1 || seats > capacity);
     if (over)
       out.push_back(fmt::format("{} ({}, capacity {}) at {}: {} seats in {} bookings (booking {})",
-                                st.text(0), mode, capacity, st.integer(4), taken, overlapping, st.text(3)));
+                                st.text(0), mode, capacity, st.integer(4), taken, overlapping,
+                                st.text(3)));
   }
   return out;
 }
 
 long store_audit::count_active_bookings() {
-  statement st(db_->handle, fmt::format("SELECT COUNT(*) FROM bookings WHERE status IN {}", active));
+  statement st(db_->handle,
+               fmt::format("SELECT COUNT(*) FROM bookings WHERE status IN {}", active));
   return st.step() ? st.integer(0) : 0;
 }
 

@@ -11,7 +11,7 @@
 namespace hubgate::stress {
 
 class store_audit {
-public:
+ public:
   // Opens DATA_DIR/hubgate.db read-only; throws std::runtime_error when it cannot.
   explicit store_audit(const std::string& data_dir);
   ~store_audit();
@@ -27,7 +27,7 @@ public:
   std::vector<std::string> capacity_violations();
   long count_active_bookings();
 
-private:
+ private:
   struct db;
   std::unique_ptr<db> db_;
 };

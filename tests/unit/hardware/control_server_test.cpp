@@ -1,12 +1,12 @@
 // The twin's control socket is its owner's alone.
 #include "hardware/sim/control_server.hpp"
 
-#include "hubgate/test/temp_dir.hpp"
-
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
-#include <sys/stat.h>
+
+#include "hubgate/test/temp_dir.hpp"
 
 namespace hubgate::sim {
 namespace {
@@ -15,9 +15,8 @@ TEST(control_server, the_socket_is_0600_whatever_the_umask) {
   const mode_t saved = ::umask(0);
   hubgate::test::temp_dir dir{"hubgate-control"};
   const std::string path = dir / "control.sock";
-  auto server = control_server::listen(path, [](std::string_view) {
-    return std::vector<std::string>{};
-  });
+  auto server =
+      control_server::listen(path, [](std::string_view) { return std::vector<std::string>{}; });
   ::umask(saved);
   ASSERT_TRUE(server);
   struct stat st {};

@@ -1,8 +1,8 @@
 #include "hardware/sim/frame_codec.hpp"
 
-#include "trace_bytes.hpp"
-
 #include <gtest/gtest.h>
+
+#include "trace_bytes.hpp"
 
 namespace hubgate::sim {
 namespace {
@@ -19,8 +19,8 @@ TEST(Pn532FrameCodec, ChecksumsMatchTheReferenceTrace) {
 }
 
 TEST(Pn532FrameCodec, SkipsWakeUpPreambleAndDecodesCommand) {
-  const auto raw = hex_bytes(
-      "55 55 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 FF 03 FD D4 14 01 17 00");
+  const auto raw =
+      hex_bytes("55 55 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 FF 03 FD D4 14 01 17 00");
   frame_decoder d;
   d.feed(raw);
   auto f = d.next();
@@ -33,7 +33,8 @@ TEST(Pn532FrameCodec, SkipsWakeUpPreambleAndDecodesCommand) {
 }
 
 TEST(Pn532FrameCodec, AckNackAndErrorFrames) {
-  auto frames = decode_all(hex_bytes("00 00 FF 00 FF 00 00 00 FF FF 00 00 00 00 FF 01 FF 7F 81 00"));
+  auto frames =
+      decode_all(hex_bytes("00 00 FF 00 FF 00 00 00 FF FF 00 00 00 00 FF 01 FF 7F 81 00"));
   ASSERT_EQ(frames.size(), 3u);
   EXPECT_EQ(frames[0].kind, frame_kind::ack);
   EXPECT_EQ(frames[1].kind, frame_kind::nack);

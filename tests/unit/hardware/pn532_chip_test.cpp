@@ -1,8 +1,8 @@
 #include "hardware/sim/pn532_chip.hpp"
 
-#include "trace_bytes.hpp"
-
 #include <gtest/gtest.h>
+
+#include "trace_bytes.hpp"
 
 namespace hubgate::sim {
 namespace {
@@ -11,7 +11,7 @@ using namespace std::chrono_literals;
 using test::hex_bytes;
 
 class Pn532Chip : public ::testing::Test {
-protected:
+ protected:
   // Runs one command to completion (advancing the clock up to `max_wait`), returns the reply.
   std::optional<chip_reply> run(const std::string& cmd, std::chrono::milliseconds max_wait = 50ms) {
     chip_.execute(hex_bytes(cmd), now_);
@@ -145,8 +145,8 @@ TEST_F(Pn532Chip, AutoPollSeesATapWithinATick) {
 }
 
 TEST_F(Pn532Chip, IsoDepCardAnswersApduThroughHandler) {
-  chip_.place_card(make_iso_dep_card(hex_bytes("04 01 02 03 04 05 06"),
-                                     std::make_shared<select_ok_handler>()));
+  chip_.place_card(
+      make_iso_dep_card(hex_bytes("04 01 02 03 04 05 06"), std::make_shared<select_ok_handler>()));
   answer("D4 12 14");  // automatic RATS on, as libnfc sets it
   EXPECT_EQ(answer("D4 4A 01 00"),
             hex_bytes("D5 4B 01 01 03 44 20 07 04 01 02 03 04 05 06 06 75 77 81 02 80"));

@@ -1,8 +1,8 @@
 #include "hardware/sim/pn532_link.hpp"
 
-#include "trace_bytes.hpp"
-
 #include <gtest/gtest.h>
+
+#include "trace_bytes.hpp"
 
 namespace hubgate::sim {
 namespace {
@@ -11,7 +11,7 @@ using namespace std::chrono_literals;
 using test::hex_bytes;
 
 class Pn532Link : public ::testing::Test {
-protected:
+ protected:
   bytes send(const std::string& raw, std::chrono::milliseconds settle = 20ms) {
     link_.on_bytes(hex_bytes(raw), now_);
     now_ += settle;

@@ -1,9 +1,9 @@
 // Parses "00 00 FF 03 ..." as written in the libnfc 1.8 pn532_uart reference traces.
 #pragma once
-#include "hardware/sim/frame_codec.hpp"
-
 #include <sstream>
 #include <string>
+
+#include "hardware/sim/frame_codec.hpp"
 
 namespace hubgate::sim::test {
 

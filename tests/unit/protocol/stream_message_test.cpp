@@ -19,8 +19,8 @@ T round_trip(const T& m) {
 }
 
 TEST(stream_message, hello_round_trip) {
-  const hello_message m{"ctl-7", 3, 41, 1'800'000'000'123, reader_health::lost,
-                        door_position::closed};
+  const hello_message m{
+      "ctl-7", 3, 41, 1'800'000'000'123, reader_health::lost, door_position::closed};
   EXPECT_EQ(round_trip(m), m);
 }
 
@@ -35,8 +35,10 @@ TEST(stream_message, events_and_acks_round_trip) {
   pseudonym card{};
   card[3] = 0x42;
   events_message e;
-  e.events.push_back({make_event_id(), "lab", card, 1'800'000'000'000, event_kind::tap_granted, ""});
-  e.events.push_back({make_event_id(), "", std::nullopt, 7, event_kind::list_refused, "bad_signature"});
+  e.events.push_back(
+      {make_event_id(), "lab", card, 1'800'000'000'000, event_kind::tap_granted, ""});
+  e.events.push_back(
+      {make_event_id(), "", std::nullopt, 7, event_kind::list_refused, "bad_signature"});
   EXPECT_EQ(round_trip(e), e);
   events_ack_message a{{e.events[0].id, e.events[1].id}};
   EXPECT_EQ(round_trip(a), a);
@@ -45,7 +47,11 @@ TEST(stream_message, events_and_acks_round_trip) {
 TEST(stream_message, list_carries_a_verifiable_envelope) {
   auto key = signing_key::generate();
   ASSERT_TRUE(key);
-  envelope body{"ctl-1", 1, 1, 1'800'000'000, std::string(envelope_type::snapshot),
+  envelope body{"ctl-1",
+                1,
+                1,
+                1'800'000'000,
+                std::string(envelope_type::snapshot),
                 R"({"entries":[],"revoked":[]})"};
   const auto signed_env = sign(body, *key);
   auto back = round_trip(list_message{signed_env});

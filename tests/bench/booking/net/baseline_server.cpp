@@ -2,13 +2,6 @@
 // body. What hubgate-load measures against it is the ceiling for the service's read path.
 //   hubgate-bench-baseline-http --data-dir DIR [--port N] [--threads N]
 // Prints {"port":N} once listening; stops on SIGINT/SIGTERM.
-#include <charconv>
-#include <cstdio>
-#include <memory>
-#include <string_view>
-#include <thread>
-#include <vector>
-
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -21,6 +14,12 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
+#include <charconv>
+#include <cstdio>
+#include <memory>
+#include <string_view>
+#include <thread>
+#include <vector>
 
 #include "booking/pki/tls_material.hpp"
 
@@ -40,7 +39,8 @@ asio::awaitable<void> serve(tls_stream* raw) {
   std::unique_ptr<tls_stream> owner(raw);
   tls_stream& stream = *owner;
   beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(30));
-  if (auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, use_tuple); ec) co_return;
+  if (auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, use_tuple); ec)
+    co_return;
   beast::flat_buffer buffer;
   for (;;) {
     http::request<http::string_body> request;
@@ -77,12 +77,16 @@ int main(int argc, char** argv) {
   unsigned port = 0, threads = std::max(1u, std::thread::hardware_concurrency());
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string_view arg = argv[i], value = argv[i + 1];
-    if (arg == "--data-dir") data_dir = value;
-    else if (arg == "--port") std::from_chars(value.data(), value.data() + value.size(), port);
-    else if (arg == "--threads") std::from_chars(value.data(), value.data() + value.size(), threads);
+    if (arg == "--data-dir")
+      data_dir = value;
+    else if (arg == "--port")
+      std::from_chars(value.data(), value.data() + value.size(), port);
+    else if (arg == "--threads")
+      std::from_chars(value.data(), value.data() + value.size(), threads);
   }
   if (data_dir.empty() || threads == 0) {
-    std::fputs("usage: hubgate-bench-baseline-http --data-dir DIR [--port N] [--threads N]\n", stderr);
+    std::fputs("usage: hubgate-bench-baseline-http --data-dir DIR [--port N] [--threads N]\n",
+               stderr);
     return 2;
   }
   auto material = hubgate::pki::ensure_server_tls(data_dir);
@@ -96,7 +100,8 @@ int main(int argc, char** argv) {
   tls.use_private_key_file(material->private_key.string(), asio::ssl::context::pem);
 
   asio::io_context io;
-  tcp::acceptor acceptor(io, {asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
+  tcp::acceptor acceptor(io,
+                         {asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
   std::printf("{\"port\":%u}\n", acceptor.local_endpoint().port());
   std::fflush(stdout);
   asio::co_spawn(io, accept(acceptor, tls), asio::detached);

@@ -1,7 +1,6 @@
 #include "tests/bench/booking/net/latency_report.hpp"
 
 #include <algorithm>
-
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -47,7 +46,9 @@ std::string latency_report_json(std::vector<connection_tally>& tallies,
   report["errors"] = errors;
   // An integer: boost::json prints doubles in exponent form, awkward in tables.
   report["throughput_rps"] =
-      elapsed.count() > 0 ? static_cast<std::int64_t>(static_cast<double>(all.size()) / elapsed.count()) : 0;
+      elapsed.count() > 0
+          ? static_cast<std::int64_t>(static_cast<double>(all.size()) / elapsed.count())
+          : 0;
   report["latency_us"] = std::move(latency);
   report["status"] = std::move(status);
   return boost::json::serialize(report);

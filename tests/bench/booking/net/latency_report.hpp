@@ -12,7 +12,7 @@ namespace hubgate::bench {
 struct connection_tally {
   std::vector<std::uint32_t> latency_us;  // one per completed request
   std::map<int, std::uint64_t> statuses;
-  std::uint64_t errors = 0;       // transport failures (each followed by a reconnect)
+  std::uint64_t errors = 0;  // transport failures (each followed by a reconnect)
   std::uint64_t connects = 0;
 };
 

@@ -1,9 +1,6 @@
 // hubgate-load: N concurrent keep-alive TLS connections replaying a file of requests, for a
 // duration or a count; prints throughput and latency percentiles as one JSON object.
 #include <atomic>
-#include <cstdio>
-#include <thread>
-
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -17,6 +14,8 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
+#include <cstdio>
+#include <thread>
 
 #include "tests/bench/booking/net/latency_report.hpp"
 #include "tests/bench/booking/net/load_options.hpp"
@@ -54,7 +53,8 @@ std::vector<http::request<http::string_body>> build_messages(const load_options&
     m.method_string(r.method);
     m.target(r.target);
     m.set(http::field::host, options.server_name);
-    if (!options.bearer_token.empty()) m.set(http::field::authorization, "Bearer " + options.bearer_token);
+    if (!options.bearer_token.empty())
+      m.set(http::field::authorization, "Bearer " + options.bearer_token);
     for (const auto& [name, value] : r.headers) m.set(name, value);
     if (!r.body.empty() && m[http::field::content_type].empty())
       m.set(http::field::content_type, "application/json");
@@ -72,7 +72,8 @@ asio::awaitable<void> drive(run_state& run, connection_tally& tally, std::size_t
   auto executor = co_await asio::this_coro::executor;
   tcp::resolver resolver(executor);
   const std::string service = std::to_string(run.options.port);
-  auto [resolve_ec, endpoints] = co_await resolver.async_resolve(run.options.host, service, use_tuple);
+  auto [resolve_ec, endpoints] =
+      co_await resolver.async_resolve(run.options.host, service, use_tuple);
   if (resolve_ec) {
     ++tally.errors;
     co_return;
@@ -86,8 +87,11 @@ asio::awaitable<void> drive(run_state& run, connection_tally& tally, std::size_t
     if (!run.options.insecure)
       SSL_set_tlsext_host_name(stream.native_handle(), run.options.server_name.c_str());
     beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(30));
-    auto [connect_ec, endpoint] = co_await beast::get_lowest_layer(stream).async_connect(endpoints, use_tuple);
-    if (!connect_ec) std::tie(connect_ec) = co_await stream.async_handshake(asio::ssl::stream_base::client, use_tuple);
+    auto [connect_ec, endpoint] =
+        co_await beast::get_lowest_layer(stream).async_connect(endpoints, use_tuple);
+    if (!connect_ec)
+      std::tie(connect_ec) =
+          co_await stream.async_handshake(asio::ssl::stream_base::client, use_tuple);
     if (connect_ec) {
       ++tally.errors;
       if (++connect_failures >= max_consecutive_connect_failures) co_return;
@@ -106,12 +110,14 @@ asio::awaitable<void> drive(run_state& run, connection_tally& tally, std::size_t
       parser.body_limit(boost::none);
       parser.skip(message.method() == http::verb::head);
       boost::system::error_code read_ec = write_ec;
-      if (!write_ec) std::tie(read_ec, written) = co_await http::async_read(stream, buffer, parser, use_tuple);
+      if (!write_ec)
+        std::tie(read_ec, written) = co_await http::async_read(stream, buffer, parser, use_tuple);
       if (read_ec) {
         ++tally.errors;
         break;  // reconnect; the claimed request is retried on the new connection
       }
-      const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - started);
+      const auto micros =
+          std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - started);
       tally.latency_us.push_back(static_cast<std::uint32_t>(micros.count()));
       ++tally.statuses[static_cast<int>(parser.get().result_int())];
       claimed = run.claim_one();
@@ -137,7 +143,8 @@ int main(int argc, char** argv) {
     boost::system::error_code ec;
     tls.load_verify_file(options.ca_file, ec);
     if (ec) {
-      std::fprintf(stderr, "hubgate-load: cannot load CA %s: %s\n", options.ca_file.c_str(), ec.message().c_str());
+      std::fprintf(stderr, "hubgate-load: cannot load CA %s: %s\n", options.ca_file.c_str(),
+                   ec.message().c_str());
       return 2;
     }
     tls.set_verify_mode(asio::ssl::verify_peer);
@@ -146,7 +153,8 @@ int main(int argc, char** argv) {
 
   const auto messages = build_messages(options);
   asio::io_context io;
-  run_state run{options, tls, messages, {}, static_cast<std::int64_t>(options.total_requests.value_or(0))};
+  run_state run{
+      options, tls, messages, {}, static_cast<std::int64_t>(options.total_requests.value_or(0))};
   std::vector<connection_tally> tallies(options.connections);
   for (auto& t : tallies) t.latency_us.reserve(4096);
 
@@ -155,7 +163,8 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < options.connections; ++i)
     asio::co_spawn(asio::make_strand(io), drive(run, tallies[i], i), asio::detached);
 
-  std::size_t threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::size_t threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> pool;
   for (std::size_t i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
   io.run();

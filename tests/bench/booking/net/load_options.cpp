@@ -1,12 +1,11 @@
 #include "tests/bench/booking/net/load_options.hpp"
 
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <string_view>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/value.hpp>
 
 namespace hubgate::bench {
 namespace {
@@ -44,12 +43,16 @@ bool read_requests(const std::string& path, std::vector<load_request>& out) {
       return false;
     }
     load_request request;
-    if (const auto* m = object->if_contains("method"); m && m->is_string()) request.method = m->as_string();
-    if (const auto* t = object->if_contains("target"); t && t->is_string()) request.target = t->as_string();
-    if (const auto* b = object->if_contains("body"); b && b->is_string()) request.body = b->as_string();
+    if (const auto* m = object->if_contains("method"); m && m->is_string())
+      request.method = m->as_string();
+    if (const auto* t = object->if_contains("target"); t && t->is_string())
+      request.target = t->as_string();
+    if (const auto* b = object->if_contains("body"); b && b->is_string())
+      request.body = b->as_string();
     if (const auto* h = object->if_contains("headers"); h && h->is_object())
       for (const auto& [name, v] : h->as_object())
-        if (v.is_string()) request.headers.emplace_back(std::string(name), std::string(v.as_string()));
+        if (v.is_string())
+          request.headers.emplace_back(std::string(name), std::string(v.as_string()));
     out.push_back(std::move(request));
   }
   if (out.empty()) std::fprintf(stderr, "hubgate-load: %s has no requests\n", path.c_str());
@@ -71,20 +74,36 @@ std::optional<load_options> parse_load_options(int argc, char** argv) {
       return has_value;
     };
     std::uint64_t n = 0;
-    if (arg == "--insecure") options.insecure = true;
-    else if (arg == "--host") ok = take() && (options.host = value, true);
-    else if (arg == "--server-name") ok = take() && (options.server_name = value, true);
-    else if (arg == "--ca") ok = take() && (options.ca_file = value, true);
-    else if (arg == "--requests") ok = take() && (requests_file = value, true);
-    else if (arg == "--target") ok = take() && (target = value, true);
-    else if (arg == "--token") ok = take() && (options.bearer_token = value, true);
-    else if (arg == "--port") ok = take() && parse_number(value, options.port);
-    else if (arg == "--connections") ok = take() && parse_number(value, options.connections) && options.connections > 0;
-    else if (arg == "--threads") ok = take() && parse_number(value, options.threads);
-    else if (arg == "--duration") ok = take() && parse_number(value, n) && n > 0 && (options.duration = std::chrono::seconds(n), true);
-    else if (arg == "--count") ok = take() && parse_number(value, n) && n > 0 && (options.total_requests = n, true);
-    else ok = false;
-    if (!ok) std::fprintf(stderr, "hubgate-load: bad or unknown argument '%s'\n", std::string(arg).c_str());
+    if (arg == "--insecure")
+      options.insecure = true;
+    else if (arg == "--host")
+      ok = take() && (options.host = value, true);
+    else if (arg == "--server-name")
+      ok = take() && (options.server_name = value, true);
+    else if (arg == "--ca")
+      ok = take() && (options.ca_file = value, true);
+    else if (arg == "--requests")
+      ok = take() && (requests_file = value, true);
+    else if (arg == "--target")
+      ok = take() && (target = value, true);
+    else if (arg == "--token")
+      ok = take() && (options.bearer_token = value, true);
+    else if (arg == "--port")
+      ok = take() && parse_number(value, options.port);
+    else if (arg == "--connections")
+      ok = take() && parse_number(value, options.connections) && options.connections > 0;
+    else if (arg == "--threads")
+      ok = take() && parse_number(value, options.threads);
+    else if (arg == "--duration")
+      ok = take() && parse_number(value, n) && n > 0 &&
+           (options.duration = std::chrono::seconds(n), true);
+    else if (arg == "--count")
+      ok = take() && parse_number(value, n) && n > 0 && (options.total_requests = n, true);
+    else
+      ok = false;
+    if (!ok)
+      std::fprintf(stderr, "hubgate-load: bad or unknown argument '%s'\n",
+                   std::string(arg).c_str());
   }
   if (ok && options.ca_file.empty() && !options.insecure) {
     std::fprintf(stderr, "hubgate-load: give --ca FILE or --insecure\n");

@@ -14,7 +14,7 @@
 namespace {
 
 class fixed_handler final : public hubgate::http::request_handler {
-public:
+ public:
   hubgate::http::http_response handle(const hubgate::http::http_request&) override {
     hubgate::http::http_response response;
     response.set_header("content-type", "application/json");
@@ -31,13 +31,20 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string_view arg = argv[i], value = argv[i + 1];
     const char* end = value.data() + value.size();
-    if (arg == "--data-dir") data_dir = value;
-    else if (arg == "--port") std::from_chars(value.data(), end, port);
-    else if (arg == "--io-threads") std::from_chars(value.data(), end, io_threads);
-    else if (arg == "--workers") std::from_chars(value.data(), end, workers);
+    if (arg == "--data-dir")
+      data_dir = value;
+    else if (arg == "--port")
+      std::from_chars(value.data(), end, port);
+    else if (arg == "--io-threads")
+      std::from_chars(value.data(), end, io_threads);
+    else if (arg == "--workers")
+      std::from_chars(value.data(), end, workers);
   }
   if (data_dir.empty()) {
-    std::fputs("usage: hubgate-bench-net-server --data-dir DIR [--port N] [--io-threads N] [--workers N]\n", stderr);
+    std::fputs(
+        "usage: hubgate-bench-net-server --data-dir DIR [--port N] [--io-threads N] [--workers "
+        "N]\n",
+        stderr);
     return 2;
   }
   auto material = hubgate::pki::ensure_server_tls(data_dir);

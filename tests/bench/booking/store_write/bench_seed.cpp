@@ -1,9 +1,9 @@
 #include "bench_seed.hpp"
 
-#include <cstdio>
-
 #include <fmt/format.h>
 #include <sqlite3.h>
+
+#include <cstdio>
 
 #include "booking/store/database.hpp"
 
@@ -24,10 +24,16 @@ bool exec(sqlite3* db, const std::string& sql) {
 
 }  // namespace
 
-std::string space_id(int index) { return fmt::format("sp{:04}", index); }
-std::string user_id(int index) { return fmt::format("u{:03}", index); }
+std::string space_id(int index) {
+  return fmt::format("sp{:04}", index);
+}
+std::string user_id(int index) {
+  return fmt::format("u{:03}", index);
+}
 
-int planned_space(const bench_shape& shape, int k) { return k % shape.spaces; }
+int planned_space(const bench_shape& shape, int k) {
+  return k % shape.spaces;
+}
 
 sys_seconds planned_start(const bench_shape& shape, int k) {
   return base + hours{2 * (k / shape.spaces)};
@@ -43,19 +49,21 @@ bool seed(const std::filesystem::path& data_dir, const bench_shape& shape) {
   }
   sqlite3* db = nullptr;
   if (sqlite3_open((data_dir / "hubgate.db").c_str(), &db) != SQLITE_OK) return false;
-  const std::string always = "[[[0,1440]],[[0,1440]],[[0,1440]],[[0,1440]],[[0,1440]],"
-                             "[[0,1440]],[[0,1440]]]";
-  bool ok = exec(db, "BEGIN") &&
-            exec(db, fmt::format("INSERT INTO sites VALUES('site1','Hub','Europe/Berlin','{}','[]')",
-                                 always));
+  const std::string always =
+      "[[[0,1440]],[[0,1440]],[[0,1440]],[[0,1440]],[[0,1440]],"
+      "[[0,1440]],[[0,1440]]]";
+  bool ok =
+      exec(db, "BEGIN") &&
+      exec(db, fmt::format("INSERT INTO sites VALUES('site1','Hub','Europe/Berlin','{}','[]')",
+                           always));
   for (int s = 0; ok && s < shape.spaces; ++s) {
     // Alternate exclusive rooms and shared pools of four seats.
-    ok = exec(db, fmt::format(
-                      "INSERT INTO spaces VALUES('{}','site1','Space {}','room',4,'{}',"
-                      "'{{\"floor\":0,\"x\":0,\"y\":0,\"w\":1,\"h\":1}}','[]',NULL,'[]',"
-                      "'{{\"min\":900,\"max\":43200,\"lead\":0,\"days\":3650,\"buffer\":0}}',"
-                      "'[]',0,900,0,1)",
-                      space_id(s), s, s % 2 ? "shared" : "exclusive"));
+    ok = exec(db,
+              fmt::format("INSERT INTO spaces VALUES('{}','site1','Space {}','room',4,'{}',"
+                          "'{{\"floor\":0,\"x\":0,\"y\":0,\"w\":1,\"h\":1}}','[]',NULL,'[]',"
+                          "'{{\"min\":900,\"max\":43200,\"lead\":0,\"days\":3650,\"buffer\":0}}',"
+                          "'[]',0,900,0,1)",
+                          space_id(s), s, s % 2 ? "shared" : "exclusive"));
   }
   for (int u = 0; ok && u < shape.users; ++u)
     ok = exec(db, fmt::format("INSERT INTO users VALUES('{}','{}@bench.example','User','member',"
@@ -63,9 +71,10 @@ bool seed(const std::filesystem::path& data_dir, const bench_shape& shape) {
                               user_id(u), user_id(u)));
   sqlite3_stmt* st = nullptr;
   // Columns named: later migrations add columns with defaults (revision, updated_at).
-  ok = ok && sqlite3_prepare_v2(db, "INSERT INTO bookings(id, space_id, user_id, start_at, end_at,"
-                                    " seats, title, status, created_at) VALUES(?1,?2,?3,?4,?5,1,"
-                                    "'seed','confirmed',0)",
+  ok = ok && sqlite3_prepare_v2(db,
+                                "INSERT INTO bookings(id, space_id, user_id, start_at, end_at,"
+                                " seats, title, status, created_at) VALUES(?1,?2,?3,?4,?5,1,"
+                                "'seed','confirmed',0)",
                                 -1, &st, nullptr) == SQLITE_OK;
   if (!ok) std::fprintf(stderr, "seed: %s\n", sqlite3_errmsg(db));
   for (int i = 0; ok && i < shape.existing; ++i) {

@@ -1,12 +1,12 @@
 #include "raw_sqlite_writer.hpp"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <sqlite3.h>
 
 namespace {
 // The seeded spaces' maximum booking duration (12 h): the lower bound of overlap seeks.
@@ -15,8 +15,7 @@ constexpr std::int64_t longest_booking = 43200;
 
 namespace hubgate::bench {
 
-raw_sqlite_writer::raw_sqlite_writer(const std::filesystem::path& file, int group)
-    : group_(group) {
+raw_sqlite_writer::raw_sqlite_writer(const std::filesystem::path& file, int group) : group_(group) {
   if (sqlite3_open(file.c_str(), &db_) != SQLITE_OK) {
     sqlite3_close(db_);
     db_ = nullptr;
@@ -68,8 +67,9 @@ bool raw_sqlite_writer::admit(const raw_booking& b) {
   sqlite3_bind_text(space_, 1, b.space_id.c_str(), -1, SQLITE_STATIC);
   bool found = sqlite3_step(space_) == SQLITE_ROW;
   int capacity = found ? sqlite3_column_int(space_, 0) : 0;
-  bool exclusive = found && std::string_view(reinterpret_cast<const char*>(
-                                sqlite3_column_text(space_, 1))) == "exclusive";
+  bool exclusive =
+      found && std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(space_, 1))) ==
+                   "exclusive";
   bool active = found && sqlite3_column_int(space_, 2) != 0;
   sqlite3_reset(space_);
   if (!found || !active || b.seats > capacity) return false;
@@ -82,7 +82,8 @@ bool raw_sqlite_writer::admit(const raw_booking& b) {
   std::vector<std::pair<std::int64_t, int>> events;
   bool any = false;
   while (sqlite3_step(overlap_) == SQLITE_ROW) {
-    const auto status = std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(overlap_, 3)));
+    const auto status =
+        std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(overlap_, 3)));
     if (status != "pending" && status != "confirmed" && status != "checked_in") continue;
     any = true;
     int seats = sqlite3_column_int(overlap_, 2);

@@ -23,7 +23,7 @@ struct raw_booking {
 };
 
 class raw_sqlite_writer {
-public:
+ public:
   raw_sqlite_writer(const std::filesystem::path& file, int group);
   ~raw_sqlite_writer();
   bool ok() const { return db_ != nullptr; }
@@ -31,7 +31,7 @@ public:
   bool insert(raw_booking b);
   std::size_t commits() const { return commits_; }
 
-private:
+ private:
   struct job {
     raw_booking booking;
     std::promise<bool> done;

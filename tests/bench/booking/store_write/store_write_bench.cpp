@@ -2,6 +2,9 @@
 // existing bookings: through the store (group commit, savepoint per op, domain capacity
 // check), then the raw-SQLite baseline with the same pragmas and group size.
 //   bench_booking_store_write [inserts [repeats]]   (data in a fresh directory under $TMPDIR)
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -9,10 +12,6 @@
 #include <functional>
 #include <thread>
 #include <vector>
-
-#include <unistd.h>
-
-#include <fmt/format.h>
 
 #include "bench_seed.hpp"
 #include "booking/store/database.hpp"
@@ -40,8 +39,7 @@ run_result drive(const bench_shape& shape, const std::function<bool(int)>& inser
       for (int k; (k = next++) < shape.inserts;) (insert(k) ? inserted : refused)++;
     });
   for (auto& t : threads) t.join();
-  return {inserted.load(), refused.load(),
-          duration<double>(steady_clock::now() - t0).count()};
+  return {inserted.load(), refused.load(), duration<double>(steady_clock::now() - t0).count()};
 }
 
 domain::booking planned(const bench_shape& shape, int k) {
@@ -56,10 +54,11 @@ domain::booking planned(const bench_shape& shape, int k) {
 }
 
 void report(const char* name, const run_result& r, std::size_t commits) {
-  std::printf("%-12s %6d durable bookings in %6.2f s = %8.0f bookings/s  (%d refused, %zu commits, "
-              "%.1f per commit)\n",
-              name, r.inserted, r.seconds, r.per_second(), r.refused, commits,
-              commits ? double(r.inserted + r.refused) / double(commits) : 0.0);
+  std::printf(
+      "%-12s %6d durable bookings in %6.2f s = %8.0f bookings/s  (%d refused, %zu commits, "
+      "%.1f per commit)\n",
+      name, r.inserted, r.seconds, r.per_second(), r.refused, commits,
+      commits ? double(r.inserted + r.refused) / double(commits) : 0.0);
 }
 
 double median_rate(std::vector<run_result> runs) {
@@ -73,8 +72,8 @@ int run(int argc, char** argv) {
   bench_shape shape;
   if (argc > 1) shape.inserts = std::max(1, std::atoi(argv[1]));
   int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
-  auto root = std::filesystem::temp_directory_path() /
-              fmt::format("hubgate-bench-store-{}", ::getpid());
+  auto root =
+      std::filesystem::temp_directory_path() / fmt::format("hubgate-bench-store-{}", ::getpid());
   std::filesystem::remove_all(root);
   auto template_dir = root / "template";
   std::printf("seeding %d spaces, %d users, %d existing bookings ...\n", shape.spaces, shape.users,
@@ -109,14 +108,13 @@ int run(int argc, char** argv) {
     }
     report("store", store_runs.back(), store_commits);
     {
-      raw_sqlite_writer raw(fresh(fmt::format("raw{}", round)) / "hubgate.db",
-                            shape.group);
+      raw_sqlite_writer raw(fresh(fmt::format("raw{}", round)) / "hubgate.db", shape.group);
       if (!raw.ok()) return 1;
       raw_runs.push_back(drive(shape, [&](int k) {
         auto b = planned(shape, k);
         return raw.insert({fmt::format("raw{:07}", k), b.space_id, b.user_id,
-                           b.start.time_since_epoch().count(),
-                           b.end.time_since_epoch().count(), 1});
+                           b.start.time_since_epoch().count(), b.end.time_since_epoch().count(),
+                           1});
       }));
       raw_commits = raw.commits();
     }
@@ -124,9 +122,10 @@ int run(int argc, char** argv) {
   }
   auto store_median = median_rate(store_runs);
   auto raw_median = median_rate(raw_runs);
-  std::printf("%d writers, %d spaces, %d existing bookings, group of at most %d, "
-              "synchronous=FULL, median of %d runs:\n",
-              shape.writers, shape.spaces, shape.existing, shape.group, repeats);
+  std::printf(
+      "%d writers, %d spaces, %d existing bookings, group of at most %d, "
+      "synchronous=FULL, median of %d runs:\n",
+      shape.writers, shape.spaces, shape.existing, shape.group, repeats);
   std::printf("store      %8.0f durable bookings/s\n", store_median);
   std::printf("raw sqlite %8.0f durable bookings/s\n", raw_median);
   std::printf("store / raw = %.0f%%\n", 100.0 * store_median / raw_median);
@@ -140,4 +139,6 @@ int run(int argc, char** argv) {
 }  // namespace
 }  // namespace hubgate::bench
 
-int main(int argc, char** argv) { return hubgate::bench::run(argc, argv); }
+int main(int argc, char** argv) {
+  return hubgate::bench::run(argc, argv);
+}

@@ -1,16 +1,15 @@
 // Abuse of the public port: slowloris clients, thousands of idle connections, oversized
 // headers and bodies, a flood of bad logins. Meanwhile a normal member must be served and the
 // service's memory must stay bounded. HUBGATE_STRESS=1 selects the long form.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <boost/json/serialize.hpp>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <thread>
-
-#include <boost/json/serialize.hpp>
-#include <fmt/format.h>
 
 #include "api_service.hpp"
 #include "hubgate/test/net_util.hpp"
@@ -34,10 +33,12 @@ constexpr std::uint64_t rss_cap_kib = 4 * 512 * 1024;
 constexpr std::uint64_t rss_cap_kib = 512 * 1024;
 #endif
 
-bool long_form() { return std::getenv("HUBGATE_STRESS") != nullptr; }
+bool long_form() {
+  return std::getenv("HUBGATE_STRESS") != nullptr;
+}
 
 class stress_abuse : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     // Before the service starts: it inherits the limit, and both ends need a descriptor each.
     open_file_limit_ = raise_open_file_limit();
@@ -47,13 +48,15 @@ protected:
     const char* asan = std::getenv("ASAN_OPTIONS");
     const std::string options = std::string(asan ? asan : "");
     if (options.find("quarantine_size_mb") == std::string::npos)
-      ::setenv("ASAN_OPTIONS", (options + (options.empty() ? "" : ":") + "quarantine_size_mb=16").c_str(), 1);
+      ::setenv("ASAN_OPTIONS",
+               (options + (options.empty() ? "" : ":") + "quarantine_size_mb=16").c_str(), 1);
     svc_ = std::make_unique<api_service>();
     admin_ = svc_->admin();
     hub_ = test::make_hub(*svc_, admin_);
-    auto hall = svc_->call("POST", "/api/v1/spaces", &admin_,
-                           R"({"site_id":")" + hub_.site_id +
-                               R"(","name":"Hall","kind":"desk","capacity":100000,"mode":"shared"})");
+    auto hall =
+        svc_->call("POST", "/api/v1/spaces", &admin_,
+                   R"({"site_id":")" + hub_.site_id +
+                       R"(","name":"Hall","kind":"desk","capacity":100000,"mode":"shared"})");
     ASSERT_EQ(hall.status, 201) << hall.raw.body;
     hall_id_ = std::string(hall.json.at("id").as_string());
     member_ = svc_->new_member(admin_, "normal@hub.example");
@@ -70,7 +73,8 @@ protected:
     std::printf("%s\nservice peak RSS %.1f MB\n", report.summary().c_str(),
                 static_cast<double>(peak) / 1024.0);
     EXPECT_GT(report.requests, 0u);
-    EXPECT_EQ(report.failures, 0u) << (report.first_failures.empty() ? "" : report.first_failures[0]);
+    EXPECT_EQ(report.failures, 0u)
+        << (report.first_failures.empty() ? "" : report.first_failures[0]);
     EXPECT_TRUE(svc_->process().running()) << svc_->process().output();
     EXPECT_LT(peak, rss_cap_kib);
     auto health = svc_->call("GET", "/api/v1/health");
@@ -95,8 +99,10 @@ TEST_F(stress_abuse, slowloris_clients_are_cut_off_while_a_member_is_served) {
   }
   normal_client normal(*svc_, member_, hall_id_);
   // A request whose header, at one byte per connection per tick, would take over a minute.
-  const std::string request = "GET /api/v1/spaces HTTP/1.1\r\nHost: localhost\r\nUser-Agent: slow\r\n"
-                              "X-Padding: " + std::string(200, 'a') + "\r\n\r\n";
+  const std::string request =
+      "GET /api/v1/spaces HTTP/1.1\r\nHost: localhost\r\nUser-Agent: slow\r\n"
+      "X-Padding: " +
+      std::string(200, 'a') + "\r\n\r\n";
   std::size_t sent = 0;
   const auto started = std::chrono::steady_clock::now();
   auto trickle_and_check = [&] {
@@ -110,7 +116,8 @@ TEST_F(stress_abuse, slowloris_clients_are_cut_off_while_a_member_is_served) {
   };
   // The poll interval is the attackers' pace: one byte every 250 ms on each connection.
   const bool all_cut = test::wait_until(trickle_and_check, 180s, 250ms);
-  const double cut_after = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double cut_after =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("%zu slowloris connections: all cut off after %.1f s, %zu header bytes sent each\n",
               connections.size(), cut_after, std::min(sent, request.size()));
   EXPECT_TRUE(all_cut);
@@ -150,8 +157,8 @@ TEST_F(stress_abuse, idle_connections_do_not_lock_out_members_and_are_reaped) {
     return closed == fds.size() + quiet.size();
   };
   const bool reaped = test::wait_until(all_reaped, 240s, 500ms);
-  std::printf("%zu idle TCP + %zu idle TLS connections: %s after %.1f s\n", fds.size(), quiet.size(),
-              reaped ? "all closed by the service" : "NOT all closed",
+  std::printf("%zu idle TCP + %zu idle TLS connections: %s after %.1f s\n", fds.size(),
+              quiet.size(), reaped ? "all closed by the service" : "NOT all closed",
               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   EXPECT_TRUE(reaped) << count_closed_by_peer(fds) << " of " << fds.size() << " TCP closed";
   close_all(fds);
@@ -159,7 +166,8 @@ TEST_F(stress_abuse, idle_connections_do_not_lock_out_members_and_are_reaped) {
 }
 
 // Checks one answer to an oversized request: the status and an RFC 9457 problem body.
-void expect_problem(const boost::system::result<client::http_response>& r, int status, std::string_view code) {
+void expect_problem(const boost::system::result<client::http_response>& r, int status,
+                    std::string_view code) {
   ASSERT_TRUE(r) << r.error().message();
   EXPECT_EQ(r->status, status);
   std::string type;
@@ -180,7 +188,7 @@ TEST_F(stress_abuse, oversized_headers_and_bodies_get_problem_answers) {
       client::https_client::header_list many;
       for (int i = 0; i < 2000; ++i) many.emplace_back(fmt::format("x-filler-{}", i), "0123456789");
       const client::https_client::header_list json = {{"content-type", "application/json"},
-                                                   {"authorization", "Bearer not-a-token"}};
+                                                      {"authorization", "Bearer not-a-token"}};
       for (int i = 0; i < rounds; ++i) {
         expect_problem(c->try_request("GET", "/api/v1/spaces", {{"x-padding", big_header}}), 431,
                        "header_too_large");
@@ -196,8 +204,9 @@ TEST_F(stress_abuse, oversized_headers_and_bodies_get_problem_answers) {
 
 TEST_F(stress_abuse, a_flood_of_bad_logins_is_rate_limited) {
   const int threads = 4, attempts = long_form() ? 500 : 60;
-  svc_->call("POST", "/api/v1/users", &admin_,
-             R"({"email":"victim@hub.example","display_name":"victim","password":"victim-password-1"})");
+  svc_->call(
+      "POST", "/api/v1/users", &admin_,
+      R"({"email":"victim@hub.example","display_name":"victim","password":"victim-password-1"})");
   normal_client normal(*svc_, member_, hall_id_);
   std::atomic<int> refused{0}, limited{0}, other{0};
   std::vector<std::thread> attackers;
@@ -205,16 +214,19 @@ TEST_F(stress_abuse, a_flood_of_bad_logins_is_rate_limited) {
     attackers.emplace_back([&, t] {
       auto c = svc_->client();
       for (int i = 0; i < attempts; ++i) {
-        const std::string email = i % 2 ? "victim@hub.example" : fmt::format("nobody{}-{}@hub.example", t, i);
-        auto r = svc_->call(*c, "POST", "/api/v1/auth/login", nullptr,
-                            boost::json::serialize(boost::json::object{{"email", email}, {"password", "guess"}}));
+        const std::string email =
+            i % 2 ? "victim@hub.example" : fmt::format("nobody{}-{}@hub.example", t, i);
+        auto r = svc_->call(
+            *c, "POST", "/api/v1/auth/login", nullptr,
+            boost::json::serialize(boost::json::object{{"email", email}, {"password", "guess"}}));
         if (r.status == 401) {
           ++refused;
         } else if (r.status == 429 && r.code() == "rate_limited") {
           ++limited;
           const auto retry = r.header("retry-after");
           int seconds = 0;
-          const auto [end, ec] = std::from_chars(retry.data(), retry.data() + retry.size(), seconds);
+          const auto [end, ec] =
+              std::from_chars(retry.data(), retry.data() + retry.size(), seconds);
           EXPECT_TRUE(ec == std::errc{} && end == retry.data() + retry.size() && seconds >= 1)
               << "Retry-After: '" << retry << "'";
         } else {
@@ -224,8 +236,8 @@ TEST_F(stress_abuse, a_flood_of_bad_logins_is_rate_limited) {
       }
     });
   for (auto& a : attackers) a.join();
-  std::printf("%d bad logins: %d refused (401), %d rate limited (429), %d other\n", threads * attempts,
-              refused.load(), limited.load(), other.load());
+  std::printf("%d bad logins: %d refused (401), %d rate limited (429), %d other\n",
+              threads * attempts, refused.load(), limited.load(), other.load());
   EXPECT_EQ(other.load(), 0);
   EXPECT_GT(limited.load(), threads * attempts / 2);
   // The address limit (20 failures per window by default) stops guessing early; racing

@@ -2,21 +2,20 @@
 // on the same data dir: every booking (and cancellation) a client saw acknowledged is there,
 // no space holds more than its capacity and the SQLite file is intact. HUBGATE_STRESS_CYCLES
 // sets the number of crashes (default 3; `./dev stress` runs 20).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <atomic>
-#include <csignal>
+#include <boost/json/parse.hpp>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <map>
 #include <mutex>
 #include <random>
 #include <set>
 #include <thread>
-
-#include <boost/json/parse.hpp>
-#include <fmt/format.h>
-#include <sqlite3.h>
 
 #include "api_service.hpp"
 #include "hubgate/test/net_util.hpp"
@@ -38,9 +37,9 @@ int cycles_from_env() {
 // What the clients were told, across all cycles.
 struct ledger {
   std::mutex mutex;
-  std::set<std::string> created;          // 201 seen
-  std::set<std::string> cancelled;        // cancel answered 200
-  std::set<std::string> cancel_unknown;   // cancel sent, no answer (the service died)
+  std::set<std::string> created;         // 201 seen
+  std::set<std::string> cancelled;       // cancel answered 200
+  std::set<std::string> cancel_unknown;  // cancel sent, no answer (the service died)
   std::atomic<int> acks{0}, conflicts{0};
 };
 
@@ -50,13 +49,13 @@ struct hub_spaces {
 
 // One member's load: contended bookings of the room and the pool (most end in 409), bookings
 // of the large hall, and cancellations of its own bookings, until the service goes away.
-void member_load(api_service& svc, const caller& who, const hub_spaces& spaces, int cycle, int worker,
-                 ledger& book, const std::atomic<bool>& stop) {
+void member_load(api_service& svc, const caller& who, const hub_spaces& spaces, int cycle,
+                 int worker, ledger& book, const std::atomic<bool>& stop) {
   auto client = svc.client();
   std::mt19937 rng(static_cast<unsigned>(cycle * 1000 + worker));
   std::vector<std::string> mine;
   const client::https_client::header_list auth = {{"authorization", "Bearer " + who.bearer},
-                                               {"content-type", "application/json"}};
+                                                  {"content-type", "application/json"}};
   for (int k = 0; !stop.load(); ++k) {
     const int pick = static_cast<int>(rng() % 10);
     if (pick == 0 && !mine.empty()) {
@@ -79,7 +78,8 @@ void member_load(api_service& svc, const caller& who, const hub_spaces& spaces, 
       continue;
     }
     // Two days per cycle, eight hourly slots a day: the room and pool fill and conflict.
-    const int day = 2 + 2 * (cycle % 40) + static_cast<int>(rng() % 2), hour = 8 + static_cast<int>(rng() % 8);
+    const int day = 2 + 2 * (cycle % 40) + static_cast<int>(rng() % 2),
+              hour = 8 + static_cast<int>(rng() % 8);
     std::string body;
     if (pick <= 4)
       body = test::booking_body(spaces.pool, test::utc_at(day, hour), test::utc_at(day, hour + 1),
@@ -114,14 +114,17 @@ void expect_promises_kept(const std::string& data_dir, ledger& book) {
   store_audit audit(data_dir);
   EXPECT_EQ(audit.integrity_check(), "ok");
   const auto violations = audit.capacity_violations();
-  EXPECT_TRUE(violations.empty()) << violations.size() << " over capacity, first: " << violations.front();
+  EXPECT_TRUE(violations.empty()) << violations.size()
+                                  << " over capacity, first: " << violations.front();
   std::lock_guard lock(book.mutex);
   const auto status = audit.statuses({book.created.begin(), book.created.end()});
   for (const auto& [id, s] : status) {
     EXPECT_FALSE(s.empty()) << "acknowledged booking " << id << " is lost";
     if (s.empty() || book.cancel_unknown.contains(id)) continue;
-    if (book.cancelled.contains(id)) EXPECT_EQ(s, "cancelled") << "acknowledged cancellation of " << id << " is lost";
-    else EXPECT_TRUE(s == "confirmed" || s == "pending") << id << " is " << s;
+    if (book.cancelled.contains(id))
+      EXPECT_EQ(s, "cancelled") << "acknowledged cancellation of " << id << " is lost";
+    else
+      EXPECT_TRUE(s == "confirmed" || s == "pending") << id << " is " << s;
   }
 }
 
@@ -152,21 +155,25 @@ TEST(stress_crash, kill_9_under_booking_load_keeps_every_acknowledged_promise) {
     std::vector<std::thread> threads;
     const int before = book.acks.load();
     for (int w = 0; w < workers; ++w)
-      threads.emplace_back(member_load, std::ref(svc), std::cref(members[static_cast<std::size_t>(w)]),
-                           std::cref(spaces), cycle, w, std::ref(book), std::cref(stop));
+      threads.emplace_back(member_load, std::ref(svc),
+                           std::cref(members[static_cast<std::size_t>(w)]), std::cref(spaces),
+                           cycle, w, std::ref(book), std::cref(stop));
     // A random moment: after a random number of acknowledgements, with writes in flight.
     const int target = before + 10 + static_cast<int>(rng() % 150);
     ASSERT_TRUE(test::wait_until([&] { return book.acks.load() >= target; }, 120s))
-        << "no booking progress in cycle " << cycle << "\n" << svc.process().output();
+        << "no booking progress in cycle " << cycle << "\n"
+        << svc.process().output();
     svc.process().kill_hard();
     stop = true;
     for (auto& t : threads) t.join();
     const auto restart = std::chrono::steady_clock::now();
     svc.start();
-    const double restart_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - restart).count();
-    std::printf("cycle %d: killed after %d acknowledged bookings (%d in total, %d conflicts), "
-                "restarted in %.2f s\n",
-                cycle + 1, book.acks.load() - before, book.acks.load(), book.conflicts.load(), restart_s);
+    const double restart_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - restart).count();
+    std::printf(
+        "cycle %d: killed after %d acknowledged bookings (%d in total, %d conflicts), "
+        "restarted in %.2f s\n",
+        cycle + 1, book.acks.load() - before, book.acks.load(), book.conflicts.load(), restart_s);
     expect_promises_kept(svc.data_dir(), book);
     auto health = svc.call("GET", "/api/v1/health");
     ASSERT_EQ(health.status, 200);
@@ -200,11 +207,15 @@ TEST(stress_crash, the_audit_reports_overbooking_and_lost_bookings) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((svc.data_dir() + "/hubgate.db").c_str(), &db), SQLITE_OK);
   const auto sql = fmt::format(
-      "INSERT INTO bookings(id, space_id, user_id, start_at, end_at, seats, title, status, created_at) "
-      "SELECT 'intruder', space_id, user_id, start_at + 1800, end_at, 1, 'x', 'confirmed', created_at "
-      "FROM bookings WHERE id = '{}'", id);
+      "INSERT INTO bookings(id, space_id, user_id, start_at, end_at, seats, title, status, "
+      "created_at) "
+      "SELECT 'intruder', space_id, user_id, start_at + 1800, end_at, 1, 'x', 'confirmed', "
+      "created_at "
+      "FROM bookings WHERE id = '{}'",
+      id);
   char* error = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+      << (error ? error : "");
   sqlite3_free(error);
   sqlite3_close(db);
   store_audit audit(svc.data_dir());

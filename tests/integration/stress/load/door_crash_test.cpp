@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <boost/json/parse.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -13,8 +14,6 @@
 #include <set>
 #include <sstream>
 #include <thread>
-
-#include <boost/json/parse.hpp>
 
 #include "hubgate/test/net_util.hpp"
 #include "link_fixture.hpp"
@@ -31,7 +30,9 @@ int cycles_from_env() {
   return n > 0 ? n : 3;
 }
 
-bool is_tap(const std::string& kind) { return kind == "tap_granted" || kind == "tap_denied"; }
+bool is_tap(const std::string& kind) {
+  return kind == "tap_granted" || kind == "tap_denied";
+}
 
 // The ids of the tap events the board logged as durably recorded ("event_recorded"), over all
 // of its runs. A line cut short by kill -9 is skipped.
@@ -71,10 +72,12 @@ TEST_F(door_crash, kill_9_during_taps_and_uploads_loses_and_doubles_no_event) {
     // The kill lands after one to four more decisions or uploads, whichever the dice pick:
     // with the tapper running on, that is between taps, mid-tap or mid-upload.
     const bool at_upload = rng() % 2 == 0;
-    const std::string marker = at_upload ? "\"event\":\"events_sent\"" : "\"event\":\"event_recorded\"";
+    const std::string marker =
+        at_upload ? "\"event\":\"events_sent\"" : "\"event\":\"event_recorded\"";
     const auto target = lab.log_count(marker) + 1 + rng() % 4;
     EXPECT_TRUE(wait_until([&] { return lab.log_count(marker) >= target; }, 60s))
-        << "cycle " << cycle << ": no " << marker << "\n" << lab.door_log();
+        << "cycle " << cycle << ": no " << marker << "\n"
+        << lab.door_log();
     lab.kill_door();
     lab.start_door();
     stop = true;
@@ -93,8 +96,10 @@ TEST_F(door_crash, kill_9_during_taps_and_uploads_loses_and_doubles_no_event) {
     if (n > 1) doubled += static_cast<std::size_t>(n - 1);
     if (!recorded.contains(id)) ++unlogged;
   }
-  std::printf("door crash cycles: %d, tap events recorded: %zu, at the service: %zu, lost: %zu, "
-              "doubled: %zu\n", cycles, recorded.size(), rows.size(), lost, doubled);
+  std::printf(
+      "door crash cycles: %d, tap events recorded: %zu, at the service: %zu, lost: %zu, "
+      "doubled: %zu\n",
+      cycles, recorded.size(), rows.size(), lost, doubled);
   EXPECT_GE(recorded.size(), static_cast<std::size_t>(cycles));
   EXPECT_EQ(lost, 0u);
   EXPECT_EQ(doubled, 0u);

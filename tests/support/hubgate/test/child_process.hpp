@@ -1,16 +1,17 @@
 // A real child process for integration tests: started with fork/exec, its output captured to
 // a file, stopped with a chosen signal. The destructor kills and reaps it.
 #pragma once
+#include <sys/types.h>
+
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-#include <sys/types.h>
 
 namespace hubgate::test {
 
 class child_process {
-public:
+ public:
   // Starts `argv[0]` with the arguments; stdout and stderr go to `log_path` (appended).
   child_process(std::vector<std::string> argv, std::string log_path,
                 std::map<std::string, std::string> extra_env = {});
@@ -27,7 +28,7 @@ public:
   void kill_hard();
   std::string output() const;  // what it has written to the log so far
 
-private:
+ private:
   pid_t pid_ = -1;
   std::string log_path_;
   std::optional<int> status_;

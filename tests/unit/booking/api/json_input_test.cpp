@@ -1,8 +1,8 @@
+#include "booking/api/json_input.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
-
-#include "booking/api/json_input.hpp"
 
 namespace hubgate::api {
 namespace {
@@ -53,7 +53,8 @@ TEST(api_json_body, deep_nesting_is_rejected_not_crashing) {
 }
 
 TEST(api_json_fields, reports_unknown_fields_and_wrong_types) {
-  auto obj = boost::json::parse(R"({"name":"x","seats":"two","colour":"red","ok":true})").as_object();
+  auto obj =
+      boost::json::parse(R"({"name":"x","seats":"two","colour":"red","ok":true})").as_object();
   json_fields f(obj);
   EXPECT_EQ(f.text("name", need::required), "x");
   EXPECT_FALSE(f.integer("seats", need::optional, 1, 10));

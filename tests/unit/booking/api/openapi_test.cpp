@@ -1,8 +1,9 @@
+#include "booking/api/openapi.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "booking/api/openapi.hpp"
 #include "booking/api/route_table.hpp"
 
 namespace hubgate::api {

@@ -1,8 +1,8 @@
+#include "booking/api/problem.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
-
-#include "booking/api/problem.hpp"
 
 namespace hubgate::api {
 namespace {

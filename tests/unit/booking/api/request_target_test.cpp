@@ -1,12 +1,13 @@
-#include <gtest/gtest.h>
-
 #include "booking/api/request_target.hpp"
+
+#include <gtest/gtest.h>
 
 namespace hubgate::api {
 namespace {
 
 TEST(api_request_target, decodes_path_and_query) {
-  auto t = parse_request_target("/api/v1/spaces/a%20b?kind=desk&from=2027-03-28T09%3A00%3A00%2B02%3A00");
+  auto t =
+      parse_request_target("/api/v1/spaces/a%20b?kind=desk&from=2027-03-28T09%3A00%3A00%2B02%3A00");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->segments, (std::vector<std::string>{"api", "v1", "spaces", "a b"}));
   EXPECT_EQ(t->param("kind"), "desk");

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "booking/api/router.hpp"
+
+#include <gtest/gtest.h>
 
 namespace hubgate::api {
 namespace {
@@ -13,15 +13,29 @@ http::http_response tagged(std::string tag) {
 
 router make_router() {
   return router({
-      {"GET", "/api/v1/users/{id}", privilege::authenticated, [](call&) { return tagged("get_user"); }, {}},
-      {"PATCH", "/api/v1/users/{id}", privilege::admin, [](call&) { return tagged("patch_user"); }, {}},
+      {"GET",
+       "/api/v1/users/{id}",
+       privilege::authenticated,
+       [](call&) { return tagged("get_user"); },
+       {}},
+      {"PATCH",
+       "/api/v1/users/{id}",
+       privilege::admin,
+       [](call&) { return tagged("patch_user"); },
+       {}},
       {"GET", "/api/v1/users/me", privilege::authenticated, [](call&) { return tagged("me"); }, {}},
-      {"POST", "/api/v1/bookings/{id}/cancel", privilege::authenticated, [](call&) { return tagged("cancel"); }, {}},
+      {"POST",
+       "/api/v1/bookings/{id}/cancel",
+       privilege::authenticated,
+       [](call&) { return tagged("cancel"); },
+       {}},
       {"GET", "/api/v1/health", privilege::anonymous, [](call&) { return tagged("health"); }, {}},
   });
 }
 
-std::vector<std::string> segs(std::initializer_list<const char*> s) { return {s.begin(), s.end()}; }
+std::vector<std::string> segs(std::initializer_list<const char*> s) {
+  return {s.begin(), s.end()};
+}
 
 TEST(api_router, matches_a_parameter_and_extracts_it) {
   auto r = make_router();

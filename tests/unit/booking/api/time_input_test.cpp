@@ -1,7 +1,7 @@
+#include <date/tz.h>
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
-#include <date/tz.h>
 
 #include "booking/api/json_input.hpp"
 #include "booking/api/query_input.hpp"
@@ -11,7 +11,9 @@ namespace {
 
 using std::chrono::sys_seconds;
 
-const date::time_zone* berlin() { return date::locate_zone("Europe/Berlin"); }
+const date::time_zone* berlin() {
+  return date::locate_zone("Europe/Berlin");
+}
 
 sys_seconds utc(int y, unsigned mo, unsigned d, int h, int mi) {
   return date::sys_days{date::year{y} / mo / d} + std::chrono::hours{h} + std::chrono::minutes{mi};
@@ -59,8 +61,8 @@ TEST(api_time_input, fall_back_overlap_is_ambiguous_unless_offset_given) {
 }
 
 TEST(api_time_input, garbage_is_invalid_time) {
-  for (std::string bad : {"tomorrow", "2027-13-01T00:00:00Z", "2027-02-30T10:00:00", "2027-03-28T09",
-                          "2027-03-28T25:00:00Z", ""}) {
+  for (std::string bad : {"tomorrow", "2027-13-01T00:00:00Z", "2027-02-30T10:00:00",
+                          "2027-03-28T09", "2027-03-28T25:00:00Z", ""}) {
     std::vector<field_error> errors;
     EXPECT_FALSE(read(bad, errors)) << bad;
     ASSERT_FALSE(errors.empty()) << bad;

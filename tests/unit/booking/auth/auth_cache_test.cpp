@@ -1,8 +1,8 @@
 // The authentication cache: hits within the lifetime, immediate forgetting on logout,
 // revocation and user change, and no resurrection by a lookup that raced with a change.
-#include <gtest/gtest.h>
-
 #include "booking/auth/auth_cache.hpp"
+
+#include <gtest/gtest.h>
 
 namespace hubgate::auth {
 namespace {
@@ -64,8 +64,8 @@ TEST(auth_cache, logout_revocation_and_user_change_are_forgotten_at_once) {
 TEST(auth_cache, a_lookup_that_raced_with_a_change_is_not_kept) {
   auth_cache cache;
   const auto key = auth_cache::key_of("b1");
-  const auto before = cache.generation();  // the store read starts here...
-  cache.forget_api_token_id("tok_a");      // ...a revocation commits meanwhile...
+  const auto before = cache.generation();           // the store read starts here...
+  cache.forget_api_token_id("tok_a");               // ...a revocation commits meanwhile...
   cache.put(key, identity("u1", "tok_a"), before);  // ...and its stale result arrives
   EXPECT_FALSE(cache.find(key));
 }

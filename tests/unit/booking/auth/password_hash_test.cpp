@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "booking/auth/password_hash.hpp"
+
+#include <gtest/gtest.h>
 
 namespace hubgate::auth {
 namespace {
@@ -26,11 +26,12 @@ TEST(auth_password_hash, salts_differ) {
 TEST(auth_password_hash, malformed_or_excessive_encodings_never_verify) {
   scrypt_cost cheap{10, 8, 1};
   auto good = *hash_password("pw", cheap);
-  for (std::string bad : {std::string(""), std::string("$scrypt$"), std::string("plain"),
-                          std::string("$scrypt$ln=10,r=8$AAAA$AAAA"),
-                          std::string("$scrypt$ln=40,r=8,p=1$c2FsdHNhbHRzYWx0$") + good.substr(good.rfind('$') + 1),
-                          std::string("$bcrypt$ln=10,r=8,p=1$AAAA$AAAA"),
-                          good.substr(0, good.size() - 4), good + "$extra"}) {
+  for (std::string bad :
+       {std::string(""), std::string("$scrypt$"), std::string("plain"),
+        std::string("$scrypt$ln=10,r=8$AAAA$AAAA"),
+        std::string("$scrypt$ln=40,r=8,p=1$c2FsdHNhbHRzYWx0$") + good.substr(good.rfind('$') + 1),
+        std::string("$bcrypt$ln=10,r=8,p=1$AAAA$AAAA"), good.substr(0, good.size() - 4),
+        good + "$extra"}) {
     EXPECT_FALSE(verify_password("pw", bad)) << bad;
   }
 }

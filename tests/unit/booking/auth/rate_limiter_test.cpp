@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "booking/auth/rate_limiter.hpp"
+
+#include <gtest/gtest.h>
 
 namespace hubgate::auth {
 namespace {

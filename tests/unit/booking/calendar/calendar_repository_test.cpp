@@ -1,7 +1,7 @@
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <iterator>
-
-#include <gtest/gtest.h>
 
 #include "booking/store/database.hpp"
 #include "hubgate/test/temp_dir.hpp"
@@ -17,7 +17,7 @@ domain::sys_seconds utc(int y, unsigned m, unsigned d, int h = 0) {
 }
 
 class calendar_repository_test : public ::testing::Test {
-protected:
+ protected:
   hubgate::test::temp_dir dir{"hubgate-calendar"};
   std::unique_ptr<database> db;
   const domain::sys_seconds now = utc(2027, 5, 1, 8);
@@ -123,8 +123,8 @@ TEST_F(calendar_repository_test, feed_bookings_are_the_users_own_from_a_time_on)
 
 TEST_F(calendar_repository_test, site_bookings_overlap_the_range_in_that_site_only) {
   auto in_range = book("room", "u1", utc(2027, 5, 3, 23));  // runs past the range's end
-  book("room", "u1", utc(2027, 5, 10, 8));                 // after it
-  book("annex", "u2", utc(2027, 5, 3, 8));                 // another site
+  book("room", "u1", utc(2027, 5, 10, 8));                  // after it
+  book("annex", "u2", utc(2027, 5, 3, 8));                  // another site
   auto rows = db->reports().site_bookings("site1", {utc(2027, 5, 3), utc(2027, 5, 4)}).value();
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].id, in_range.id);

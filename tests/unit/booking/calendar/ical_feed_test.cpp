@@ -15,7 +15,6 @@ domain::sys_seconds utc(int y, unsigned m, unsigned d, int h = 0) {
          std::chrono::hours{h};
 }
 
-
 feed_event event(std::string id, domain::sys_seconds from, domain::sys_seconds to) {
   feed_event e;
   e.booking_id = std::move(id);
@@ -76,7 +75,8 @@ TEST(ical_feed, event_carries_uid_stamp_sequence_status_and_escaped_text) {
   doc.events[0].sequence = 3;
   auto feed = render_feed(doc);
   auto e = ical_event_block(feed, "bk_spring@hubgate");
-  EXPECT_NE(e.find("SUMMARY:Kick-off\\; team A\\, B\\\\C\\nsecond line\r\n"), std::string::npos) << e;
+  EXPECT_NE(e.find("SUMMARY:Kick-off\\; team A\\, B\\\\C\\nsecond line\r\n"), std::string::npos)
+      << e;
   EXPECT_NE(e.find("LOCATION:Innovation Lab\\, Digital Innovation Hub\r\n"), std::string::npos);
   EXPECT_NE(e.find("SEQUENCE:3\r\n"), std::string::npos);
   EXPECT_NE(e.find("STATUS:CONFIRMED\r\n"), std::string::npos);

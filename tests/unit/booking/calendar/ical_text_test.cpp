@@ -70,9 +70,9 @@ TEST(ical_text, formats_times_and_offsets) {
   using namespace std::chrono;
   const domain::sys_seconds t{date::sys_days{date::year{2027} / 3 / 28}};
   EXPECT_EQ(format_utc(t + hours{8} + minutes{5} + seconds{9}), "20270328T080509Z");
-  EXPECT_EQ(format_local(date::local_seconds{date::local_days{date::year{2027} / 10 / 31}} +
-                         hours{10}),
-            "20271031T100000");
+  EXPECT_EQ(
+      format_local(date::local_seconds{date::local_days{date::year{2027} / 10 / 31}} + hours{10}),
+      "20271031T100000");
   EXPECT_EQ(format_offset(hours{2}), "+0200");
   EXPECT_EQ(format_offset(-(hours{3} + minutes{30})), "-0330");
   EXPECT_EQ(format_offset(seconds{0}), "+0000");

@@ -21,10 +21,10 @@ protocol::access_event at_door(std::string door, sys_seconds at, std::string id)
 
 TEST(board_events, an_event_for_a_door_of_another_controller_is_refused) {
   const std::set<std::string, std::less<>> own{"door-a", "door-b"};
-  auto s = screen_events({at_door("door-a", enrolled + 1h, "1"),
-                          at_door("door-x", enrolled + 1h, "2"),
-                          at_door("door-b", enrolled + 2h, "3")},
-                         own, enrolled);
+  auto s =
+      screen_events({at_door("door-a", enrolled + 1h, "1"), at_door("door-x", enrolled + 1h, "2"),
+                     at_door("door-b", enrolled + 2h, "3")},
+                    own, enrolled);
   ASSERT_EQ(s.accepted.size(), 2u);
   EXPECT_EQ(s.accepted[0].id, "1");
   EXPECT_EQ(s.accepted[1].id, "3");
@@ -35,9 +35,9 @@ TEST(board_events, an_event_for_a_door_of_another_controller_is_refused) {
 
 TEST(board_events, an_event_dated_before_the_floor_is_refused) {
   const std::set<std::string, std::less<>> own{"door-a"};
-  auto s = screen_events(
-      {at_door("door-a", enrolled - 1s, "old"), at_door("door-a", enrolled, "edge")}, own,
-      enrolled);
+  auto s =
+      screen_events({at_door("door-a", enrolled - 1s, "old"), at_door("door-a", enrolled, "edge")},
+                    own, enrolled);
   ASSERT_EQ(s.accepted.size(), 1u);
   EXPECT_EQ(s.accepted[0].id, "edge");
   ASSERT_EQ(s.refused.size(), 1u);

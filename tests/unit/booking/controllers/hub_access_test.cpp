@@ -34,8 +34,8 @@ TEST(hub_access, reads_only_bookings_that_can_open_a_door_within_the_horizon) {
   const auto f = bookings_that_open_doors(opt, now);
   EXPECT_EQ(f.from, now - opt.late_grace);
   EXPECT_EQ(f.to, now + opt.horizon + opt.horizon_step + opt.early_grace);
-  EXPECT_EQ(f.statuses, (std::vector{domain::booking_status::confirmed,
-                                     domain::booking_status::checked_in}));
+  EXPECT_EQ(f.statuses,
+            (std::vector{domain::booking_status::confirmed, domain::booking_status::checked_in}));
 }
 
 TEST(hub_access, a_hub_without_doors_on_controllers_has_nothing_to_serve) {

@@ -1,9 +1,9 @@
 // The prepared-key pseudonym maker gives exactly protocol::make_pseudonym's bytes.
-#include <random>
+#include "booking/controllers/pseudonym_maker.hpp"
 
 #include <gtest/gtest.h>
 
-#include "booking/controllers/pseudonym_maker.hpp"
+#include <random>
 
 namespace hubgate::controllers {
 namespace {

@@ -1,9 +1,9 @@
 #include "booking/domain/availability.hpp"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <random>
-
-#include <gtest/gtest.h>
 
 #include "test_time.hpp"
 
@@ -68,10 +68,10 @@ TEST(free_seats, equals_the_lowest_value_of_the_timeline) {
     const int from = static_cast<int>(rng() % 16);
     const time_range window{at(from), at(from + static_cast<int>(rng() % 6))};
     const auto segs = free_segments(s, b, window);
-    const int lowest = segs.empty() ? 0
-                                    : std::min_element(segs.begin(), segs.end(), [](auto& x, auto& y) {
-                                        return x.free < y.free;
-                                      })->free;
+    const int lowest =
+        segs.empty() ? 0 : std::min_element(segs.begin(), segs.end(), [](auto& x, auto& y) {
+                             return x.free < y.free;
+                           })->free;
     ASSERT_EQ(free_seats(s, b, window), lowest) << "round " << round;
   }
 }

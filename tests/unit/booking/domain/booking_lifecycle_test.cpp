@@ -15,7 +15,9 @@ const auto start = utc(2027, 5, 3, 9);
 const auto end = utc(2027, 5, 3, 11);
 const auto before = start - 1h;
 
-booking with(s status) { return make_booking("b1", start, end, 1, status, "owner"); }
+booking with(s status) {
+  return make_booking("b1", start, end, 1, status, "owner");
+}
 
 TEST(transitions, allowed_moves) {
   EXPECT_EQ(*next_status(with(s::pending), a::approve, before), s::confirmed);
@@ -42,26 +44,24 @@ TEST(transitions, everything_else_is_invalid) {
     EXPECT_TRUE(r.error().is(errc::invalid_transition));
   }
   // A checked-in booking can no longer be cancelled once it has ended.
-  EXPECT_TRUE(next_status(with(s::checked_in), a::cancel, end).error().is(errc::invalid_transition));
+  EXPECT_TRUE(
+      next_status(with(s::checked_in), a::cancel, end).error().is(errc::invalid_transition));
 }
 
 TEST(who_may, owner_cancels_and_checks_in_their_own) {
   actor owner{"owner", role::member, {}};
   EXPECT_TRUE(check_may(owner, with(s::confirmed), a::cancel, before, 15min));
   EXPECT_TRUE(check_may(owner, with(s::confirmed), a::check_in, start - 15min, 15min));
-  EXPECT_TRUE(check_may(owner, with(s::confirmed), a::approve, before, 15min)
-                  .error()
-                  .is(errc::forbidden));
+  EXPECT_TRUE(
+      check_may(owner, with(s::confirmed), a::approve, before, 15min).error().is(errc::forbidden));
 }
 
 TEST(who_may, another_member_learns_nothing) {
   actor other{"other", role::member, {}};
-  EXPECT_TRUE(check_may(other, with(s::confirmed), a::cancel, before, 15min)
-                  .error()
-                  .is(errc::not_found));
-  EXPECT_TRUE(check_may(other, with(s::confirmed), a::check_in, start, 15min)
-                  .error()
-                  .is(errc::not_found));
+  EXPECT_TRUE(
+      check_may(other, with(s::confirmed), a::cancel, before, 15min).error().is(errc::not_found));
+  EXPECT_TRUE(
+      check_may(other, with(s::confirmed), a::check_in, start, 15min).error().is(errc::not_found));
 }
 
 TEST(who_may, admin_may_do_anything) {
@@ -73,9 +73,8 @@ TEST(who_may, admin_may_do_anything) {
 TEST(who_may, check_in_only_from_start_minus_grace_to_end) {
   actor owner{"owner", role::member, {}};
   auto b = with(s::confirmed);
-  EXPECT_TRUE(check_may(owner, b, a::check_in, start - 16min, 15min)
-                  .error()
-                  .is(errc::check_in_not_open));
+  EXPECT_TRUE(
+      check_may(owner, b, a::check_in, start - 16min, 15min).error().is(errc::check_in_not_open));
   EXPECT_TRUE(check_may(owner, b, a::check_in, start - 15min, 15min));
   EXPECT_TRUE(check_may(owner, b, a::check_in, end - 1s, 15min));
   EXPECT_TRUE(check_may(owner, b, a::check_in, end, 15min).error().is(errc::check_in_not_open));

@@ -24,7 +24,8 @@ TEST_F(booking_service_test, create_then_hands_the_same_outcomes_to_its_callback
   std::vector<outcome<booking>> got;
   auto keep = [&got](outcome<booking> r) { got.push_back(std::move(r)); };
   service.create_then(student, request("room", at(2027, 5, 3, 9), at(2027, 5, 3, 10)), now, keep);
-  service.create_then(researcher, request("room", at(2027, 5, 3, 9, 30), at(2027, 5, 3, 11)), now, keep);
+  service.create_then(researcher, request("room", at(2027, 5, 3, 9, 30), at(2027, 5, 3, 11)), now,
+                      keep);
   service.create_then(student, request("room", at(2027, 5, 3, 21), at(2027, 5, 3, 23)), now, keep);
   ASSERT_EQ(got.size(), 3u);
   ASSERT_TRUE(got[0]) << got[0].error().message;
@@ -45,8 +46,8 @@ TEST_F(booking_service_test, space_needing_approval_starts_pending) {
 }
 
 TEST_F(booking_service_test, dst_gap_and_overlap_on_sundays) {
-  auto gap = service.create(student, request("room", at(2027, 3, 28, 2, 30), at(2027, 3, 28, 4)),
-                            now);
+  auto gap =
+      service.create(student, request("room", at(2027, 3, 28, 2, 30), at(2027, 3, 28, 4)), now);
   ASSERT_FALSE(gap);
   EXPECT_TRUE(gap.error().is(errc::nonexistent_local_time));
   EXPECT_EQ(gap.error().fields.at(0).field, "start");
@@ -71,8 +72,8 @@ TEST_F(booking_service_test, closed_hours_are_refused) {
 
 TEST_F(booking_service_test, overlapping_booking_conflicts) {
   ASSERT_TRUE(service.create(student, request("room", at(2027, 5, 3, 9), at(2027, 5, 3, 10)), now));
-  auto r = service.create(researcher, request("room", at(2027, 5, 3, 9, 30), at(2027, 5, 3, 11)),
-                          now);
+  auto r =
+      service.create(researcher, request("room", at(2027, 5, 3, 9, 30), at(2027, 5, 3, 11)), now);
   ASSERT_FALSE(r);
   EXPECT_TRUE(r.error().is(errc::booking_conflict));
 }
@@ -109,18 +110,20 @@ TEST_F(booking_service_test, weekly_quota_is_enforced) {
 TEST_F(booking_service_test, rules_of_the_space_apply) {
   catalog.spaces["room"].rules.min_duration = 1h;
   catalog.spaces["room"].rules.lead_time = 24h;
-  EXPECT_TRUE(service.create(student, request("room", at(2027, 5, 3, 9), at(2027, 5, 3, 9, 30)), now)
-                  .error()
-                  .is(errc::too_short));
+  EXPECT_TRUE(
+      service.create(student, request("room", at(2027, 5, 3, 9), at(2027, 5, 3, 9, 30)), now)
+          .error()
+          .is(errc::too_short));
   EXPECT_TRUE(service.create(student, request("room", at(2027, 3, 1, 12), at(2027, 3, 1, 13)), now)
                   .error()
                   .is(errc::too_soon));
   EXPECT_TRUE(service.create(student, request("room", at(2028, 5, 3, 9), at(2028, 5, 3, 10)), now)
                   .error()
                   .is(errc::too_far_ahead));
-  EXPECT_TRUE(service.create(student, request("room", at(2027, 5, 3, 9), at(2027, 5, 3, 10), 7), now)
-                  .error()
-                  .is(errc::seats_exceed_capacity));
+  EXPECT_TRUE(
+      service.create(student, request("room", at(2027, 5, 3, 9), at(2027, 5, 3, 10), 7), now)
+          .error()
+          .is(errc::seats_exceed_capacity));
 }
 
 TEST_F(booking_service_test, members_see_only_their_own_bookings) {
@@ -191,16 +194,18 @@ TEST_F(booking_service_test, no_shows_are_released_and_free_their_seats) {
   EXPECT_EQ(released->front().id, a->id);
   EXPECT_EQ(released->front().status, booking_status::released);
   // Its two seats are free again.
-  EXPECT_TRUE(service.create(researcher, request("pool", at(2027, 5, 3, 9, 30), at(2027, 5, 3, 10), 2),
-                             a->start + 15min));
+  EXPECT_TRUE(service.create(
+      researcher, request("pool", at(2027, 5, 3, 9, 30), at(2027, 5, 3, 10), 2), a->start + 15min));
   auto done = service.complete_ended(a->end);
   ASSERT_TRUE(done);
   EXPECT_EQ(done->size(), 2u);
 }
 
 TEST_F(booking_service_test, availability_lists_spaces_free_for_the_whole_interval) {
-  ASSERT_TRUE(service.create(researcher, request("room", at(2027, 5, 3, 9), at(2027, 5, 3, 10)), now));
-  ASSERT_TRUE(service.create(researcher, request("pool", at(2027, 5, 3, 9), at(2027, 5, 3, 10), 2), now));
+  ASSERT_TRUE(
+      service.create(researcher, request("room", at(2027, 5, 3, 9), at(2027, 5, 3, 10)), now));
+  ASSERT_TRUE(
+      service.create(researcher, request("pool", at(2027, 5, 3, 9), at(2027, 5, 3, 10), 2), now));
   availability_query q;
   q.from = at(2027, 5, 3, 9, 30);
   q.to = at(2027, 5, 3, 11);
@@ -208,14 +213,16 @@ TEST_F(booking_service_test, availability_lists_spaces_free_for_the_whole_interv
   ASSERT_TRUE(free);
   std::map<std::string, int> seats;
   for (const auto& f : *free) seats[f.room->id] = f.free_seats;
-  EXPECT_EQ(seats, (std::map<std::string, int>{{"event", 120}, {"pool", 1}}));  // no lab: not allowed
+  EXPECT_EQ(seats,
+            (std::map<std::string, int>{{"event", 120}, {"pool", 1}}));  // no lab: not allowed
   q.seats = 2;
   q.kind = space_kind::desk;
   EXPECT_TRUE(service.availability(student, q, now)->empty());
 }
 
 TEST_F(booking_service_test, free_seats_over_time_are_zero_while_closed) {
-  ASSERT_TRUE(service.create(researcher, request("pool", at(2027, 5, 3, 9), at(2027, 5, 3, 10), 2), now));
+  ASSERT_TRUE(
+      service.create(researcher, request("pool", at(2027, 5, 3, 9), at(2027, 5, 3, 10), 2), now));
   auto segs = service.space_free_segments(student, "pool", at(2027, 5, 3, 6), at(2027, 5, 3, 12));
   ASSERT_TRUE(segs);
   std::vector<free_segment> want{{utc(2027, 5, 3, 4), utc(2027, 5, 3, 5), 0},

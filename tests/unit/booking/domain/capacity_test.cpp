@@ -49,9 +49,8 @@ TEST(capacity_exclusive, inactive_bookings_and_the_candidate_itself_are_ignored)
 TEST(capacity_exclusive, pending_bookings_hold_the_space) {
   auto s = make_space(booking_mode::exclusive, 6);
   std::vector<booking> existing{make_booking("a", t9, t10, 1, booking_status::pending)};
-  EXPECT_TRUE(check_capacity(s, existing, make_booking("new", t9, t10))
-                  .error()
-                  .is(errc::booking_conflict));
+  EXPECT_TRUE(
+      check_capacity(s, existing, make_booking("new", t9, t10)).error().is(errc::booking_conflict));
 }
 
 TEST(capacity_exclusive, buffer_keeps_a_gap_to_neighbours) {

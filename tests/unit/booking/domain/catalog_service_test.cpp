@@ -10,7 +10,8 @@ using catalog_service_test = service_fixture;
 
 TEST_F(catalog_service_test, capacity_cut_below_future_bookings_lists_them) {
   auto a = service.create(student, request("pool", at(2027, 5, 3, 9), at(2027, 5, 3, 10), 2), now);
-  auto b = service.create(researcher, request("pool", at(2027, 5, 3, 9), at(2027, 5, 3, 11), 1), now);
+  auto b =
+      service.create(researcher, request("pool", at(2027, 5, 3, 9), at(2027, 5, 3, 11), 1), now);
   ASSERT_TRUE(a && b);
   auto r = catalogue.set_capacity(admin, "pool", 2, now);
   ASSERT_FALSE(r);

@@ -20,7 +20,7 @@ outcome<T> find_in(const std::map<std::string, T, std::less<>>& m, std::string_v
 }
 
 class fake_catalog final : public catalog_repository {
-public:
+ public:
   std::map<std::string, site, std::less<>> sites;
   std::map<std::string, space, std::less<>> spaces;
   std::map<std::string, group, std::less<>> groups;
@@ -63,7 +63,7 @@ public:
   outcome<door> update_door(door d) override { return replace(doors, std::move(d)); }
   outcome<void> delete_door(std::string_view id) override { return erase(doors, id); }
 
-private:
+ private:
   template <class T>
   static outcome<std::vector<T>> values(const std::map<std::string, T, std::less<>>& m) {
     std::vector<T> out;
@@ -93,10 +93,8 @@ private:
 };
 
 class fake_bookings final : public booking_repository {
-public:
-  explicit fake_bookings(fake_catalog& catalog) : catalog_(catalog) {
-    catalog_.bookings = &rows;
-  }
+ public:
+  explicit fake_bookings(fake_catalog& catalog) : catalog_(catalog) { catalog_.bookings = &rows; }
   std::map<std::string, booking, std::less<>> rows;
   int next = 1;
 
@@ -141,12 +139,12 @@ public:
     return it->second;
   }
 
-private:
+ private:
   fake_catalog& catalog_;
 };
 
 class fake_users final : public user_repository {
-public:
+ public:
   std::map<std::string, user, std::less<>> rows;
   std::map<std::string, credential, std::less<>> cards;
 

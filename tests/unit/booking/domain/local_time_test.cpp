@@ -10,7 +10,7 @@ namespace {
 using namespace testing;
 
 class berlin : public ::testing::Test {
-protected:
+ protected:
   const date::time_zone* zone = *find_zone("Europe/Berlin");
 
   // Open only on Sundays, all day.
@@ -133,8 +133,8 @@ TEST_F(berlin, closure_refuses_with_its_reason) {
 }
 
 TEST_F(berlin, week_starts_on_monday_midnight_local) {
-  EXPECT_EQ(week_start(zone, utc(2027, 3, 31, 12)), utc(2027, 3, 28, 22));   // CEST
-  EXPECT_EQ(week_start(zone, utc(2027, 3, 28, 12)), utc(2027, 3, 21, 23));   // CET
+  EXPECT_EQ(week_start(zone, utc(2027, 3, 31, 12)), utc(2027, 3, 28, 22));  // CEST
+  EXPECT_EQ(week_start(zone, utc(2027, 3, 28, 12)), utc(2027, 3, 21, 23));  // CET
   EXPECT_EQ(next_week_start(zone, utc(2027, 3, 28, 12)), utc(2027, 3, 28, 22));
 }
 

@@ -52,9 +52,8 @@ TEST(days_ahead, the_stricter_of_space_and_group_applies) {
   EXPECT_EQ(effective_max_days_ahead(s, g), 30);
   EXPECT_EQ(effective_max_days_ahead(s, {}), 30);
   EXPECT_TRUE(check_days_ahead(14, now + std::chrono::days{14}, now));
-  EXPECT_TRUE(check_days_ahead(14, now + std::chrono::days{14} + 1s, now)
-                  .error()
-                  .is(errc::too_far_ahead));
+  EXPECT_TRUE(
+      check_days_ahead(14, now + std::chrono::days{14} + 1s, now).error().is(errc::too_far_ahead));
 }
 
 TEST(permissions, group_may_book_listed_kinds_only) {
@@ -99,17 +98,17 @@ TEST(quota, most_generous_group_quota_and_none_when_a_group_has_none) {
 }
 
 class quota_week : public ::testing::Test {
-protected:
+ protected:
   const date::time_zone* zone = *find_zone("Europe/Berlin");
 };
 
 TEST_F(quota_week, sums_the_users_active_bookings_in_the_local_week) {
   // Week of Monday 2027-05-03 (CEST).
-  std::vector<booking> mine{make_booking("a", utc(2027, 5, 3, 8), utc(2027, 5, 3, 11)),
-                            make_booking("b", utc(2027, 5, 5, 8), utc(2027, 5, 5, 10)),
-                            make_booking("x", utc(2027, 5, 4, 8), utc(2027, 5, 4, 18), 1,
-                                         booking_status::cancelled),
-                            make_booking("prev", utc(2027, 4, 26, 8), utc(2027, 4, 26, 18))};
+  std::vector<booking> mine{
+      make_booking("a", utc(2027, 5, 3, 8), utc(2027, 5, 3, 11)),
+      make_booking("b", utc(2027, 5, 5, 8), utc(2027, 5, 5, 10)),
+      make_booking("x", utc(2027, 5, 4, 8), utc(2027, 5, 4, 18), 1, booking_status::cancelled),
+      make_booking("prev", utc(2027, 4, 26, 8), utc(2027, 4, 26, 18))};
   auto fits = make_booking("new", utc(2027, 5, 7, 8), utc(2027, 5, 7, 11));  // 3+2+3 = 8
   EXPECT_TRUE(check_quota(zone, 8h, mine, fits));
   auto over = make_booking("new", utc(2027, 5, 7, 8), utc(2027, 5, 7, 11, 1));
@@ -132,11 +131,10 @@ TEST_F(quota_week, booking_spanning_two_weeks_counts_in_each) {
 }
 
 TEST_F(quota_week, other_users_bookings_do_not_count) {
-  std::vector<booking> theirs{
-      make_booking("a", utc(2027, 5, 3, 8), utc(2027, 5, 3, 18), 1, booking_status::confirmed,
-                   "someone-else")};
-  EXPECT_TRUE(check_quota(zone, 2h, theirs, make_booking("new", utc(2027, 5, 4, 8),
-                                                         utc(2027, 5, 4, 10))));
+  std::vector<booking> theirs{make_booking("a", utc(2027, 5, 3, 8), utc(2027, 5, 3, 18), 1,
+                                           booking_status::confirmed, "someone-else")};
+  EXPECT_TRUE(
+      check_quota(zone, 2h, theirs, make_booking("new", utc(2027, 5, 4, 8), utc(2027, 5, 4, 10))));
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 namespace hubgate::domain::testing {
 
 class service_fixture : public ::testing::Test {
-protected:
+ protected:
   fake_catalog catalog;
   fake_bookings bookings{catalog};
   fake_users users;

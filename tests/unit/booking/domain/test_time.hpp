@@ -1,9 +1,9 @@
 // Instants and records for the domain tests, written the way people read them.
 #pragma once
+#include <date/date.h>
+
 #include <chrono>
 #include <string>
-
-#include <date/date.h>
 
 #include "booking/domain/booking.hpp"
 #include "booking/domain/space.hpp"

@@ -11,7 +11,7 @@ namespace {
 using namespace testing;
 
 class fake_reports final : public report_repository {
-public:
+ public:
   std::vector<booking> bookings;
   time_range asked{};
   outcome<std::vector<booking>> site_bookings(std::string_view, time_range range) override {
@@ -21,14 +21,15 @@ public:
 };
 
 class utilisation_service_test : public ::testing::Test {
-protected:
+ protected:
   fake_catalog catalog;
   fake_reports reports;
   utilisation_service service{catalog, reports};
   actor admin{"admin", role::admin, {}};
 
   void SetUp() override {
-    ASSERT_TRUE(catalog.insert_site({"site1", "Hub", "Europe/Berlin", weekly_hours::always_open(), {}}));
+    ASSERT_TRUE(
+        catalog.insert_site({"site1", "Hub", "Europe/Berlin", weekly_hours::always_open(), {}}));
     space s;
     s.id = "s1";
     s.site_id = "site1";
@@ -54,13 +55,16 @@ TEST_F(utilisation_service_test, without_dates_reports_the_four_weeks_ending_thi
 
 TEST_F(utilisation_service_test, checks_the_range_and_the_role) {
   using date::year;
-  auto backwards = service.report(admin, {"site1", year{2027} / 3 / 10, year{2027} / 3 / 1, {}}, utc(2027, 3, 1));
+  auto backwards = service.report(admin, {"site1", year{2027} / 3 / 10, year{2027} / 3 / 1, {}},
+                                  utc(2027, 3, 1));
   ASSERT_FALSE(backwards);
   EXPECT_TRUE(backwards.error().is(errc::validation_failed));
-  auto too_long = service.report(admin, {"site1", year{2026} / 1 / 1, year{2027} / 3 / 1, {}}, utc(2027, 3, 1));
+  auto too_long =
+      service.report(admin, {"site1", year{2026} / 1 / 1, year{2027} / 3 / 1, {}}, utc(2027, 3, 1));
   ASSERT_FALSE(too_long);
   EXPECT_TRUE(too_long.error().is(errc::validation_failed));
-  auto member = service.report(actor{"u1", role::member, {}}, {"site1", {}, {}, {}}, utc(2027, 3, 1));
+  auto member =
+      service.report(actor{"u1", role::member, {}}, {"site1", {}, {}, {}}, utc(2027, 3, 1));
   ASSERT_FALSE(member);
   EXPECT_TRUE(member.error().is(errc::forbidden));
   auto unknown = service.report(admin, {"nope", {}, {}, {}}, utc(2027, 3, 1));

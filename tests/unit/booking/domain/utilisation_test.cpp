@@ -10,7 +10,9 @@ namespace {
 using namespace testing;
 using date::year_month_day;
 
-const date::time_zone* berlin() { return date::locate_zone("Europe/Berlin"); }
+const date::time_zone* berlin() {
+  return date::locate_zone("Europe/Berlin");
+}
 
 year_month_day ymd(int y, unsigned m, unsigned d) {
   return date::year{y} / date::month{m} / date::day{d};
@@ -23,7 +25,8 @@ utilisation_space space_of(std::string id, space_kind kind, int capacity, weekly
 weekly_hours weekdays(int open_h, int close_h) {
   weekly_hours h;
   for (int d = 0; d < 5; ++d)
-    h.days[static_cast<std::size_t>(d)].push_back({std::chrono::hours{open_h}, std::chrono::hours{close_h}});
+    h.days[static_cast<std::size_t>(d)].push_back(
+        {std::chrono::hours{open_h}, std::chrono::hours{close_h}});
   return h;
 }
 

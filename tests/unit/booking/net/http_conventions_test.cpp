@@ -1,9 +1,9 @@
 #include "booking/net/http_conventions.hpp"
 
-#include <set>
+#include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
-#include <gtest/gtest.h>
+#include <set>
 
 namespace {
 
@@ -58,7 +58,8 @@ TEST(net_path_of, drops_the_query) {
 }
 
 TEST(net_loggable_path, hides_calendar_feed_tokens) {
-  EXPECT_EQ(loggable_path("/api/v1/calendar/SECRET-token_1.ics?x=1"), "/api/v1/calendar/{token}.ics");
+  EXPECT_EQ(loggable_path("/api/v1/calendar/SECRET-token_1.ics?x=1"),
+            "/api/v1/calendar/{token}.ics");
   EXPECT_EQ(loggable_path("/api/v1/calendar/feed"), "/api/v1/calendar/feed");
   EXPECT_EQ(loggable_path("/api/v1/bookings?from=x"), "/api/v1/bookings");
 }

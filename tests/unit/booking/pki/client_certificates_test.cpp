@@ -1,12 +1,12 @@
-#include <memory>
-#include <string>
-
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
+
+#include <memory>
+#include <string>
 
 #include "booking/pki/pki_error.hpp"
 #include "booking/pki/tls_material.hpp"
@@ -15,7 +15,9 @@
 
 namespace {
 
-struct x509_deleter { void operator()(X509* p) const { X509_free(p); } };
+struct x509_deleter {
+  void operator()(X509* p) const { X509_free(p); }
+};
 using x509_ptr = std::unique_ptr<X509, x509_deleter>;
 
 x509_ptr parse(const std::string& pem) {
@@ -53,7 +55,7 @@ std::string csr_with_key(const char* kind) {
 }
 
 class pki_sign_csr : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     auto paths = hubgate::pki::ensure_server_tls(dir_.path());
     ASSERT_TRUE(paths);
@@ -81,7 +83,8 @@ TEST_F(pki_sign_csr, issues_a_client_certificate_from_the_ca) {
   EXPECT_EQ(X509_check_ca(cert.get()), 0);
 
   // The certificate carries the CSR's key: it matches the private key kept by the requester.
-  BIO* bio = BIO_new_mem_buf(request->private_key_pem.data(), static_cast<int>(request->private_key_pem.size()));
+  BIO* bio = BIO_new_mem_buf(request->private_key_pem.data(),
+                             static_cast<int>(request->private_key_pem.size()));
   EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
   BIO_free(bio);
   ASSERT_NE(key, nullptr);
@@ -102,7 +105,8 @@ TEST_F(pki_sign_csr, two_certificates_have_different_serials) {
   auto cb_pem = hubgate::pki::sign_csr(ca_, b->csr_pem, "b", 1);
   ASSERT_TRUE(ca_pem && cb_pem);
   auto ca = parse(*ca_pem), cb = parse(*cb_pem);
-  EXPECT_NE(ASN1_INTEGER_cmp(X509_get0_serialNumber(ca.get()), X509_get0_serialNumber(cb.get())), 0);
+  EXPECT_NE(ASN1_INTEGER_cmp(X509_get0_serialNumber(ca.get()), X509_get0_serialNumber(cb.get())),
+            0);
 }
 
 TEST_F(pki_sign_csr, rejects_a_csr_whose_signature_does_not_match) {
@@ -122,7 +126,8 @@ TEST_F(pki_sign_csr, rejects_a_csr_whose_signature_does_not_match) {
 }
 
 TEST_F(pki_sign_csr, rejects_garbage_and_bad_arguments) {
-  EXPECT_EQ(hubgate::pki::sign_csr(ca_, "not a csr", "x", 1).error(), hubgate::pki::pki_error::bad_pem);
+  EXPECT_EQ(hubgate::pki::sign_csr(ca_, "not a csr", "x", 1).error(),
+            hubgate::pki::pki_error::bad_pem);
   auto request = hubgate::pki::make_key_and_csr("d");
   ASSERT_TRUE(request);
   EXPECT_EQ(hubgate::pki::sign_csr(ca_, request->csr_pem, "", 1).error(),

@@ -1,14 +1,14 @@
 #include "booking/pki/tls_material.hpp"
 
-#include <filesystem>
-#include <memory>
-#include <string>
-#include <vector>
-
 #include <gtest/gtest.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "hubgate/test/net_util.hpp"
 #include "hubgate/test/temp_dir.hpp"
@@ -18,7 +18,9 @@ namespace {
 namespace fs = std::filesystem;
 using hubgate::test::read_file;
 
-struct x509_deleter { void operator()(X509* p) const { X509_free(p); } };
+struct x509_deleter {
+  void operator()(X509* p) const { X509_free(p); }
+};
 using x509_ptr = std::unique_ptr<X509, x509_deleter>;
 
 std::vector<x509_ptr> read_certificates(const std::string& pem) {
@@ -32,12 +34,14 @@ std::vector<x509_ptr> read_certificates(const std::string& pem) {
 // The subjectAltName entries as "DNS:x" / "IP:x" strings.
 std::vector<std::string> alt_names(X509* cert) {
   std::vector<std::string> names;
-  auto* gens = static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
+  auto* gens =
+      static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
   for (int i = 0; gens != nullptr && i < sk_GENERAL_NAME_num(gens); ++i) {
     const GENERAL_NAME* gen = sk_GENERAL_NAME_value(gens, i);
     if (gen->type == GEN_DNS) {
-      names.push_back("DNS:" + std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(gen->d.dNSName)),
-                                           ASN1_STRING_length(gen->d.dNSName)));
+      names.push_back(
+          "DNS:" + std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(gen->d.dNSName)),
+                               ASN1_STRING_length(gen->d.dNSName)));
     } else if (gen->type == GEN_IPADD) {
       const int len = ASN1_STRING_length(gen->d.iPAddress);
       names.push_back(len == 4 ? "IP:v4" : len == 16 ? "IP:v6" : "IP:?");
@@ -55,8 +59,9 @@ TEST(pki_ensure_server_tls, creates_ca_and_server_certificate_with_sans) {
 
   const auto key_perms = fs::status(paths->ca_private_key).permissions();
   EXPECT_EQ(key_perms & (fs::perms::group_all | fs::perms::others_all), fs::perms::none);
-  EXPECT_EQ(fs::status(paths->private_key).permissions() & (fs::perms::group_all | fs::perms::others_all),
-            fs::perms::none);
+  EXPECT_EQ(
+      fs::status(paths->private_key).permissions() & (fs::perms::group_all | fs::perms::others_all),
+      fs::perms::none);
 
   auto chain = read_certificates(read_file(paths->certificate_chain.string()));
   auto ca = read_certificates(read_file(paths->ca_certificate.string()));
@@ -149,7 +154,8 @@ TEST(pki_ca_sha256, is_the_sha256_of_the_der_encoding) {
 TEST(pki_ca_sha256, fails_on_missing_or_garbage_files) {
   hubgate::test::temp_dir dir;
   EXPECT_FALSE(hubgate::pki::ca_sha256(dir.path() / "absent.pem"));
-  EXPECT_FALSE(hubgate::pki::certificate_sha256("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
+  EXPECT_FALSE(hubgate::pki::certificate_sha256(
+      "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
 }
 
 TEST(pki_sha256_hex, matches_a_known_vector) {

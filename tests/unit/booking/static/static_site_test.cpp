@@ -1,9 +1,9 @@
 #include "booking/static/static_site.hpp"
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "hubgate/test/temp_dir.hpp"
 
@@ -16,7 +16,8 @@ std::string header(const http::http_response& r, const std::string& name) {
   return {};
 }
 
-http::http_request get(std::string target, std::vector<std::pair<std::string, std::string>> h = {}) {
+http::http_request get(std::string target,
+                       std::vector<std::pair<std::string, std::string>> h = {}) {
   http::http_request r;
   r.method = "GET";
   r.target = std::move(target);
@@ -25,7 +26,7 @@ http::http_request get(std::string target, std::vector<std::pair<std::string, st
 }
 
 class static_site_test : public ::testing::Test {
-protected:
+ protected:
   static_site_test() {
     write("index.html", "<!doctype html><title>Hubgate</title>");
     write("app/main.js", std::string(400, 'j'));
@@ -148,7 +149,8 @@ TEST_F(static_site_test, gzip_variant_when_accepted) {
   auto gz304 = site.serve(
       get("/app/main.js", {{"accept-encoding", "gzip"}, {"if-none-match", header(*gz, "etag")}}));
   EXPECT_EQ(gz304->status, 304);
-  auto plain_with_gz_tag = site.serve(get("/app/main.js", {{"if-none-match", header(*gz, "etag")}}));
+  auto plain_with_gz_tag =
+      site.serve(get("/app/main.js", {{"if-none-match", header(*gz, "etag")}}));
   EXPECT_EQ(plain_with_gz_tag->status, 200);
 
   // No .gz sibling: identity, whatever the client accepts.

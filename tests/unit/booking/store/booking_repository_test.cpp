@@ -54,11 +54,12 @@ TEST_F(booking_repository_test, inactive_space_refuses_bookings) {
   auto room = *db->catalog().get_space("room");
   room.active = false;
   ASSERT_TRUE(db->catalog().update_space(room, now));
-  EXPECT_TRUE(db->bookings()
-                  .insert_booking(make_booking("room", "u1", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)),
-                                  std::nullopt)
-                  .error()
-                  .is(domain::errc::space_inactive));
+  EXPECT_TRUE(
+      db->bookings()
+          .insert_booking(make_booking("room", "u1", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)),
+                          std::nullopt)
+          .error()
+          .is(domain::errc::space_inactive));
 }
 
 TEST_F(booking_repository_test, list_filters_by_user_space_time_and_status) {
@@ -68,7 +69,8 @@ TEST_F(booking_repository_test, list_filters_by_user_space_time_and_status) {
       make_booking("pool", "u1", utc(2027, 5, 4, 9), utc(2027, 5, 4, 10)), std::nullopt);
   auto c = *db->bookings().insert_booking(
       make_booking("pool", "u2", utc(2027, 5, 5, 9), utc(2027, 5, 5, 10)), std::nullopt);
-  ASSERT_TRUE(db->bookings().set_status(c.id, booking_status::confirmed, booking_status::cancelled));
+  ASSERT_TRUE(
+      db->bookings().set_status(c.id, booking_status::confirmed, booking_status::cancelled));
   auto ids = [&](domain::booking_filter f) {
     std::vector<std::string> out;
     for (const auto& x : *db->bookings().list_bookings(f)) out.push_back(x.id);
@@ -114,19 +116,21 @@ TEST_F(booking_repository_test, set_status_is_compare_and_set) {
 TEST_F(booking_repository_test, cancelled_booking_frees_the_space) {
   auto b = *db->bookings().insert_booking(
       make_booking("room", "u1", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)), std::nullopt);
-  ASSERT_TRUE(db->bookings().set_status(b.id, booking_status::confirmed, booking_status::cancelled));
+  ASSERT_TRUE(
+      db->bookings().set_status(b.id, booking_status::confirmed, booking_status::cancelled));
   EXPECT_TRUE(db->bookings().insert_booking(
       make_booking("room", "u2", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)), std::nullopt));
 }
 
 // Waits for change_status_then's outcome (it arrives on the store's delivery thread).
-domain::outcome<domain::booking> change_status(domain::booking_repository& repo, const std::string& id,
-                                               std::function<domain::outcome<domain::status_change>(
-                                                   const domain::booking&)> decide) {
+domain::outcome<domain::booking> change_status(
+    domain::booking_repository& repo, const std::string& id,
+    std::function<domain::outcome<domain::status_change>(const domain::booking&)> decide) {
   std::promise<domain::outcome<domain::booking>> result;
   auto future = result.get_future();
-  repo.change_status_then(id, std::move(decide),
-                          [&result](domain::outcome<domain::booking> r) { result.set_value(std::move(r)); });
+  repo.change_status_then(id, std::move(decide), [&result](domain::outcome<domain::booking> r) {
+    result.set_value(std::move(r));
+  });
   return future.get();
 }
 
@@ -153,7 +157,8 @@ TEST_F(booking_repository_test, change_status_then_decides_on_the_stored_booking
   EXPECT_EQ(db->bookings().get_booking(b.id)->status, booking_status::checked_in);
 
   auto absent = change_status(db->bookings(), "bk_none", [](const domain::booking&) {
-    return domain::outcome<domain::status_change>(domain::status_change{booking_status::cancelled, {}});
+    return domain::outcome<domain::status_change>(
+        domain::status_change{booking_status::cancelled, {}});
   });
   EXPECT_TRUE(absent.error().is(domain::errc::not_found));
 }
@@ -164,7 +169,8 @@ TEST_F(booking_repository_test, a_cancellation_through_change_status_then_frees_
   const domain::space_window hour[] = {{"room", {utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)}}};
   ASSERT_EQ(db->bookings().list_active_slots(hour)->of(0).size(), 1u);
   ASSERT_TRUE(change_status(db->bookings(), b.id, [](const domain::booking&) {
-    return domain::outcome<domain::status_change>(domain::status_change{booking_status::cancelled, {}});
+    return domain::outcome<domain::status_change>(
+        domain::status_change{booking_status::cancelled, {}});
   }));
   EXPECT_TRUE(db->bookings().list_active_slots(hour)->of(0).empty()) << "the occupancy index knows";
   EXPECT_TRUE(db->bookings().insert_booking(

@@ -1,12 +1,12 @@
 // The data directory stays the owner's even when the service starts under a permissive umask.
+#include "booking/store/data_dir.hpp"
+
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <fstream>
 
-#include <gtest/gtest.h>
-
 #include "booking/controllers/list_signing_key.hpp"
-#include "booking/store/data_dir.hpp"
 #include "booking/store/database.hpp"
 #include "hubgate/test/temp_dir.hpp"
 
@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 constexpr fs::perms open_to_others = fs::perms::group_all | fs::perms::others_all;
 
 class data_dir_test : public ::testing::Test {
-protected:
+ protected:
   // The umask is the process's: set a permissive one for the test, put the old one back after.
   void SetUp() override { saved_umask_ = ::umask(0); }
   void TearDown() override { ::umask(saved_umask_); }
@@ -38,8 +38,7 @@ TEST_F(data_dir_test, the_dir_is_0700_and_the_store_and_keys_0600_under_a_permis
   ASSERT_TRUE(fs::exists(data_ / "hubgate.db-wal"));
   int files = 0;
   for (const auto& entry : fs::recursive_directory_iterator(data_)) {
-    EXPECT_EQ(entry.status().permissions() & open_to_others, fs::perms::none)
-        << entry.path();
+    EXPECT_EQ(entry.status().permissions() & open_to_others, fs::perms::none) << entry.path();
     if (entry.is_regular_file()) ++files;
   }
   EXPECT_GE(files, 3);

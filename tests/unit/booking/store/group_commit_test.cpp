@@ -24,10 +24,9 @@ TEST_F(group_commit_test, many_writers_racing_for_three_seats_get_exactly_three)
   for (int i = 0; i < writers; ++i) {
     threads.emplace_back([&, i] {
       while (!go.load()) std::this_thread::yield();
-      auto r = db->bookings().insert_booking(
-          make_booking("pool", "u" + std::to_string(i + 1), utc(2027, 5, 3, 9),
-                       utc(2027, 5, 3, 10)),
-          std::nullopt);
+      auto r = db->bookings().insert_booking(make_booking("pool", "u" + std::to_string(i + 1),
+                                                          utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)),
+                                             std::nullopt);
       if (r)
         ++ok;
       else if (r.error().is(domain::errc::booking_conflict))
@@ -76,7 +75,8 @@ TEST_F(group_commit_test, a_failing_operation_does_not_affect_the_others_in_its_
         if (!st) return st.error();
         st->bind(1, id);
         if (auto r = st->run(); !r) return r.error();
-        if (then_fail) return domain::failure(domain::errc::validation_failed, "fails after writing");
+        if (then_fail)
+          return domain::failure(domain::errc::validation_failed, "fails after writing");
         return {};
       });
     });
@@ -152,11 +152,13 @@ TEST_F(group_commit_test, submit_returns_at_once_and_delivers_in_commit_order_on
   std::promise<void> release, started;
   auto gate = release.get_future().share();
   std::promise<outcome<void>> gate_done;
-  queue.submit<void>([gate, &started](connection&) -> outcome<void> {
-    started.set_value();
-    gate.wait();
-    return {};
-  }, {}, [&gate_done](outcome<void> r) { gate_done.set_value(std::move(r)); });
+  queue.submit<void>(
+      [gate, &started](connection&) -> outcome<void> {
+        started.set_value();
+        gate.wait();
+        return {};
+      },
+      {}, [&gate_done](outcome<void> r) { gate_done.set_value(std::move(r)); });
   // Submit has returned while its op is held in the writer: queue three more behind it.
   started.get_future().wait();
 
@@ -174,8 +176,9 @@ TEST_F(group_commit_test, submit_returns_at_once_and_delivers_in_commit_order_on
   for (std::string id : {"x", "y", "z"}) {
     queue.submit<std::string>(
         [id](connection& c) -> outcome<std::string> {
-          auto st = c.prepare("INSERT INTO sites(id, name, time_zone, opening_hours, closures)"
-                              " VALUES(?1, ?1, 'UTC', '[[],[],[],[],[],[],[]]', '[]')");
+          auto st = c.prepare(
+              "INSERT INTO sites(id, name, time_zone, opening_hours, closures)"
+              " VALUES(?1, ?1, 'UTC', '[[],[],[],[],[],[],[]]', '[]')");
           if (!st) return st.error();
           st->bind(1, id);
           if (auto r = st->run(); !r) return r.error();

@@ -2,9 +2,9 @@
 // does to it, and that a batch answers each space in the order asked.
 #include "booking/store/occupancy_index.hpp"
 
-#include <algorithm>
-
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "store_fixture.hpp"
 
@@ -47,26 +47,31 @@ TEST(occupancy_index, answers_each_space_in_the_order_asked_with_overlapping_slo
   index.apply(slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10)));
   index.apply(slot("b", "room", utc(2027, 5, 3, 10), utc(2027, 5, 3, 11)));
   index.apply(slot("c", "pool", utc(2027, 5, 3, 8), utc(2027, 5, 3, 18), 3));
-  const domain::space_window windows[] = {
-      {"pool", {utc(2027, 5, 3, 10), utc(2027, 5, 3, 11)}},
-      {"nowhere", {utc(2027, 5, 3, 0), utc(2027, 5, 4, 0)}},
-      {"room", {utc(2027, 5, 3, 10), utc(2027, 5, 3, 12)}}};
+  const domain::space_window windows[] = {{"pool", {utc(2027, 5, 3, 10), utc(2027, 5, 3, 11)}},
+                                          {"nowhere", {utc(2027, 5, 3, 0), utc(2027, 5, 4, 0)}},
+                                          {"room", {utc(2027, 5, 3, 10), utc(2027, 5, 3, 12)}}};
   auto batch = index.collect(windows);
   ASSERT_EQ(batch.ends.size(), 3u);
-  EXPECT_EQ(intervals(batch, 0), (ranges{domain::time_range{utc(2027, 5, 3, 8), utc(2027, 5, 3, 18)}}));
+  EXPECT_EQ(intervals(batch, 0),
+            (ranges{domain::time_range{utc(2027, 5, 3, 8), utc(2027, 5, 3, 18)}}));
   EXPECT_EQ(batch.of(0)[0].seats, 3);
   EXPECT_TRUE(batch.of(1).empty());
   // `a` ends where the window starts: it does not overlap.
-  EXPECT_EQ(intervals(batch, 2), (ranges{domain::time_range{utc(2027, 5, 3, 10), utc(2027, 5, 3, 11)}}));
+  EXPECT_EQ(intervals(batch, 2),
+            (ranges{domain::time_range{utc(2027, 5, 3, 10), utc(2027, 5, 3, 11)}}));
 }
 
 TEST(occupancy_index, a_status_change_replaces_the_slot_and_an_inactive_one_leaves) {
   occupancy_index index;
-  index.apply(slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 1, booking_status::pending));
-  index.apply(slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 1, booking_status::confirmed));
+  index.apply(
+      slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 1, booking_status::pending));
+  index.apply(
+      slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 1, booking_status::confirmed));
   EXPECT_EQ(index.size(), 1u);
-  EXPECT_EQ(statuses_on_the_day(index, "room"), std::vector<booking_status>{booking_status::confirmed});
-  index.apply(slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 1, booking_status::cancelled));
+  EXPECT_EQ(statuses_on_the_day(index, "room"),
+            std::vector<booking_status>{booking_status::confirmed});
+  index.apply(
+      slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 1, booking_status::cancelled));
   EXPECT_EQ(index.size(), 0u);
   EXPECT_TRUE(statuses_on_the_day(index, "room").empty());
 }
@@ -75,8 +80,10 @@ TEST(occupancy_index, a_change_finds_its_booking_among_others_starting_at_the_sa
   occupancy_index index;
   for (const char* id : {"p", "q", "r"})
     index.apply(slot(id, "pool", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 2));
-  index.apply(slot("q", "pool", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 2, booking_status::cancelled));
-  index.apply(slot("r", "pool", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 2, booking_status::checked_in));
+  index.apply(
+      slot("q", "pool", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 2, booking_status::cancelled));
+  index.apply(
+      slot("r", "pool", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10), 2, booking_status::checked_in));
   EXPECT_EQ(index.size(), 2u);
   std::vector<booking_status> expected{booking_status::confirmed, booking_status::checked_in};
   std::sort(expected.begin(), expected.end());

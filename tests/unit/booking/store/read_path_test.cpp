@@ -15,8 +15,8 @@ using read_path_test = store_fixture;
 using domain::booking_status;
 
 // What a batch holds for the i-th space: interval, seats and status of each booking.
-std::vector<std::tuple<domain::time_range, int, booking_status>> slots_of(const domain::slot_batch& batch,
-                                                                          std::size_t i) {
+std::vector<std::tuple<domain::time_range, int, booking_status>> slots_of(
+    const domain::slot_batch& batch, std::size_t i) {
   std::vector<std::tuple<domain::time_range, int, booking_status>> out;
   for (const auto& b : batch.of(i)) out.emplace_back(b.interval(), b.seats, b.status);
   return out;
@@ -40,10 +40,9 @@ TEST_F(read_path_test, active_slots_of_many_spaces_in_one_read) {
       make_booking("room", "u4", utc(2027, 5, 3, 10), utc(2027, 5, 3, 11)), std::nullopt);
   ASSERT_TRUE(repo.set_status(gone.id, booking_status::confirmed, booking_status::cancelled));
 
-  const domain::space_window windows[] = {
-      {"room", {utc(2027, 5, 3, 9, 45), utc(2027, 5, 3, 13)}},
-      {"pool", {utc(2027, 5, 3, 11), utc(2027, 5, 3, 13)}},
-      {"nowhere", {utc(2027, 5, 3, 0), utc(2027, 5, 4, 0)}}};
+  const domain::space_window windows[] = {{"room", {utc(2027, 5, 3, 9, 45), utc(2027, 5, 3, 13)}},
+                                          {"pool", {utc(2027, 5, 3, 11), utc(2027, 5, 3, 13)}},
+                                          {"nowhere", {utc(2027, 5, 3, 0), utc(2027, 5, 4, 0)}}};
   auto slots = repo.list_active_slots(windows);
   ASSERT_TRUE(slots) << slots.error().message;
   ASSERT_EQ(slots->ends.size(), 3u);
@@ -86,8 +85,8 @@ TEST_F(read_path_test, catalogue_reads_see_every_write_at_once) {
   domain::space_filter active_only;
   auto listed = catalog.list_spaces(active_only);
   ASSERT_TRUE(listed);
-  EXPECT_TRUE(std::none_of(listed->begin(), listed->end(),
-                           [](const auto& s) { return s.id == "room"; }));
+  EXPECT_TRUE(
+      std::none_of(listed->begin(), listed->end(), [](const auto& s) { return s.id == "room"; }));
   ASSERT_TRUE(catalog.insert_space(make_space("lab", domain::booking_mode::exclusive, 4)));
   EXPECT_TRUE(catalog.get_space("lab"));
   auto site = *catalog.get_site("site1");

@@ -1,10 +1,10 @@
 // A fresh SQLite store in a temporary directory, with a Berlin site, a room, a shared pool of
 // three seats and a few users, for the store tests.
 #pragma once
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "booking/store/database.hpp"
 #include "hubgate/test/temp_dir.hpp"
@@ -19,7 +19,7 @@ inline domain::sys_seconds utc(int y, unsigned m, unsigned d, int h = 0, int mi 
 }
 
 class store_fixture : public ::testing::Test {
-protected:
+ protected:
   hubgate::test::temp_dir dir{"hubgate-store"};
   std::unique_ptr<database> db;
   const domain::sys_seconds now = utc(2027, 5, 1, 8);
@@ -60,7 +60,7 @@ protected:
     return s;
   }
 
-public:
+ public:
   // Also for tests that need no database.
   static domain::booking make_booking(std::string space, std::string user,
                                       domain::sys_seconds start, domain::sys_seconds end,

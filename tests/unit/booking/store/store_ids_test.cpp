@@ -14,7 +14,8 @@ namespace {
 
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch()).count();
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 TEST(store_ids, an_id_is_its_prefix_then_its_creation_millisecond_then_random_hex) {

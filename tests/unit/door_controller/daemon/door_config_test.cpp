@@ -19,7 +19,9 @@ verify_key = "/etc/hubgate-door/verify.pem"
 list_key = "/etc/hubgate-door/list.key"
 )";
 
-std::string with(std::string_view extra) { return std::string(minimal) + std::string(extra); }
+std::string with(std::string_view extra) {
+  return std::string(minimal) + std::string(extra);
+}
 
 std::string bad_key(std::string_view text) {
   auto parsed = parse_config(text, "test.toml");
@@ -55,7 +57,8 @@ max_age_s = 120
 stale_policy = "deny_all"
 [log]
 level = "debug"
-)") + "", "test.toml");
+)") + "",
+                        "test.toml");
   ASSERT_TRUE(c) << c.error().what();
   EXPECT_EQ(c->unlock, 700ms);
   EXPECT_EQ(c->held_open, 1500ms);
@@ -87,7 +90,8 @@ call_timeout_ms = 750
 [keys]
 verify_key = "v"
 list_key = "l"
-)"), "t");
+)"),
+                        "t");
   ASSERT_TRUE(c) << c.error().what();
   EXPECT_EQ(c->reader.poll_interval, 5ms);
   EXPECT_EQ(c->reader.debounce, 80ms);

@@ -1,11 +1,11 @@
 // The door loop with a hand-driven clock, a recording door I/O and an in-memory journal.
 #include "door_controller/daemon/door_loop.hpp"
 
-#include "protocol/pseudonym.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
+
+#include "protocol/pseudonym.hpp"
 
 namespace hubgate::door {
 namespace {
@@ -14,7 +14,7 @@ using namespace std::chrono_literals;
 using protocol::event_kind;
 
 class manual_clock final : public clock {
-public:
+ public:
   std::chrono::steady_clock::time_point steady_now() const override { return steady; }
   std::chrono::system_clock::time_point system_now() const override { return system; }
   void advance(std::chrono::milliseconds d) {
@@ -26,7 +26,7 @@ public:
 };
 
 class recording_io final : public door_io {
-public:
+ public:
   void start(sink) override {}
   void stop() override {}
   boost::system::result<void> set_relay(bool on) override {
@@ -37,7 +37,7 @@ public:
 };
 
 class vector_journal final : public event_journal {
-public:
+ public:
   boost::system::result<void> append(const protocol::access_event& event) override {
     if (failing) return boost::system::errc::make_error_code(boost::system::errc::io_error);
     events.push_back(event);
@@ -57,13 +57,15 @@ const std::vector<std::uint8_t> allowed_uid{0x04, 0xA1, 0xB2, 0xC3};
 const std::vector<std::uint8_t> unknown_uid{0x04, 0x00, 0x00, 0x01};
 
 class door_loop_test : public ::testing::Test {
-protected:
+ protected:
   door_loop_test() : loop_(options(), clock_, io_, journal_) {
     protocol::access_list list;
-    const auto now_s = std::chrono::duration_cast<std::chrono::seconds>(
-                           clock_.system.time_since_epoch()).count();
-    list.entries.push_back({protocol::make_pseudonym(list_key, allowed_uid), "door-1",
-                            protocol::grant_source::booking, {{now_s - 60, now_s + 7200}}});
+    const auto now_s =
+        std::chrono::duration_cast<std::chrono::seconds>(clock_.system.time_since_epoch()).count();
+    list.entries.push_back({protocol::make_pseudonym(list_key, allowed_uid),
+                            "door-1",
+                            protocol::grant_source::booking,
+                            {{now_s - 60, now_s + 7200}}});
     loop_.set_list(access_index(list), now_s);
   }
 

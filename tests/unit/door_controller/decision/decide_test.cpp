@@ -158,8 +158,8 @@ TEST_F(decide_test, the_clock_is_trusted_within_the_skew) {
 
 TEST_F(decide_test, standing_grants_under_an_untrusted_clock_are_judged_at_the_issue_time) {
   // The standing window ended before the list was issued: the clock set back cannot reopen it.
-  index_ = access_index(protocol::access_list{
-      {{staff, "lab", grant_source::standing, {{from, to}}}}, {}});
+  index_ = access_index(
+      protocol::access_list{{{staff, "lab", grant_source::standing, {{from, to}}}}, {}});
   const auto f = list_freshness{to + 1000, max_age, staleness_policy::keep_cached, 300};
   EXPECT_EQ(at(staff, from + 1, f).reason, deny_reason::clock_untrusted);
 }

@@ -1,28 +1,28 @@
 // The twin's control-socket client against a scripted peer on a real Unix socket: line
 // framing across partial reads, timeouts, cancellation, refused connections.
 #include "door_controller/io/control_socket.hpp"
-#include "door_controller/io/io_error.hpp"
-#include "door_controller/io/sim_door_io.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include <boost/system/errc.hpp>
-
 #include <condition_variable>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <thread>
-#include <unistd.h>
+
+#include "door_controller/io/io_error.hpp"
+#include "door_controller/io/sim_door_io.hpp"
 
 namespace hubgate::door {
 namespace {
 
 // A listening Unix socket whose accepted peer the test writes to and reads from directly.
 class scripted_peer {
-public:
+ public:
   scripted_peer() {
     char dir[] = "/tmp/hubgate-io-XXXXXX";
     dir_ = ::mkdtemp(dir);
@@ -55,7 +55,7 @@ public:
     return line;
   }
 
-private:
+ private:
   std::string dir_;
   std::string path_;
   int listener_ = -1;

@@ -1,11 +1,10 @@
 #include "door_controller/link/board_credentials.hpp"
 
+#include <gtest/gtest.h>
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
-
-#include <gtest/gtest.h>
 
 #include "door_controller/link/enrolment.hpp"
 #include "hubgate/test/temp_dir.hpp"

@@ -1,17 +1,17 @@
 #include "protocol/log/log.hpp"
 
-#include <string>
-#include <vector>
+#include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
-#include <gtest/gtest.h>
+#include <string>
+#include <vector>
 
 namespace {
 
 namespace log = hubgate::log;
 
 class log_capture : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     log::set_sink([this](std::string_view line) { lines_.emplace_back(line); });
   }
@@ -31,8 +31,12 @@ protected:
 
 TEST_F(log_capture, writes_one_json_object_with_typed_fields) {
   log::write(log::level::warn, "disk_slow",
-             {{"path", "/var/lib/x"}, {"ms", 1234}, {"bytes", std::uint64_t{5}}, {"ok", false},
-              {"ratio", 0.5}, {"negative", -3}});
+             {{"path", "/var/lib/x"},
+              {"ms", 1234},
+              {"bytes", std::uint64_t{5}},
+              {"ok", false},
+              {"ratio", 0.5},
+              {"negative", -3}});
   auto line = only_line();
   EXPECT_EQ(line.at("level").as_string(), "warn");
   EXPECT_EQ(line.at("event").as_string(), "disk_slow");
