@@ -18,8 +18,7 @@ struct matrix_row {
   int anonymous, member, other_member, admin;
 };
 
-// member: owns {booking}, {fresh}, {soon}, {pending}, {member_id}'s cards and {member_token}.
-// other_member: a second member with no relation to them.
+// member owns {booking} {fresh} {soon} {pending}, {member_id}'s cards, {member_token}.
 // clang-format off
 const matrix_row authorization_matrix[] = {
   {"GET",    "/api/v1/health",                             "",                                    200, 200, 200, 200},

@@ -1,8 +1,7 @@
-// The controller port and the stream of the real service: only enrolled, unrevoked boards
-// get past the TLS handshake; a board gets a signed snapshot, a delta within moments of a
-// booking, events_ack only for stored events (each stored once), none stored for another
-// board's door or dated before enrolment, check-in by tap, and revocation closes its
-// connection.
+// The real service's controller port and stream: only enrolled, unrevoked boards pass TLS; a
+// board gets a signed snapshot, a delta soon after a booking, events_ack only for stored events
+// (each once; none for another board's door or before enrolment), check-in by tap; revocation
+// closes its connection.
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
