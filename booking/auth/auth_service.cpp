@@ -45,7 +45,10 @@ std::optional<std::chrono::seconds> auth_service::throttled(const std::string& a
 
 domain::outcome<login_result> auth_service::login(const login_attempt& attempt) {
   const auto steady_now = rate_limiter::clock::now();
-  const std::string account_key = lower(attempt.email);
+  // The account's limit counts failures per account *and* address: someone guessing from
+  // elsewhere cannot lock the member out; the per-address limit still bounds one guesser.
+  const std::string account_key =
+      lower(attempt.email) + '\x1f' + std::string(attempt.remote_address);
   if (auto blocked = throttled(account_key, attempt, steady_now)) {
     log::write(log::level::warn, "login_rate_limited",
                {{"request_id", attempt.request_id}, {"remote", attempt.remote_address}});

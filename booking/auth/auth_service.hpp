@@ -1,5 +1,6 @@
-// The sign-in rules: throttle guessing per account and per address, ask the credential
-// provider, and open a cookie session with its CSRF token. Handlers only parse and render.
+// The sign-in rules: throttle guessing per account and address and per address, ask the
+// credential provider, and open a cookie session with its CSRF token. Handlers only parse and
+// render.
 #pragma once
 #include <chrono>
 #include <functional>
@@ -16,7 +17,7 @@ namespace hubgate::auth {
 
 struct login_policy {
   std::chrono::seconds session_lifetime{std::chrono::hours{24 * 7}};
-  std::size_t account_failures = 5;   // per account within window
+  std::size_t account_failures = 5;   // per account and address within window
   std::size_t address_failures = 20;  // per remote address within window
   std::chrono::seconds window{std::chrono::minutes{15}};
 };

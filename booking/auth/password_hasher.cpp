@@ -11,6 +11,7 @@ std::optional<std::string> password_hasher::hash(std::string_view password) {
 
 bool password_hasher::verify(std::string_view password, std::string_view encoded) {
   slots_.acquire();
+  verifications_.fetch_add(1);
   bool ok = verify_password(password, encoded);
   slots_.release();
   return ok;

@@ -1,6 +1,8 @@
 // scrypt at the service's cost, with a bound on how many run at once (each takes ~32 MiB and
 // tens of milliseconds), and the decoy hash that keeps unknown accounts as slow as known ones.
 #pragma once
+#include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <semaphore>
@@ -20,12 +22,15 @@ class password_hasher {
   bool verify(std::string_view password, std::string_view encoded);
   // Spends the time of a verification without an account to check against.
   void verify_decoy(std::string_view password);
+  // How many verifications (decoys included) have run: each is one scrypt.
+  std::uint64_t verifications() const { return verifications_.load(); }
 
  private:
   scrypt_cost cost_;
   std::counting_semaphore<64> slots_{4};
   std::once_flag decoy_once_;
   std::string decoy_;
+  std::atomic<std::uint64_t> verifications_{0};
 };
 
 }  // namespace hubgate::auth

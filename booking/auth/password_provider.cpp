@@ -11,8 +11,10 @@ std::optional<domain::user> password_provider::verify(std::string_view email,
     hasher_.verify_decoy(password);
     return std::nullopt;
   }
-  if (!record->account.active || !hasher_.verify(password, record->password_hash))
-    return std::nullopt;
+  // The hash is checked for a deactivated account too, so it answers no faster than a wrong
+  // password does.
+  const bool matches = hasher_.verify(password, record->password_hash);
+  if (!record->account.active || !matches) return std::nullopt;
   return std::move(record->account);
 }
 

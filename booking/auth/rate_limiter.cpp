@@ -1,5 +1,7 @@
 #include "booking/auth/rate_limiter.hpp"
 
+#include <iterator>
+
 namespace hubgate::auth {
 
 rate_limiter::rate_limiter(std::size_t max_failures, clock::duration window)
@@ -24,13 +26,28 @@ std::optional<std::chrono::seconds> rate_limiter::blocked_for(std::string_view k
   return std::max(wait, std::chrono::seconds{1});
 }
 
+void rate_limiter::sweep(clock::time_point now) {
+  if (last_sweep_ && now - *last_sweep_ < window_) return;
+  last_sweep_ = now;
+  for (auto it = failures_.begin(); it != failures_.end();) {
+    prune(it->second, now);
+    it = it->second.empty() ? failures_.erase(it) : std::next(it);
+  }
+}
+
 void rate_limiter::record_failure(std::string_view key, clock::time_point now) {
   std::lock_guard lock(mutex_);
+  sweep(now);
   auto& q = failures_[std::string(key)];
   prune(q, now);
   q.push_back(now);
   // Keep memory bounded per key: only the newest failures matter for the decision.
   while (q.size() > max_failures_) q.pop_front();
+}
+
+std::size_t rate_limiter::tracked_keys() {
+  std::lock_guard lock(mutex_);
+  return failures_.size();
 }
 
 void rate_limiter::reset(std::string_view key) {

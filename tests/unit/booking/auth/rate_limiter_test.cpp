@@ -41,5 +41,14 @@ TEST(auth_rate_limiter, reset_clears_a_key) {
   EXPECT_FALSE(limiter.blocked_for("k", t0));
 }
 
+TEST(auth_rate_limiter, keys_whose_failures_left_the_window_are_swept) {
+  rate_limiter limiter(5, 15min);
+  const auto t0 = rate_limiter::clock::time_point{} + 1h;
+  for (int i = 0; i < 1000; ++i) limiter.record_failure("guess" + std::to_string(i), t0);
+  EXPECT_EQ(limiter.tracked_keys(), 1000u);
+  limiter.record_failure("late", t0 + 15min + 1s);
+  EXPECT_EQ(limiter.tracked_keys(), 1u);
+}
+
 }  // namespace
 }  // namespace hubgate::auth
