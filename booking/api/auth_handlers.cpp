@@ -19,7 +19,7 @@ boost::json::object session_body(const auth::principal& who) {
 std::optional<problem> empty_body(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return body.error();
-  json_fields f(*body);
+  body_fields f(*body);
   if (auto errors = f.finish(); !errors.empty()) return validation_failed(std::move(errors));
   return std::nullopt;
 }
@@ -29,7 +29,7 @@ std::optional<problem> empty_body(call& c) {
 http::http_response login(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
-  json_fields f(*body);
+  body_fields f(*body);
   auto email = f.text("email", need::required, 254);
   auto password = f.text("password", need::required, 200);
   if (auto errors = f.finish(); !errors.empty())
@@ -74,7 +74,7 @@ http::http_response current_session(call& c) {
 http::http_response create_token(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
-  json_fields f(*body);
+  body_fields f(*body);
   auto name = f.text("name", need::required, 100);
   if (name && name->empty()) f.error("name", "required", "must not be empty");
   if (auto errors = f.finish(); !errors.empty())

@@ -15,7 +15,7 @@ namespace {
 void booking_action(call& c, domain::booking_action action, http::reply_fn reply) {
   auto body = parse_json_body(c.request);
   if (!body) return reply(respond(c, body.error()));
-  json_fields f(*body);
+  body_fields f(*body);
   if (auto errors = f.finish(); !errors.empty())
     return reply(respond(c, validation_failed(std::move(errors))));
   c.svc.bookings.act_then(
@@ -28,7 +28,7 @@ void booking_action(call& c, domain::booking_action action, http::reply_fn reply
 void create_booking(call& c, http::reply_fn reply) {
   auto body = parse_json_body(c.request);
   if (!body) return reply(respond(c, body.error()));
-  json_fields f(*body);
+  body_fields f(*body);
   domain::booking_request req;
   auto space_id = f.text("space_id", need::required, 100);
   auto start = f.time("start", need::required);

@@ -67,21 +67,19 @@ bool etag_matches(std::string_view header, std::string_view etag) {
 }  // namespace
 
 http::http_response calendar_feed_status(call& c) {
-  if (!c.svc.feeds) return respond(c, not_found("calendar feeds are not available"));
-  auto r = c.svc.feeds->status(c.actor());
+  auto r = c.svc.feeds.status(c.actor());
   if (!r) return respond(c, r.error());
   return json_response(200, feed_status(c, *r));
 }
 
 http::http_response create_calendar_feed(call& c) {
-  if (!c.svc.feeds) return respond(c, not_found("calendar feeds are not available"));
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
-  json_fields f(*body);
+  body_fields f(*body);
   if (auto errors = f.finish(); !errors.empty())
     return respond(c, validation_failed(std::move(errors)));
   const auto token = auth::random_token(32);
-  auto r = c.svc.feeds->issue(c.actor(), token, c.svc.now());
+  auto r = c.svc.feeds.issue(c.actor(), token, c.svc.now());
   if (!r) return respond(c, r.error());
   auto o = feed_status(c, *r);
   o["token"] = token;
@@ -92,17 +90,15 @@ http::http_response create_calendar_feed(call& c) {
 }
 
 http::http_response revoke_calendar_feed(call& c) {
-  if (!c.svc.feeds) return respond(c, not_found("calendar feeds are not available"));
-  auto r = c.svc.feeds->revoke(c.actor());
+  auto r = c.svc.feeds.revoke(c.actor());
   if (!r) return respond(c, r.error());
   return no_content();
 }
 
 http::http_response calendar_feed_ics(call& c) {
   auto token = c.param("token");
-  if (!c.svc.feeds || !plausible_token(token))
-    return respond(c, not_found("no such calendar feed"));
-  auto feed = c.svc.feeds->render(token, c.svc.now());
+  if (!plausible_token(token)) return respond(c, not_found("no such calendar feed"));
+  auto feed = c.svc.feeds.render(token, c.svc.now());
   if (!feed) {
     if (feed.error().is(domain::errc::not_found))
       return respond(c, not_found("no such calendar feed"));

@@ -22,6 +22,7 @@ struct call {
   path_params params;
   std::optional<auth::principal> who;
   services& svc;
+  const router& routes;  // the whole route table (for /openapi.json)
 
   // A path parameter by name ("id"); empty when the route has none of that name.
   std::string_view param(std::string_view name) const {

@@ -15,7 +15,7 @@ boost::json::array strings(const std::vector<std::string>& v) {
   return out;
 }
 
-void read_hours_member(json_fields& f, std::string_view name, domain::weekly_hours& out) {
+void read_hours_member(body_fields& f, std::string_view name, domain::weekly_hours& out) {
   if (const auto* v = f.value(name, need::optional)) {
     std::vector<field_error> errs;
     if (auto h = read_weekly_hours(*v, f.path(name), errs)) out = std::move(*h);
@@ -23,7 +23,7 @@ void read_hours_member(json_fields& f, std::string_view name, domain::weekly_hou
   }
 }
 
-void read_closures_member(json_fields& f, std::vector<domain::closure>& out) {
+void read_closures_member(body_fields& f, std::vector<domain::closure>& out) {
   if (const auto* v = f.value("closures", need::optional)) {
     std::vector<field_error> errs;
     if (auto c = read_closures(*v, f.path("closures"), errs)) out = std::move(*c);
@@ -102,7 +102,7 @@ boost::json::object to_json(const domain::door& d) {
           {"is_entrance", d.is_entrance}};
 }
 
-void read_site(json_fields& f, domain::site& out, bool creating) {
+void read_site(body_fields& f, domain::site& out, bool creating) {
   const need n = creating ? need::required : need::optional;
   if (auto v = f.text("name", n, 200)) out.name = *v;
   if (auto v = f.text("time_zone", need::optional, 64)) out.time_zone = *v;
@@ -110,7 +110,7 @@ void read_site(json_fields& f, domain::site& out, bool creating) {
   read_closures_member(f, out.closures);
 }
 
-void read_space(json_fields& f, domain::space& out, bool creating) {
+void read_space(body_fields& f, domain::space& out, bool creating) {
   const need n = creating ? need::required : need::optional;
   if (creating) {
     if (auto v = f.text("site_id", need::required, 100)) out.site_id = *v;
@@ -130,7 +130,7 @@ void read_space(json_fields& f, domain::space& out, bool creating) {
       f.error("mode", "invalid", "exclusive or shared");
   }
   if (const auto* pos = f.object("position", need::optional)) {
-    json_fields p(*pos, f.path("position"));
+    body_fields p(*pos, f.path("position"));
     if (auto v = p.integer("floor", need::optional, -100, 1000))
       out.position.floor = static_cast<int>(*v);
     if (auto v = p.number("x", need::optional)) out.position.x = *v;
@@ -150,7 +150,7 @@ void read_space(json_fields& f, domain::space& out, bool creating) {
   }
   read_closures_member(f, out.closures);
   if (const auto* rules = f.object("rules", need::optional)) {
-    json_fields r(*rules, f.path("rules"));
+    body_fields r(*rules, f.path("rules"));
     if (auto v = r.integer("min_duration_minutes", need::optional, 1, 525600))
       out.rules.min_duration = minutes{*v};
     if (auto v = r.integer("max_duration_minutes", need::optional, 1, 525600))
@@ -171,11 +171,11 @@ void read_space(json_fields& f, domain::space& out, bool creating) {
   if (auto v = f.boolean("active", need::optional)) out.active = *v;
 }
 
-void read_group(json_fields& f, domain::group& out, bool creating) {
+void read_group(body_fields& f, domain::group& out, bool creating) {
   const need n = creating ? need::required : need::optional;
   if (auto v = f.text("name", n, 200)) out.name = *v;
   if (const auto* policy = f.object("policy", need::optional)) {
-    json_fields p(*policy, f.path("policy"));
+    body_fields p(*policy, f.path("policy"));
     if (auto kinds = p.text_list("bookable_kinds", need::optional)) {
       out.policy.bookable_kinds.clear();
       for (const auto& k : *kinds) {
@@ -206,7 +206,7 @@ void read_group(json_fields& f, domain::group& out, bool creating) {
         f.merge({{path, "wrong_type", "expected {door_id, schedule}"}});
         continue;
       }
-      json_fields gf(g.get_object(), path);
+      body_fields gf(g.get_object(), path);
       domain::door_grant grant;
       if (auto v = gf.text("door_id", need::required, 100)) grant.door_id = *v;
       if (const auto* sched = gf.value("schedule", need::required)) {
@@ -221,7 +221,7 @@ void read_group(json_fields& f, domain::group& out, bool creating) {
   }
 }
 
-void read_door(json_fields& f, domain::door& out, bool creating) {
+void read_door(body_fields& f, domain::door& out, bool creating) {
   const need n = creating ? need::required : need::optional;
   if (creating) {
     if (auto v = f.text("site_id", need::required, 100)) out.site_id = *v;

@@ -23,10 +23,10 @@ boost::json::object to_json(const domain::door& d);
 
 // Readers take the body's fields, apply what is present onto `out` and report field errors
 // into `fields`. `creating` makes the mandatory members required.
-void read_site(json_fields& fields, domain::site& out, bool creating);
-void read_space(json_fields& fields, domain::space& out, bool creating);
-void read_group(json_fields& fields, domain::group& out, bool creating);
-void read_door(json_fields& fields, domain::door& out, bool creating);
+void read_site(body_fields& fields, domain::site& out, bool creating);
+void read_space(body_fields& fields, domain::space& out, bool creating);
+void read_group(body_fields& fields, domain::group& out, bool creating);
+void read_door(body_fields& fields, domain::door& out, bool creating);
 
 // Nested values; `path` names the member in errors.
 std::optional<domain::weekly_hours> read_weekly_hours(const boost::json::value& v,

@@ -9,6 +9,7 @@
 #include "booking/api/handlers.hpp"
 #include "booking/api/query_input.hpp"
 #include "booking/controllers/controller_service.hpp"
+#include "booking/controllers/errc.hpp"
 #include "booking/domain/local_time.hpp"
 #include "protocol/pseudonym.hpp"
 
@@ -16,15 +17,6 @@ namespace hubgate::api::handlers {
 namespace {
 
 using controllers::controller_service;
-
-problem unavailable() {
-  problem p;
-  p.status = 503;
-  p.code = "controllers_unavailable";
-  p.title = std::string(status_title(503));
-  p.detail = "the door link is not configured on this service";
-  return p;
-}
 
 // Controller errors first (they have API codes of their own), then the domain's.
 http::http_response respond_controllers(const call& c, const domain::failure& f) {
@@ -76,10 +68,9 @@ boost::json::object to_json(const controllers::controller_view& v) {
 }  // namespace
 
 http::http_response create_controller(call& c) {
-  if (!c.svc.controllers) return respond(c, unavailable());
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
-  json_fields f(*body);
+  body_fields f(*body);
   controllers::new_controller in;
   auto name = f.text("name", need::required, 100);
   auto site = f.text("site_id", need::required, 100);
@@ -89,7 +80,7 @@ http::http_response create_controller(call& c) {
   in.name = *name;
   in.site_id = *site;
   in.door_ids = doors.value_or(std::vector<std::string>{});
-  auto r = c.svc.controllers->create(in, c.svc.now());
+  auto r = c.svc.controllers.create(in, c.svc.now());
   if (!r) return respond_controllers(c, r.error());
   return json_response(
       201,
@@ -100,22 +91,19 @@ http::http_response create_controller(call& c) {
 }
 
 http::http_response controller_ca(call& c) {
-  if (!c.svc.controllers) return respond(c, unavailable());
-  return json_response(200,
-                       boost::json::object{{"ca_pem", c.svc.controllers->settings().ca_pem},
-                                           {"ca_hash", c.svc.controllers->settings().ca_hash}});
+  return json_response(200, boost::json::object{{"ca_pem", c.svc.controllers.settings().ca_pem},
+                                                {"ca_hash", c.svc.controllers.settings().ca_hash}});
 }
 
 http::http_response enroll_controller(call& c) {
-  if (!c.svc.controllers) return respond(c, unavailable());
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
-  json_fields f(*body);
+  body_fields f(*body);
   auto token = f.text("token", need::required, 200);
   auto csr = f.text("csr_pem", need::required, 16 * 1024);
   if (auto errors = f.finish(); !errors.empty())
     return respond(c, validation_failed(std::move(errors)));
-  auto r = c.svc.controllers->enroll(*token, *csr, c.svc.now());
+  auto r = c.svc.controllers.enroll(*token, *csr, c.svc.now());
   if (!r) return respond_controllers(c, r.error());
   boost::json::array doors;
   for (const auto& d : r->controller.door_ids) doors.emplace_back(d);
@@ -130,8 +118,7 @@ http::http_response enroll_controller(call& c) {
 }
 
 http::http_response list_controllers(call& c) {
-  if (!c.svc.controllers) return respond(c, unavailable());
-  auto r = c.svc.controllers->list();
+  auto r = c.svc.controllers.list();
   if (!r) return respond_controllers(c, r.error());
   boost::json::array items;
   for (const auto& v : *r) items.push_back(to_json(v));
@@ -139,19 +126,17 @@ http::http_response list_controllers(call& c) {
 }
 
 http::http_response revoke_controller(call& c) {
-  if (!c.svc.controllers) return respond(c, unavailable());
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
-  json_fields f(*body);
+  body_fields f(*body);
   if (auto errors = f.finish(); !errors.empty())
     return respond(c, validation_failed(std::move(errors)));
-  auto r = c.svc.controllers->revoke(c.param("id"), c.svc.now());
+  auto r = c.svc.controllers.revoke(c.param("id"), c.svc.now());
   if (!r) return respond_controllers(c, r.error());
   return json_response(200, to_json(*r));
 }
 
 http::http_response list_access_events(call& c) {
-  if (!c.svc.controllers) return respond(c, unavailable());
   query_fields q(c.target, {"from", "to", "door", "controller", "outcome", "limit"});
   controllers::event_filter filter;
   std::vector<field_error> errors;
@@ -177,7 +162,7 @@ http::http_response list_access_events(call& c) {
   auto qerrors = q.finish();
   errors.insert(errors.end(), qerrors.begin(), qerrors.end());
   if (!errors.empty()) return respond(c, validation_failed(std::move(errors)));
-  auto r = c.svc.controllers->events(filter);
+  auto r = c.svc.controllers.events(filter);
   if (!r) return respond_controllers(c, r.error());
   boost::json::array items;
   for (const auto& v : *r) items.push_back(api::to_json(v));

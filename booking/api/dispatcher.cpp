@@ -20,9 +20,7 @@
 namespace hubgate::api {
 
 dispatcher::dispatcher(services& svc, const web::static_site* site)
-    : svc_(svc), router_(api_routes()), site_(site) {
-  svc_.routes = &router_;
-}
+    : svc_(svc), router_(api_routes()), site_(site) {}
 
 http::http_response dispatcher::handle(const http::http_request& request) {
   // A replying handler replies on the store's delivery thread; this worker waits for it.
@@ -132,7 +130,7 @@ bool dispatcher::dispatch(const http::http_request& request, thread where,
     return answer(to_response(p, id));
   }
 
-  call c{request, *target, std::move(match.params), std::move(auth.who), svc_};
+  call c{request, *target, std::move(match.params), std::move(auth.who), svc_, router_};
   if (replying) {
     (*replying)(c, reply);
     return true;

@@ -126,7 +126,7 @@ std::optional<std::vector<domain::closure>> read_closures(const boost::json::val
       errors.push_back({item_path, "wrong_type", "expected {first, last, reason}"});
       continue;
     }
-    json_fields f(item.get_object(), item_path);
+    body_fields f(item.get_object(), item_path);
     auto first = f.text("first", need::required, 10);
     auto last = f.text("last", need::required, 10);
     auto reason = f.text("reason", need::optional, 200);

@@ -60,32 +60,32 @@ api_result<boost::json::object> parse_json_body(const http::http_request& reques
   return std::move(v.as_object());
 }
 
-json_fields::json_fields(const boost::json::object& object, std::string prefix)
+body_fields::body_fields(const boost::json::object& object, std::string prefix)
     : object_(object), prefix_(std::move(prefix)) {}
 
-std::string json_fields::path(std::string_view name) const {
+std::string body_fields::path(std::string_view name) const {
   return prefix_.empty() ? std::string(name) : fmt::format("{}.{}", prefix_, name);
 }
 
-bool json_fields::present(std::string_view name) const {
+bool body_fields::present(std::string_view name) const {
   auto it = object_.find(name);
   return it != object_.end() && !it->value().is_null();
 }
 
-bool json_fields::explicit_null(std::string_view name) const {
+bool body_fields::explicit_null(std::string_view name) const {
   auto it = object_.find(name);
   return it != object_.end() && it->value().is_null();
 }
 
-void json_fields::error(std::string_view name, std::string code, std::string message) {
+void body_fields::error(std::string_view name, std::string code, std::string message) {
   errors_.push_back({path(name), std::move(code), std::move(message)});
 }
 
-void json_fields::merge(std::vector<field_error> errors) {
+void body_fields::merge(std::vector<field_error> errors) {
   for (auto& e : errors) errors_.push_back(std::move(e));
 }
 
-const boost::json::value* json_fields::lookup(std::string_view name, need n) {
+const boost::json::value* body_fields::lookup(std::string_view name, need n) {
   known_.emplace(name);
   auto it = object_.find(name);
   if (it == object_.end() || it->value().is_null()) {
@@ -95,7 +95,7 @@ const boost::json::value* json_fields::lookup(std::string_view name, need n) {
   return &it->value();
 }
 
-std::optional<std::string> json_fields::text(std::string_view name, need n,
+std::optional<std::string> body_fields::text(std::string_view name, need n,
                                              std::size_t max_length) {
   const auto* v = lookup(name, n);
   if (!v) return std::nullopt;
@@ -111,7 +111,7 @@ std::optional<std::string> json_fields::text(std::string_view name, need n,
   return std::string(s);
 }
 
-std::optional<std::int64_t> json_fields::integer(std::string_view name, need n, std::int64_t min,
+std::optional<std::int64_t> body_fields::integer(std::string_view name, need n, std::int64_t min,
                                                  std::int64_t max) {
   const auto* v = lookup(name, n);
   if (!v) return std::nullopt;
@@ -132,7 +132,7 @@ std::optional<std::int64_t> json_fields::integer(std::string_view name, need n, 
   return out;
 }
 
-std::optional<double> json_fields::number(std::string_view name, need n) {
+std::optional<double> body_fields::number(std::string_view name, need n) {
   const auto* v = lookup(name, n);
   if (!v) return std::nullopt;
   if (!v->is_number()) {
@@ -147,7 +147,7 @@ std::optional<double> json_fields::number(std::string_view name, need n) {
   return d;
 }
 
-std::optional<bool> json_fields::boolean(std::string_view name, need n) {
+std::optional<bool> body_fields::boolean(std::string_view name, need n) {
   const auto* v = lookup(name, n);
   if (!v) return std::nullopt;
   if (!v->is_bool()) {
@@ -157,7 +157,7 @@ std::optional<bool> json_fields::boolean(std::string_view name, need n) {
   return v->get_bool();
 }
 
-std::optional<std::vector<std::string>> json_fields::text_list(std::string_view name, need n) {
+std::optional<std::vector<std::string>> body_fields::text_list(std::string_view name, need n) {
   const auto* v = lookup(name, n);
   if (!v) return std::nullopt;
   if (!v->is_array()) {
@@ -179,7 +179,7 @@ std::optional<std::vector<std::string>> json_fields::text_list(std::string_view 
   return out;
 }
 
-std::optional<domain::time_input> json_fields::time(std::string_view name, need n) {
+std::optional<domain::time_input> body_fields::time(std::string_view name, need n) {
   auto t = text(name, n, 64);
   if (!t) return std::nullopt;
   auto parsed = domain::parse_time_input(*t);
@@ -191,11 +191,11 @@ std::optional<domain::time_input> json_fields::time(std::string_view name, need 
   return *parsed;
 }
 
-const boost::json::value* json_fields::value(std::string_view name, need n) {
+const boost::json::value* body_fields::value(std::string_view name, need n) {
   return lookup(name, n);
 }
 
-const boost::json::object* json_fields::object(std::string_view name, need n) {
+const boost::json::object* body_fields::object(std::string_view name, need n) {
   const auto* v = lookup(name, n);
   if (!v) return nullptr;
   if (!v->is_object()) {
@@ -205,7 +205,7 @@ const boost::json::object* json_fields::object(std::string_view name, need n) {
   return &v->get_object();
 }
 
-const boost::json::array* json_fields::array(std::string_view name, need n) {
+const boost::json::array* body_fields::array(std::string_view name, need n) {
   const auto* v = lookup(name, n);
   if (!v) return nullptr;
   if (!v->is_array()) {
@@ -215,7 +215,7 @@ const boost::json::array* json_fields::array(std::string_view name, need n) {
   return &v->get_array();
 }
 
-std::vector<field_error> json_fields::finish() {
+std::vector<field_error> body_fields::finish() {
   for (const auto& member : object_)
     if (!known_.contains(std::string_view(member.key())))
       errors_.push_back({path(member.key()), "unknown_field", "is not a field of this request"});

@@ -31,9 +31,9 @@ enum class need { required, optional };
 
 // Typed access to one object's members. Each accessor records the member as known; finish()
 // adds `unknown_field` for the rest. A JSON null counts as absent.
-class json_fields {
+class body_fields {
  public:
-  explicit json_fields(const boost::json::object& object, std::string prefix = {});
+  explicit body_fields(const boost::json::object& object, std::string prefix = {});
 
   bool present(std::string_view name) const;
   bool explicit_null(std::string_view name) const;  // the member is there and null
@@ -46,7 +46,7 @@ class json_fields {
   // An RFC 3339 time or a local wall time, not yet resolved (the domain resolves it in the
   // zone of the site concerned).
   std::optional<domain::time_input> time(std::string_view name, need n);
-  // A nested value for the caller to read with a nested json_fields; nullptr when absent.
+  // A nested value for the caller to read with a nested body_fields; nullptr when absent.
   const boost::json::value* value(std::string_view name, need n);
   const boost::json::object* object(std::string_view name, need n);
   const boost::json::array* array(std::string_view name, need n);

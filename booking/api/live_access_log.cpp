@@ -110,7 +110,6 @@ void live_access_log::run() {
 // Reads the batch back through the controller service, so the frames carry the card owners
 // exactly as GET /access-events shows them.
 void live_access_log::publish(const batch& b) {
-  if (!svc_.controllers) return;
   controllers::event_filter filter;
   filter.controller_id = b.controller_id;
   std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = 0;
@@ -123,7 +122,7 @@ void live_access_log::publish(const batch& b) {
   filter.from_ms = first;
   filter.to_ms = last + 1;
   filter.limit = 100000;  // far beyond one batch: the time range keeps it small
-  auto found = svc_.controllers->events(filter);
+  auto found = svc_.controllers.events(filter);
   if (!found) {
     log::write(log::level::warn, "live_access_log_lookup_failed",
                {{"controller_id", b.controller_id}, {"message", found.error().code.message()}});

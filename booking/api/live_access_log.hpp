@@ -27,7 +27,7 @@ namespace hubgate::api {
 
 class live_access_log final : public http::websocket_handler {
  public:
-  // `svc` must outlive this object; svc.controllers may be set later (and may stay null).
+  // `svc` must outlive this object.
   explicit live_access_log(services& svc);
   ~live_access_log() override;
   live_access_log(const live_access_log&) = delete;

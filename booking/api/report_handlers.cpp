@@ -41,7 +41,6 @@ bool wants_csv(const call& c, const std::optional<std::string>& format) {
 }  // namespace
 
 http::http_response utilisation_report(call& c) {
-  if (!c.svc.utilisation) return respond(c, not_found("reports are not available"));
   query_fields q(c.target, {"site", "from", "to", "group_by", "format"});
   domain::utilisation_query query;
   auto site = q.text("site", true);
@@ -62,7 +61,7 @@ http::http_response utilisation_report(call& c) {
   query.first = from;
   query.last = to;
 
-  auto report = c.svc.utilisation->report(c.actor(), query, c.svc.now());
+  auto report = c.svc.utilisation.report(c.actor(), query, c.svc.now());
   if (!report) return respond(c, report.error());
   if (!wants_csv(c, format)) return json_response(200, to_json(*report));
 

@@ -4,16 +4,25 @@
 
 namespace hubgate::api {
 
+namespace {
+
+const date::time_zone* zone_or_utc(const std::string& name) {
+  auto zone = domain::find_zone(name);
+  return zone ? *zone : date::locate_zone("UTC");
+}
+
+}  // namespace
+
 services::services(domain::catalog_repository& catalog_repo_in,
-                   domain::booking_repository& booking_repo, domain::user_repository& user_repo_in,
-                   domain::auth_repository& auth_repo, api_settings settings_in)
+                   domain::user_repository& user_repo_in, domain::auth_repository& auth_repo,
+                   parts built, api_settings settings_in)
     : user_store(user_repo_in, auth_cache),
       auth_store(auth_repo, auth_cache),
       catalog_repo(catalog_repo_in),
       user_repo(user_store),
       auth(auth_store),
       catalog(catalog_repo_in),
-      bookings(catalog_repo_in, booking_repo, user_store),
+      bookings(built.bookings),
       users(user_store, catalog_repo_in),
       settings(std::move(settings_in)),
       now([] {
@@ -25,9 +34,10 @@ services::services(domain::catalog_repository& catalog_repo_in,
       sign_in(local_passwords, auth_store,
               {settings.session_lifetime, settings.account_failures, settings.address_failures,
                settings.login_window},
-              now) {
-  auto zone = domain::find_zone(settings.default_time_zone);
-  default_zone = zone ? *zone : date::locate_zone("UTC");
-}
+              now),
+      feeds(built.feeds),
+      utilisation(built.utilisation),
+      controllers(built.controllers),
+      default_zone(zone_or_utc(settings.default_time_zone)) {}
 
 }  // namespace hubgate::api

@@ -1,5 +1,6 @@
-// The dependencies of the API handlers, built once by main: the domain's application
-// services, the auth repository and the auth service, the metrics and the settings.
+// The dependencies of the API handlers, built once by the app (booking/app): the domain's
+// application services, the auth repository and the auth service, the metrics and the
+// settings. Every member is there from construction on; none is optional.
 #pragma once
 #include <chrono>
 #include <functional>
@@ -37,8 +38,6 @@ class utilisation_service;
 
 namespace hubgate::api {
 
-class router;
-
 struct api_settings {
   std::chrono::seconds session_lifetime{std::chrono::hours{24 * 7}};
   std::chrono::seconds touch_interval{std::chrono::minutes{5}};  // last_seen precision
@@ -50,9 +49,16 @@ struct api_settings {
 };
 
 struct services {
-  services(domain::catalog_repository& catalog_repo, domain::booking_repository& booking_repo,
-           domain::user_repository& user_repo, domain::auth_repository& auth_repo,
-           api_settings settings = {});
+  // The services that the door link also uses (bookings for tap check-in) or that have
+  // repositories of their own are built by the caller and must outlive this object.
+  struct parts {
+    domain::booking_service& bookings;
+    calendar::feed_service& feeds;
+    domain::utilisation_service& utilisation;
+    controllers::controller_service& controllers;
+  };
+  services(domain::catalog_repository& catalog_repo, domain::user_repository& user_repo,
+           domain::auth_repository& auth_repo, parts built, api_settings settings = {});
 
   // Declared first: the repositories below are these wrappers, so every change made through
   // the API reaches the authentication cache.
@@ -63,7 +69,7 @@ struct services {
   domain::user_repository& user_repo;
   domain::auth_repository& auth;
   domain::catalog_service catalog;
-  domain::booking_service bookings;
+  domain::booking_service& bookings;
   domain::user_service users;
   api_settings settings;
   std::function<std::chrono::sys_seconds()> now;  // UTC now; tests may replace it
@@ -73,11 +79,10 @@ struct services {
   auth::auth_service sign_in;
   api::metrics metrics;
   space_list_cache space_lists;
-  const date::time_zone* default_zone = nullptr;
-  const router* routes = nullptr;                      // set by the dispatcher, for /openapi.json
-  calendar::feed_service* feeds = nullptr;             // set by main
-  domain::utilisation_service* utilisation = nullptr;  // set by main
-  controllers::controller_service* controllers = nullptr;  // the door link; set by main
+  calendar::feed_service& feeds;
+  domain::utilisation_service& utilisation;
+  controllers::controller_service& controllers;  // the door link
+  const date::time_zone* default_zone;           // settings.default_time_zone, else UTC
 };
 
 }  // namespace hubgate::api

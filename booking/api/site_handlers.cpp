@@ -15,7 +15,7 @@ template <class T, class Reader>
 std::optional<problem> read_body(call& c, T& record, Reader read, bool creating) {
   auto body = parse_json_body(c.request);
   if (!body) return body.error();
-  json_fields f(*body);
+  body_fields f(*body);
   read(f, record, creating);
   if (auto errors = f.finish(); !errors.empty()) return validation_failed(std::move(errors));
   return std::nullopt;

@@ -17,7 +17,7 @@ auto render = [](const domain::space& s) { return to_json(s); };
 std::optional<problem> read_space_body(call& c, domain::space& s, bool creating) {
   auto body = parse_json_body(c.request);
   if (!body) return body.error();
-  json_fields f(*body);
+  body_fields f(*body);
   read_space(f, s, creating);
   if (auto errors = f.finish(); !errors.empty()) return validation_failed(std::move(errors));
   return std::nullopt;

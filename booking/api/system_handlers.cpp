@@ -12,7 +12,7 @@ http::http_response health(call&) {
 }
 
 http::http_response openapi(call& c) {
-  auto response = json_response(200, openapi_document(*c.svc.routes));
+  auto response = json_response(200, openapi_document(c.routes));
   response.set_header("cache-control", "no-cache");
   return response;
 }

@@ -19,7 +19,7 @@ constexpr std::size_t min_password = 10, max_password = 200;
 std::optional<problem> read_update(call& c, domain::user_update& u, bool admin_fields) {
   auto body = parse_json_body(c.request);
   if (!body) return body.error();
-  json_fields f(*body);
+  body_fields f(*body);
   u.display_name = f.text("display_name", need::optional, 200);
   u.language = f.text("language", need::optional, 35);
   if (admin_fields) {
@@ -40,7 +40,7 @@ std::optional<problem> read_update(call& c, domain::user_update& u, bool admin_f
 http::http_response set_credential_status(call& c, domain::credential_status status) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
-  json_fields f(*body);
+  body_fields f(*body);
   if (auto errors = f.finish(); !errors.empty())
     return respond(c, validation_failed(std::move(errors)));
   return respond(c, c.svc.users.set_credential_status(c.actor(), c.param("id"), status), render);
@@ -55,7 +55,7 @@ http::http_response list_users(call& c) {
 http::http_response create_user(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
-  json_fields f(*body);
+  body_fields f(*body);
   domain::user u;
   auto email = f.text("email", need::required, 254);
   auto name = f.text("display_name", need::required, 200);
@@ -107,7 +107,7 @@ http::http_response list_credentials(call& c) {
 http::http_response enrol_credential(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
-  json_fields f(*body);
+  body_fields f(*body);
   domain::credential cred;
   cred.user_id = std::string(c.param("id"));
   auto card = f.text("card_id", need::required, 100);
@@ -136,7 +136,7 @@ http::http_response enrol_credential(call& c) {
 http::http_response revoke_credential(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
-  json_fields f(*body);
+  body_fields f(*body);
   if (auto errors = f.finish(); !errors.empty())
     return respond(c, validation_failed(std::move(errors)));
   return respond(c, c.svc.users.revoke_credential(c.actor(), c.param("id")), render);

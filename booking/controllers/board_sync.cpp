@@ -2,7 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "booking/controllers/list_diff.hpp"
+#include "booking/access/list_diff.hpp"
 #include "protocol/access_list_json.hpp"
 
 namespace hubgate::controllers {
@@ -67,8 +67,8 @@ std::optional<protocol::envelope> board_sync::next(
     e.type = std::string(protocol::envelope_type::snapshot);
     e.payload = boost::json::serialize(protocol::to_json(current));
   } else {
-    auto delta = diff_access_lists(sent_, current);
-    if (empty(delta)) return std::nullopt;
+    auto delta = access::diff_access_lists(sent_, current);
+    if (access::empty(delta)) return std::nullopt;
     ++sent_sequence_;
     sent_ = current;
     in_flight_.emplace_back(sent_sequence_, current);

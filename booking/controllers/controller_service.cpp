@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "booking/controllers/enrollment_token.hpp"
+#include "booking/controllers/errc.hpp"
 #include "booking/pki/pki_error.hpp"
 #include "booking/pki/tls_material.hpp"
 #include "protocol/hex.hpp"

@@ -12,10 +12,6 @@ class category final : public boost::system::error_category {
     switch (static_cast<errc>(ev)) {
       case errc::ok:
         return "ok";
-      case errc::unknown_time_zone:
-        return "a site's time zone is not in the tz database";
-      case errc::missing_list_key:
-        return "a site with controller doors has no list key";
       case errc::enrollment_token_invalid:
         return "the enrolment token is unknown, used or expired";
       case errc::invalid_csr:

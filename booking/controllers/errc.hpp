@@ -1,5 +1,5 @@
-// Why the door-link side of the booking service cannot do something (derive access lists,
-// ...): one stable code per reason, registered as a boost::system error category.
+// Why the door-link side of the booking service cannot do something (enrol a board, sign a
+// list): one stable code per reason, registered as a boost::system error category.
 #pragma once
 #include <boost/system/error_category.hpp>
 #include <boost/system/error_code.hpp>
@@ -14,13 +14,11 @@ using result = boost::system::result<T>;
 
 enum class errc {
   ok = 0,
-  unknown_time_zone = 1,     // a site with controller doors names a zone the tz database lacks
-  missing_list_key,          // a site with controller doors has no (or an empty) list key
-  enrollment_token_invalid,  // unknown, used or expired enrolment token (401)
-  invalid_csr,               // the CSR is not PEM or its signature does not verify (422)
-  unsupported_csr_key,       // the CSR's key is neither EC P-256 nor Ed25519 (422)
-  controller_revoked,        // the controller was revoked: no enrolment, no stream (409)
-  key_unavailable,           // the list-signing key cannot be loaded or created
+  enrollment_token_invalid = 1,  // unknown, used or expired enrolment token (401)
+  invalid_csr,                   // the CSR is not PEM or its signature does not verify (422)
+  unsupported_csr_key,           // the CSR's key is neither EC P-256 nor Ed25519 (422)
+  controller_revoked,            // the controller was revoked: no enrolment, no stream (409)
+  key_unavailable,               // the list-signing key cannot be loaded or created
 };
 
 const boost::system::error_category& controllers_category() noexcept;

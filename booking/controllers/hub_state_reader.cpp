@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <utility>
 
-#include "booking/controllers/hub_access.hpp"
+#include "booking/access/hub_access.hpp"
 
 namespace hubgate::controllers {
 namespace {
@@ -32,10 +32,10 @@ outcome<std::map<std::string, std::vector<std::uint8_t>>> list_keys_for(
 
 }  // namespace
 
-outcome<std::optional<hub_state>> read_hub_state(const hub_ports& ports,
-                                                 const derivation_options& opt,
-                                                 std::chrono::sys_seconds now) {
-  hub_state state;
+outcome<std::optional<access::hub_state>> read_hub_state(const hub_ports& ports,
+                                                         const access::derivation_options& opt,
+                                                         std::chrono::sys_seconds now) {
+  access::hub_state state;
   auto sites = ports.catalog.list_sites();
   if (!sites) return sites.error();
   state.sites = std::move(*sites);
@@ -45,7 +45,7 @@ outcome<std::optional<hub_state>> read_hub_state(const hub_ports& ports,
   auto doors = ports.catalog.list_doors(std::nullopt);
   if (!doors) return doors.error();
   state.doors = std::move(*doors);
-  if (!any_door_on_a_controller(state.doors)) return std::optional<hub_state>();
+  if (!access::any_door_on_a_controller(state.doors)) return std::optional<access::hub_state>();
   auto groups = ports.catalog.list_groups();
   if (!groups) return groups.error();
   state.groups = std::move(*groups);
@@ -55,13 +55,13 @@ outcome<std::optional<hub_state>> read_hub_state(const hub_ports& ports,
   auto credentials = ports.controllers.all_credentials();
   if (!credentials) return credentials.error();
   state.credentials = std::move(*credentials);
-  auto bookings = ports.bookings.list_bookings(bookings_that_open_doors(opt, now));
+  auto bookings = ports.bookings.list_bookings(access::bookings_that_open_doors(opt, now));
   if (!bookings) return bookings.error();
   state.bookings = std::move(*bookings);
   auto keys = list_keys_for(ports.controllers, state.doors);
   if (!keys) return keys.error();
   state.list_keys = std::move(*keys);
-  return std::optional<hub_state>(std::move(state));
+  return std::optional<access::hub_state>(std::move(state));
 }
 
 }  // namespace hubgate::controllers

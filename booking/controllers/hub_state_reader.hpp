@@ -4,9 +4,9 @@
 #include <chrono>
 #include <optional>
 
+#include "booking/access/derivation_options.hpp"
+#include "booking/access/hub_state.hpp"
 #include "booking/controllers/controller_repository.hpp"
-#include "booking/controllers/derivation_options.hpp"
-#include "booking/controllers/hub_state.hpp"
 #include "booking/domain/booking_service.hpp"
 #include "booking/domain/ports.hpp"
 
@@ -22,8 +22,8 @@ struct hub_ports {
 
 // The hub as the stores hold it at `now`; std::nullopt when no door is on a controller (then
 // there is nothing to serve, and the bookings are not read at all).
-outcome<std::optional<hub_state>> read_hub_state(const hub_ports& ports,
-                                                 const derivation_options& opt,
-                                                 std::chrono::sys_seconds now);
+outcome<std::optional<access::hub_state>> read_hub_state(const hub_ports& ports,
+                                                         const access::derivation_options& opt,
+                                                         std::chrono::sys_seconds now);
 
 }  // namespace hubgate::controllers

@@ -151,11 +151,11 @@ void stream_hub::run() {
   }
 }
 
-outcome<hub_access> stream_hub::derive(sys_seconds now) {
+outcome<access::hub_access> stream_hub::derive(sys_seconds now) {
   auto state = read_hub_state(ports_, options_.derivation, now);
   if (!state) return state.error();
-  if (!*state) return hub_access{};
-  auto access = derive_hub_access(**state, options_.derivation, now);
+  if (!*state) return access::hub_access{};
+  auto access = access::derive_hub_access(**state, options_.derivation, now);
   if (!access) return failure(access.error());
   return std::move(*access);
 }

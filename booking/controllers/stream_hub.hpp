@@ -1,7 +1,8 @@
 // The service end of the live link: one WebSocket per enrolled controller on the controller
 // port. Sends each board a signed snapshot, then deltas after every change that affects
 // access; stores the events boards upload and acknowledges them once durable. What the lists
-// hold is hub_access (pure); this is the board link: registry, recomputation pacing, intake.
+// hold is access::hub_access (pure); this is the board link: registry, recomputation pacing,
+// intake.
 #pragma once
 #include <atomic>
 #include <chrono>
@@ -16,9 +17,9 @@
 #include <string_view>
 #include <thread>
 
+#include "booking/access/hub_access.hpp"
 #include "booking/controllers/board_events.hpp"
 #include "booking/controllers/board_sync.hpp"
-#include "booking/controllers/hub_access.hpp"
 #include "booking/controllers/hub_state_reader.hpp"
 #include "booking/http/websocket_handler.hpp"
 #include "protocol/keys.hpp"
@@ -38,7 +39,7 @@ struct live_status {
 };
 
 struct hub_options {
-  derivation_options derivation;
+  access::derivation_options derivation;
   // A burst of writes (an admin editing a group, a bulk import) gives one recomputation.
   std::chrono::milliseconds debounce{75};
   // Recompute at least this often even without changes, so windows roll with the horizon.
@@ -101,7 +102,7 @@ class stream_hub final : public http::websocket_handler {
   };
 
   void run();
-  outcome<hub_access> derive(sys_seconds now);
+  outcome<access::hub_access> derive(sys_seconds now);
   void remember_locked(const controller_record& c);
   void publish_locked(sys_seconds now);
   void send_locked(link& l, const protocol::stream_message& m);
@@ -125,8 +126,8 @@ class stream_hub final : public http::websocket_handler {
   std::map<std::string, known_controller, std::less<>> known_;  // controller -> what
   std::map<std::string, link, std::less<>> links_;              // controller -> link
   std::map<const http::ws_peer*, std::string> peer_owner_;
-  access_lists lists_;
-  pseudonym_index cards_;
+  access::access_lists lists_;
+  access::pseudonym_index cards_;
   bool have_lists_ = false;
   bool dirty_ = true;
   bool sync_wanted_ = false;

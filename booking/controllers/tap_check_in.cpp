@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "booking/controllers/check_in_doors.hpp"
+#include "booking/access/check_in_doors.hpp"
 
 namespace hubgate::controllers {
 
@@ -25,7 +25,7 @@ domain::outcome<std::vector<domain::booking>> check_in_by_tap(
     if (!space) continue;
     auto doors = catalog.list_doors(space->site_id);
     if (!doors) return doors.error();
-    const auto ids = check_in_doors(*space, *doors);
+    const auto ids = access::check_in_doors(*space, *doors);
     if (std::find(ids.begin(), ids.end(), door_id) == ids.end()) continue;
     auto r = service.check_in(system, b.id, at);
     if (r) checked_in.push_back(std::move(*r));

@@ -38,22 +38,8 @@ domain::space make_space(const std::string& site, std::string name, space_kind k
   return s;
 }
 
-}  // namespace
-
-domain::outcome<demo_summary> seed_demo_hub(domain::catalog_service& catalog,
-                                            domain::user_service& users, const domain::actor& admin,
-                                            std::string_view member_password, password_hasher hash,
-                                            std::chrono::sys_seconds now) {
-  demo_summary out;
-  domain::site site;
-  site.name = "Digital Innovation Hub";
-  site.time_zone = "Europe/Berlin";
-  site.opening_hours = hub_hours();
-  auto stored_site = catalog.create_site(admin, site);
-  if (!stored_site) return stored_site.error();
-  const std::string sid = stored_site->id;
-  out.site_id = sid;
-
+// The spaces of the hub (DESIGN §7), not yet stored.
+std::vector<domain::space> hub_spaces(const std::string& sid) {
   std::vector<domain::space> spaces;
   // The shared office: 24 desks on a 6 x 4 grid, then the flex pool beside them.
   for (int i = 0; i < 24; ++i) {
@@ -83,46 +69,35 @@ domain::outcome<demo_summary> seed_demo_hub(domain::catalog_service& catalog,
                               booking_mode::exclusive, {1, 22, 1, 4, 3}, {"screen"}));
   spaces.push_back(make_space(sid, "Meeting room Elbe", space_kind::room, 8,
                               booking_mode::exclusive, {1, 22, 5, 4, 4}, {"screen", "projector"}));
-  std::map<std::string, std::string> space_ids;
-  for (auto& s : spaces) {
-    auto stored = catalog.create_space(admin, s);
-    if (!stored) return stored.error();
-    space_ids[stored->name] = stored->id;
-    ++out.spaces;
-  }
+  return spaces;
+}
 
-  struct door_spec {
-    std::string name;
-    std::vector<std::string> spaces;
-    bool entrance;
-  };
-  const std::vector<door_spec> door_specs = {
+struct door_spec {
+  std::string name;
+  std::vector<std::string> spaces;
+  bool entrance;
+};
+
+const std::vector<door_spec>& hub_doors() {
+  static const std::vector<door_spec> doors = {
       {"Main entrance", {}, true},
       {"Lab door", {"Innovation Lab"}, false},
       {"Event area door", {"Event area"}, false},
       {"Training room 1 door", {"Training room 1"}, false},
       {"Training room 2 door", {"Training room 2"}, false},
   };
-  std::map<std::string, std::string> door_ids;
-  for (const auto& spec : door_specs) {
-    domain::door d;
-    d.site_id = sid;
-    d.name = spec.name;
-    d.is_entrance = spec.entrance;
-    for (const auto& s : spec.spaces) d.space_ids.push_back(space_ids[s]);
-    auto stored = catalog.create_door(admin, d);
-    if (!stored) return stored.error();
-    door_ids[spec.name] = stored->id;
-    ++out.doors;
-  }
+  return doors;
+}
 
-  struct group_spec {
-    std::string name;
-    std::vector<space_kind> kinds;
-    std::optional<double> quota;
-    std::vector<std::string> grant_doors;
-  };
-  const std::vector<group_spec> group_specs = {
+struct group_spec {
+  std::string name;
+  std::vector<space_kind> kinds;
+  std::optional<double> quota;
+  std::vector<std::string> grant_doors;
+};
+
+const std::vector<group_spec>& hub_groups() {
+  static const std::vector<group_spec> groups = {
       {"students", {space_kind::desk, space_kind::room, space_kind::training}, 20.0, {}},
       {"researchers",
        {space_kind::desk, space_kind::room, space_kind::lab, space_kind::training},
@@ -135,57 +110,140 @@ domain::outcome<demo_summary> seed_demo_hub(domain::catalog_service& catalog,
        {"Main entrance", "Lab door", "Training room 1 door", "Training room 2 door"}},
       {"public", {space_kind::desk, space_kind::event, space_kind::showroom}, 8.0, {}},
   };
-  std::map<std::string, std::string> group_ids;
-  for (const auto& spec : group_specs) {
-    domain::group g;
-    g.name = spec.name;
-    g.policy.bookable_kinds = spec.kinds;
-    g.policy.weekly_quota_hours = spec.quota;
-    for (const auto& d : spec.grant_doors) g.grants.push_back({door_ids[d], office_hours()});
-    auto stored = catalog.create_group(admin, g);
-    if (!stored) return stored.error();
-    group_ids[spec.name] = stored->id;
-  }
+  return groups;
+}
 
-  const std::vector<demo_member> members = {
+const std::vector<demo_member>& hub_members() {
+  static const std::vector<demo_member> members = {
       {"", "anna.schmidt@hub.example", "Anna Schmidt", "students", "04A1B2C3D4E501"},
       {"", "jonas.becker@hub.example", "Jonas Becker", "researchers", "04A1B2C3D4E502"},
       {"", "lena.fischer@hub.example", "Lena Fischer", "companies", "04A1B2C3D4E503"},
       {"", "matthias.wagner@hub.example", "Matthias Wagner", "administration", "04A1B2C3D4E504"},
       {"", "sophie.hoffmann@hub.example", "Sophie Hoffmann", "public", "04A1B2C3D4E505"},
   };
-  for (auto m : members) {
-    domain::user u;
-    u.email = m.email;
-    u.display_name = m.display_name;
-    u.group_ids = {group_ids[m.group]};
-    u.language = "de";
-    auto stored = users.create_user(admin, u, hash(member_password), now);
+  return members;
+}
+
+// Stores the hub through the application services, remembering the ids it was given.
+class seeder {
+ public:
+  seeder(domain::catalog_service& catalog, domain::user_service& users, const domain::actor& admin,
+         std::chrono::sys_seconds now)
+      : catalog_(catalog), users_(users), admin_(admin), now_(now) {}
+
+  domain::outcome<void> site() {
+    domain::site site;
+    site.name = "Digital Innovation Hub";
+    site.time_zone = "Europe/Berlin";
+    site.opening_hours = hub_hours();
+    auto stored = catalog_.create_site(admin_, site);
     if (!stored) return stored.error();
-    m.id = stored->id;
-    domain::credential card;
-    card.user_id = m.id;
-    card.card_id = m.card_id;
-    card.label = "Demo card";
-    if (auto c = users.enrol_credential(admin, card, now); !c) return c.error();
-    out.members.push_back(std::move(m));
+    out.site_id = stored->id;
+    return {};
+  }
+
+  domain::outcome<void> spaces() {
+    for (auto& s : hub_spaces(out.site_id)) {
+      auto stored = catalog_.create_space(admin_, s);
+      if (!stored) return stored.error();
+      space_ids_[stored->name] = stored->id;
+      ++out.spaces;
+    }
+    return {};
+  }
+
+  domain::outcome<void> doors() {
+    for (const auto& spec : hub_doors()) {
+      domain::door d;
+      d.site_id = out.site_id;
+      d.name = spec.name;
+      d.is_entrance = spec.entrance;
+      for (const auto& s : spec.spaces) d.space_ids.push_back(space_ids_[s]);
+      auto stored = catalog_.create_door(admin_, d);
+      if (!stored) return stored.error();
+      door_ids_[spec.name] = stored->id;
+      ++out.doors;
+    }
+    return {};
+  }
+
+  domain::outcome<void> groups() {
+    for (const auto& spec : hub_groups()) {
+      domain::group g;
+      g.name = spec.name;
+      g.policy.bookable_kinds = spec.kinds;
+      g.policy.weekly_quota_hours = spec.quota;
+      for (const auto& d : spec.grant_doors) g.grants.push_back({door_ids_[d], office_hours()});
+      auto stored = catalog_.create_group(admin_, g);
+      if (!stored) return stored.error();
+      group_ids_[spec.name] = stored->id;
+    }
+    return {};
+  }
+
+  domain::outcome<void> members(std::string_view member_password, password_hasher hash) {
+    for (auto m : hub_members()) {
+      domain::user u;
+      u.email = m.email;
+      u.display_name = m.display_name;
+      u.group_ids = {group_ids_[m.group]};
+      u.language = "de";
+      auto stored = users_.create_user(admin_, u, hash(member_password), now_);
+      if (!stored) return stored.error();
+      m.id = stored->id;
+      if (auto c = card(m.id, m.card_id); !c) return c.error();
+      out.members.push_back(std::move(m));
+    }
+    return {};
   }
 
   // The hub administrator (created before the demo, with its own password) gets a demo card
   // too: admins may open every door at any time, so a first tap works whatever the hour.
-  auto everyone = users.list_users(admin);
-  if (!everyone) return everyone.error();
-  for (const auto& u : *everyone) {
-    if (u.role != domain::role::admin) continue;
-    domain::credential card;
-    card.user_id = u.id;
-    card.card_id = std::string(admin_demo_card);
-    card.label = "Demo card";
-    if (auto c = users.enrol_credential(admin, card, now); !c) return c.error();
-    out.admin_card = demo_member{u.id, u.email, u.display_name, "", card.card_id};
-    break;
+  domain::outcome<void> admin_card() {
+    auto everyone = users_.list_users(admin_);
+    if (!everyone) return everyone.error();
+    for (const auto& u : *everyone) {
+      if (u.role != domain::role::admin) continue;
+      if (auto c = card(u.id, std::string(admin_demo_card)); !c) return c.error();
+      out.admin_card = demo_member{u.id, u.email, u.display_name, "", std::string(admin_demo_card)};
+      break;
+    }
+    return {};
   }
-  return out;
+
+  demo_summary out;
+
+ private:
+  domain::outcome<void> card(const std::string& user_id, const std::string& card_id) {
+    domain::credential card;
+    card.user_id = user_id;
+    card.card_id = card_id;
+    card.label = "Demo card";
+    if (auto c = users_.enrol_credential(admin_, card, now_); !c) return c.error();
+    return {};
+  }
+
+  domain::catalog_service& catalog_;
+  domain::user_service& users_;
+  const domain::actor& admin_;
+  std::chrono::sys_seconds now_;
+  std::map<std::string, std::string> space_ids_, door_ids_, group_ids_;
+};
+
+}  // namespace
+
+domain::outcome<demo_summary> seed_demo_hub(domain::catalog_service& catalog,
+                                            domain::user_service& users, const domain::actor& admin,
+                                            std::string_view member_password, password_hasher hash,
+                                            std::chrono::sys_seconds now) {
+  seeder seed(catalog, users, admin, now);
+  if (auto r = seed.site(); !r) return r.error();
+  if (auto r = seed.spaces(); !r) return r.error();
+  if (auto r = seed.doors(); !r) return r.error();
+  if (auto r = seed.groups(); !r) return r.error();
+  if (auto r = seed.members(member_password, hash); !r) return r.error();
+  if (auto r = seed.admin_card(); !r) return r.error();
+  return std::move(seed.out);
 }
 
 }  // namespace hubgate::demo

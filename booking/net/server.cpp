@@ -30,9 +30,19 @@ namespace detail {
 server_state::server_state(server_options opts, http::request_handler& h)
     : options(std::move(opts)),
       handler(h),
-      tls(make_server_tls_context(options)),
       workers(options.worker_threads == 0 ? 1 : options.worker_threads),
+      tls_(std::make_shared<asio::ssl::context>(make_server_tls_context(options))),
       work_(asio::make_work_guard(io)) {}
+
+std::shared_ptr<asio::ssl::context> server_state::current_tls() const {
+  std::lock_guard lock(mutex_);
+  return tls_;
+}
+
+void server_state::replace_tls(std::shared_ptr<asio::ssl::context> tls) {
+  std::lock_guard lock(mutex_);
+  tls_ = std::move(tls);
+}
 
 bool server_state::try_reserve_connection() {
   std::size_t current = open_.load();
@@ -149,6 +159,12 @@ class server::impl : public std::enable_shared_from_this<server::impl> {
     });
   }
 
+  void reload_tls() {
+    state_->replace_tls(
+        std::make_shared<asio::ssl::context>(detail::make_server_tls_context(state_->options)));
+    log::write(log::level::info, "server_tls_reloaded", {{"port", port_}});
+  }
+
   // For the destructor: when run_until_signal never ran, drain what the constructor queued.
   void finish() {
     stop();
@@ -234,6 +250,9 @@ void server::run_until_signal() {
 }
 void server::stop() {
   impl_->stop();
+}
+void server::reload_tls() {
+  impl_->reload_tls();
 }
 std::size_t server::connection_count() const {
   return impl_->connection_count();

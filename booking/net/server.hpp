@@ -84,6 +84,11 @@ class server {
   // Starts the same graceful stop; callable from any thread, also before run_until_signal.
   void stop();
 
+  // Loads cert_chain_file and private_key_file again (a renewed certificate): connections
+  // accepted from now on use it, open ones keep theirs. Throws std::runtime_error naming the
+  // file when it cannot be used; the server then keeps the certificate it had.
+  void reload_tls();
+
   // Number of open connections (for tests and metrics).
   std::size_t connection_count() const;
 

@@ -33,9 +33,13 @@ class server_state : public std::enable_shared_from_this<server_state> {
   const server_options options;
   http::request_handler& handler;
   boost::asio::io_context io;
-  boost::asio::ssl::context tls;
   boost::asio::thread_pool workers;
   std::atomic<bool> stopping{false};
+
+  // The TLS context new connections use; replace_tls swaps it (a renewed certificate) while
+  // open connections keep the one they started with. Any thread.
+  std::shared_ptr<boost::asio::ssl::context> current_tls() const;
+  void replace_tls(std::shared_ptr<boost::asio::ssl::context> tls);
 
   // Connection accounting, from any thread.
   std::size_t open_connections() const { return open_.load(); }
@@ -49,7 +53,8 @@ class server_state : public std::enable_shared_from_this<server_state> {
 
  private:
   std::atomic<std::size_t> open_{0};
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
+  std::shared_ptr<boost::asio::ssl::context> tls_;
   std::uint64_t next_id_ = 1;
   std::unordered_map<std::uint64_t, std::weak_ptr<connection>> connections_;
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;

@@ -65,7 +65,7 @@ auto guarded(const http_request& request, Call&& call) -> decltype(call()) {
 class session final : public connection, public std::enable_shared_from_this<session> {
  public:
   session(std::shared_ptr<server_state> state, tcp::socket socket)
-      : state_(std::move(state)), stream_(std::move(socket), state_->tls) {
+      : state_(std::move(state)), tls_(state_->current_tls()), stream_(std::move(socket), *tls_) {
     boost::system::error_code ec;
     auto& tcp_socket = beast::get_lowest_layer(stream_).socket();
     const auto endpoint = tcp_socket.remote_endpoint(ec);
@@ -346,6 +346,7 @@ class session final : public connection, public std::enable_shared_from_this<ses
   }
 
   std::shared_ptr<server_state> state_;
+  std::shared_ptr<boost::asio::ssl::context> tls_;  // outlives stream_, which refers to it
   beast::ssl_stream<beast::tcp_stream> stream_;
   beast::flat_buffer buffer_;
   std::string remote_;

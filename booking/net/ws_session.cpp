@@ -59,6 +59,29 @@ ws_connection::ws_connection(std::shared_ptr<server_state> state, tls_stream& st
       cert_(std::move(client_cert_sha256)),
       ping_timer_(stream.get_executor()) {}
 
+void ws_connection::configure_stream() {
+  const auto& o = state_->options;
+  // From here on the WebSocket timeouts govern: the TCP deadline would cut idle streams.
+  beast::get_lowest_layer(ws_.next_layer()).expires_never();
+  websocket::stream_base::timeout timeouts{};
+  timeouts.handshake_timeout = o.header_timeout;
+  // Beast re-arms its idle timer only when a read of a data message starts, so with its own
+  // pings off a peer that answers every ping but sends no message for idle_timeout would be
+  // cut. ping_loop sends the pings through the write queue and judges liveness from any frame.
+  timeouts.idle_timeout = websocket::stream_base::none();
+  timeouts.keep_alive_pings = false;
+  ws_.set_option(timeouts);
+  std::weak_ptr<ws_connection> weak = shared_from_this();
+  ws_.control_callback([weak](websocket::frame_type, beast::string_view) {
+    if (auto c = weak.lock()) c->last_heard_ = std::chrono::steady_clock::now();
+  });
+  ws_.read_message_max(o.ws_message_limit);
+  ws_.set_option(
+      websocket::stream_base::decorator([server_name = o.server_name](websocket::response_type& r) {
+        r.set(beast::http::field::server, server_name);
+      }));
+}
+
 asio::awaitable<void> ws_connection::run(
     const std::shared_ptr<ws_connection>& self_ref, beast::flat_buffer& buffer,
     beast::http::request<beast::http::string_body>& upgrade,
@@ -67,28 +90,7 @@ asio::awaitable<void> ws_connection::run(
   const auto self = self_ref;
   const auto request = request_ref;
   const auto state = self->state_;
-  const auto& o = self->state_->options;
-  // From here on the WebSocket timeouts govern: the TCP deadline would cut idle streams.
-  beast::get_lowest_layer(self->ws_.next_layer()).expires_never();
-  websocket::stream_base::timeout timeouts{};
-  timeouts.handshake_timeout = o.header_timeout;
-  // Beast re-arms its idle timer only when a read of a data message starts, so with its own
-  // pings off a peer that answers every ping but sends no message for idle_timeout would be
-  // cut. ping_loop sends the pings through the write queue and judges liveness from any frame.
-  timeouts.idle_timeout = websocket::stream_base::none();
-  timeouts.keep_alive_pings = false;
-  self->ws_.set_option(timeouts);
-  std::weak_ptr<ws_connection> weak = self;
-  self->ws_.control_callback([weak](websocket::frame_type, beast::string_view) {
-    if (auto c = weak.lock()) c->last_heard_ = std::chrono::steady_clock::now();
-  });
-  self->ws_.read_message_max(o.ws_message_limit);
-  const std::string server_name = o.server_name;
-  self->ws_.set_option(
-      websocket::stream_base::decorator([server_name](websocket::response_type& r) {
-        r.set(beast::http::field::server, server_name);
-      }));
-
+  self->configure_stream();
   // A client sends frames only after our 101, so nothing it sent may sit in the HTTP buffer.
   if (buffer.size() > 0) {
     log::write(log::level::debug, "websocket_early_data", {{"remote", self->remote_}});
@@ -108,12 +110,28 @@ asio::awaitable<void> ws_connection::run(
   std::function<bool()> open_call = [handler, peer, request] {
     return handler->on_open(peer, *request);
   };
-  const auto opened = co_await on_workers(state, open_call);
+  const bool opened = co_await on_workers(state, open_call);
   log::write(log::level::debug, "websocket_open",
              {{"remote", self->remote_}, {"path", request->target}, {"accepted", opened}});
   if (!opened) self->close();
   asio::co_spawn(self->ping_timer_.get_executor(), ping_loop(self), asio::detached);
+  co_await read_frames(self, peer, handler, opened);
+  self->end_transport();
+  std::function<bool()> close_call = [handler, peer] {
+    handler->on_close(peer);
+    return true;
+  };
+  co_await on_workers(state, close_call);
+}
 
+// Hands each text frame to the handler (once it accepted the connection) until the peer
+// closes or the connection breaks.
+asio::awaitable<void> ws_connection::read_frames(const std::shared_ptr<ws_connection>& self_ref,
+                                                 const std::shared_ptr<http::ws_peer>& peer_ref,
+                                                 http::websocket_handler* handler, bool opened) {
+  const auto self = self_ref;
+  const auto peer = peer_ref;
+  const auto state = self->state_;
   beast::flat_buffer frame_buffer;
   for (;;) {
     frame_buffer.clear();
@@ -122,7 +140,7 @@ asio::awaitable<void> ws_connection::run(
       if (ec != websocket::error::closed)
         log::write(log::level::debug, "websocket_read_ended",
                    {{"remote", self->remote_}, {"error", ec.message()}});
-      break;
+      co_return;
     }
     self->last_heard_ = std::chrono::steady_clock::now();
     if (!self->ws_.got_text() || !opened) continue;  // the protocol is text frames only
@@ -133,17 +151,15 @@ asio::awaitable<void> ws_connection::run(
         };
     co_await on_workers(state, text_call);
   }
-  self->open_ = false;
-  self->ended_ = true;
+}
+
+void ws_connection::end_transport() {
+  open_ = false;
+  ended_ = true;
   // The queue is left to write_loop: a write in flight still reads its frame's bytes.
   boost::system::error_code ignored;
-  self->ping_timer_.cancel();
-  beast::get_lowest_layer(self->ws_.next_layer()).socket().close(ignored);
-  std::function<bool()> close_call = [handler, peer] {
-    handler->on_close(peer);
-    return true;
-  };
-  co_await on_workers(state, close_call);
+  ping_timer_.cancel();
+  beast::get_lowest_layer(ws_.next_layer()).socket().close(ignored);
 }
 
 void ws_connection::send(std::string text) {

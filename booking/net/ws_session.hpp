@@ -50,6 +50,11 @@ class ws_connection final : public http::ws_peer,
     enum class kind { text, ping, close } what = kind::text;
     std::string text;
   };
+  void configure_stream();  // timeouts, liveness, limits and headers, before the accept
+  static boost::asio::awaitable<void> read_frames(const std::shared_ptr<ws_connection>& self,
+                                                  const std::shared_ptr<http::ws_peer>& peer,
+                                                  http::websocket_handler* handler, bool opened);
+  void end_transport();   // after the last frame: stops the pings and closes the socket
   void enqueue(frame f);  // on the strand
   static boost::asio::awaitable<void> write_loop(std::shared_ptr<ws_connection> self);
   static boost::asio::awaitable<void> ping_loop(std::shared_ptr<ws_connection> self);

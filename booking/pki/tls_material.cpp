@@ -2,7 +2,10 @@
 
 #include <openssl/evp.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
+#include <chrono>
+#include <ctime>
 #include <system_error>
 
 #include "booking/pki/certificate_issuer.hpp"
@@ -15,8 +18,8 @@ namespace {
 
 constexpr int ca_validity_days = 3650;
 constexpr int server_validity_days = 365;
-constexpr unsigned private_mode = 0600;
-constexpr unsigned public_mode = 0644;
+// Keys and certificates alike: the data directory and everything in it is the owner's alone.
+constexpr unsigned file_mode = 0600;
 
 struct loaded_ca {
   detail::x509_ptr certificate;
@@ -46,11 +49,11 @@ boost::system::result<loaded_ca> make_ca(const server_tls_paths& paths) {
   if (!cert) return cert.error();
   // Key first: a certificate on disk always has its key beside it.
   if (auto r = detail::write_file_atomically(paths.ca_private_key,
-                                             detail::private_key_to_pem(key->get()), private_mode);
+                                             detail::private_key_to_pem(key->get()), file_mode);
       !r)
     return r.error();
   if (auto r = detail::write_file_atomically(paths.ca_certificate,
-                                             detail::certificate_to_pem(cert->get()), public_mode);
+                                             detail::certificate_to_pem(cert->get()), file_mode);
       !r)
     return r.error();
   log::write(log::level::info, "tls_ca_created", {{"path", paths.ca_certificate.string()}});
@@ -71,25 +74,58 @@ boost::system::result<void> make_server_certificate(const server_tls_paths& path
                                          .days = server_validity_days});
   if (!cert) return cert.error();
   if (auto r = detail::write_file_atomically(paths.private_key,
-                                             detail::private_key_to_pem(key->get()), private_mode);
+                                             detail::private_key_to_pem(key->get()), file_mode);
       !r)
     return r.error();
   const auto chain =
       detail::certificate_to_pem(cert->get()) + detail::certificate_to_pem(ca.certificate.get());
-  if (auto r = detail::write_file_atomically(paths.certificate_chain, chain, public_mode); !r)
+  if (auto r = detail::write_file_atomically(paths.certificate_chain, chain, file_mode); !r)
     return r.error();
   log::write(log::level::info, "tls_server_certificate_created",
              {{"path", paths.certificate_chain.string()}, {"names", names.size()}});
   return {};
 }
 
-}  // namespace
-
-boost::system::result<server_tls_paths> ensure_server_tls(const std::filesystem::path& dir,
-                                                          const std::vector<std::string>& names) {
+boost::system::result<void> check_names(const std::vector<std::string>& names) {
   for (const auto& name : names)
     if (name.empty() || name.find_first_of(",\n\r") != std::string::npos)
       return pki_error::invalid_argument;
+  return {};
+}
+
+bool covers(X509* cert, const std::string& name) {
+  if (X509_check_ip_asc(cert, name.c_str(), 0) == 1) return true;
+  return X509_check_host(cert, name.data(), name.size(), X509_CHECK_FLAG_NO_WILDCARDS, nullptr) ==
+         1;
+}
+
+}  // namespace
+
+boost::system::result<renewal> renew_server_certificate(const server_tls_paths& paths,
+                                                        const std::vector<std::string>& names,
+                                                        server_tls_renewal policy) {
+  if (auto ok = check_names(names); !ok) return ok.error();
+  auto pem = detail::read_text_file(paths.certificate_chain);
+  if (!pem) return pem.error();
+  auto cert = detail::parse_certificate_pem(*pem);
+  if (!cert) return cert.error();
+  std::time_t due =
+      std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() + policy.renew_within);
+  const bool expiring = X509_cmp_time(X509_get0_notAfter(cert->get()), &due) <= 0;
+  bool named = true;
+  for (const auto& name : names) named = named && covers(cert->get(), name);
+  if (!expiring && named) return renewal::kept;
+  auto ca = load_ca(paths);
+  if (!ca) return ca.error();
+  if (auto r = make_server_certificate(paths, *ca, names); !r) return r.error();
+  log::write(log::level::info, "tls_server_certificate_renewed",
+             {{"reason", expiring ? "expiring" : "names"}});
+  return renewal::renewed;
+}
+
+boost::system::result<server_tls_paths> ensure_server_tls(const std::filesystem::path& dir,
+                                                          const std::vector<std::string>& names) {
+  if (auto ok = check_names(names); !ok) return ok.error();
   const auto tls_dir = dir / "tls";
   std::error_code ec;
   std::filesystem::create_directories(tls_dir, ec);

@@ -2,6 +2,7 @@
 // certificate it signs, and client certificates for enrolled door controllers.
 #pragma once
 #include <boost/system/result.hpp>
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -24,6 +25,20 @@ struct server_tls_paths {
 boost::system::result<server_tls_paths> ensure_server_tls(const std::filesystem::path& dir,
                                                           const std::vector<std::string>& names = {
                                                               "localhost", "127.0.0.1", "::1"});
+
+// When the server certificate is renewed: before it expires and whenever it lacks a name.
+struct server_tls_renewal {
+  std::chrono::days renew_within{30};  // re-issue when it expires sooner than this
+};
+
+// Re-issues the server certificate of ensure_server_tls's `paths` from the same CA (boards pin
+// the CA, so it stays) when it expires within policy.renew_within or does not cover every one
+// of `names`. `renewed` means a new certificate and key were written (a running server then
+// reloads them).
+enum class renewal { kept, renewed };
+boost::system::result<renewal> renew_server_certificate(const server_tls_paths& paths,
+                                                        const std::vector<std::string>& names,
+                                                        server_tls_renewal policy = {});
 
 // Lower-case hex SHA-256 of the DER encoding of the (first) certificate in a PEM file: the
 // `ca_hash` a controller pins on enrolment.

@@ -1,7 +1,5 @@
 #include "booking/store/data_dir.hpp"
 
-#include <sys/stat.h>
-
 namespace hubgate::store {
 
 namespace fs = std::filesystem;
@@ -23,13 +21,14 @@ std::error_code narrow(const fs::path& path) {
 }  // namespace
 
 std::error_code prepare_data_dir(const fs::path& data_dir) {
-  ::umask(0077);
   std::error_code ec;
   fs::create_directories(data_dir, ec);
   if (ec) return ec;
   fs::permissions(data_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
   if (ec) return ec;
-  for (fs::recursive_directory_iterator it(data_dir, ec), end; !ec && it != end; it.increment(ec))
+  // The store's files and the key and TLS folders sit at the top; what they hold is made by
+  // their owners with private modes, so one level is enough.
+  for (fs::directory_iterator it(data_dir, ec), end; !ec && it != end; it.increment(ec))
     if (auto narrowed = narrow(it->path())) return narrowed;
   return ec;
 }

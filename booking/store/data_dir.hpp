@@ -6,10 +6,10 @@
 
 namespace hubgate::store {
 
-// Sets the process umask to 0077 (every file the service creates from now on, the SQLite WAL
-// and SHM included, is 0600), creates DATA_DIR when absent and makes it 0700, and narrows any
-// existing entry below it that is open to group or others (a directory made by an older
-// version under umask 022) to the owner's bits. Call once at start, before any other thread.
+// Creates DATA_DIR when absent and makes it 0700, and narrows each existing entry in it that is
+// open to group or others (a file or folder made by an older version under umask 022) to the
+// owner's bits. New files stay private only under umask 0077, which the service app sets
+// before it calls this.
 std::error_code prepare_data_dir(const std::filesystem::path& data_dir);
 
 }  // namespace hubgate::store

@@ -38,19 +38,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto object = api::parse_json_body(request);
   if (!object) return 0;
   {
-    api::json_fields f(*object);
+    api::body_fields f(*object);
     domain::space s;
     api::read_space(f, s, true);
     (void)f.finish();
   }
   {
-    api::json_fields f(*object);
+    api::body_fields f(*object);
     domain::group g;
     api::read_group(f, g, false);
     (void)f.finish();
   }
   {
-    api::json_fields f(*object);
+    api::body_fields f(*object);
     domain::site s;
     api::read_site(f, s, true);
     (void)f.time("start", api::need::optional);

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "booking/controllers/access_derivation.hpp"
-#include "booking/controllers/list_diff.hpp"
+#include "booking/access/access_derivation.hpp"
+#include "booking/access/list_diff.hpp"
 
 namespace {
 
@@ -22,8 +22,8 @@ struct hub_shape {
   int spread_days;  // bookings start within +-spread_days of now
 };
 
-controllers::hub_state make_hub(const hub_shape& shape, sys_seconds now, std::mt19937& rng) {
-  controllers::hub_state s;
+access::hub_state make_hub(const hub_shape& shape, sys_seconds now, std::mt19937& rng) {
+  access::hub_state s;
   s.sites.push_back({.id = "site", .name = "Hub", .time_zone = "Europe/Berlin"});
   s.list_keys["site"] = std::vector<std::uint8_t>(32, 0x42);
   for (int i = 0; i < shape.desks; ++i) {
@@ -104,15 +104,14 @@ void run(const char* name, const hub_shape& shape, int runs) {
   std::mt19937 rng(1);
   const auto now = sys_seconds{date::sys_days{date::year{2027} / 6 / 7}} + hours{8};
   auto state = make_hub(shape, now, rng);
-  const controllers::derivation_options opt;
+  const access::derivation_options opt;
   const auto h_end = now + opt.horizon;
   auto in_horizon = std::count_if(state.bookings.begin(), state.bookings.end(), [&](const auto& b) {
     return b.end + opt.late_grace > now && b.start - opt.early_grace < h_end;
   });
 
-  controllers::access_lists lists;
-  double derive =
-      median_ms(runs, [&] { lists = *controllers::derive_access_lists(state, opt, now); });
+  access::access_lists lists;
+  double derive = median_ms(runs, [&] { lists = *access::derive_access_lists(state, opt, now); });
   std::size_t entries = 0, windows = 0;
   for (const auto& [id, l] : lists) {
     entries += l.entries.size();
@@ -127,14 +126,13 @@ void run(const char* name, const hub_shape& shape, int runs) {
   b.end = b.start + hours{2};
   b.status = domain::booking_status::confirmed;
   state.bookings.push_back(b);
-  controllers::access_lists after;
+  access::access_lists after;
   std::vector<std::string> affected;
   double recompute = median_ms(runs, [&] {
-    after = *controllers::derive_access_lists(state, opt, now);
-    affected = controllers::affected_controllers(lists, after);
+    after = *access::derive_access_lists(state, opt, now);
+    affected = access::affected_controllers(lists, after);
   });
-  double diff =
-      median_ms(runs, [&] { affected = controllers::affected_controllers(lists, after); });
+  double diff = median_ms(runs, [&] { affected = access::affected_controllers(lists, after); });
 
   // What a store query by time would hand over: only bookings that can reach the horizon.
   auto trimmed = state;
@@ -142,7 +140,7 @@ void run(const char* name, const hub_shape& shape, int runs) {
     return bk.end + days{2} <= now || bk.start - opt.early_grace >= h_end + hours{1};
   });
   double derive_trimmed =
-      median_ms(runs, [&] { lists = *controllers::derive_access_lists(trimmed, opt, now); });
+      median_ms(runs, [&] { lists = *access::derive_access_lists(trimmed, opt, now); });
 
   fmt::print("{}: {} spaces, {} users, {} bookings ({} within the horizon), {} boards\n", name,
              state.spaces.size(), state.users.size(), state.bookings.size() - 1, in_horizon,

@@ -55,7 +55,7 @@ TEST(api_json_body, deep_nesting_is_rejected_not_crashing) {
 TEST(api_json_fields, reports_unknown_fields_and_wrong_types) {
   auto obj =
       boost::json::parse(R"({"name":"x","seats":"two","colour":"red","ok":true})").as_object();
-  json_fields f(obj);
+  body_fields f(obj);
   EXPECT_EQ(f.text("name", need::required), "x");
   EXPECT_FALSE(f.integer("seats", need::optional, 1, 10));
   EXPECT_EQ(f.boolean("ok", need::optional), true);
@@ -72,7 +72,7 @@ TEST(api_json_fields, reports_unknown_fields_and_wrong_types) {
 
 TEST(api_json_fields, integer_range_and_null_as_absent) {
   auto obj = boost::json::parse(R"({"a":0,"b":2.0,"c":2.5,"d":null})").as_object();
-  json_fields f(obj);
+  body_fields f(obj);
   EXPECT_FALSE(f.integer("a", need::optional, 1, 10));
   EXPECT_EQ(f.integer("b", need::optional, 1, 10), 2);
   EXPECT_FALSE(f.integer("c", need::optional, 1, 10));
@@ -85,7 +85,7 @@ TEST(api_json_fields, integer_range_and_null_as_absent) {
 
 TEST(api_json_fields, nested_paths_name_the_member) {
   auto obj = boost::json::parse(R"({"x":1})").as_object();
-  json_fields f(obj, "rules");
+  body_fields f(obj, "rules");
   auto errors = f.finish();
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].field, "rules.x");

@@ -21,7 +21,7 @@ sys_seconds utc(int y, unsigned mo, unsigned d, int h, int mi) {
 
 std::optional<sys_seconds> read(std::string text, std::vector<field_error>& errors) {
   auto obj = boost::json::object{{"start", text}};
-  json_fields f(obj);
+  body_fields f(obj);
   auto in = f.time("start", need::required);
   for (auto& e : f.finish()) errors.push_back(e);
   if (!in) return std::nullopt;

@@ -122,6 +122,51 @@ TEST(pki_ensure_server_tls, keeps_the_ca_when_only_the_server_certificate_is_mis
   EXPECT_EQ(X509_check_ip_asc(chain[0].get(), "10.0.0.7", 0), 1);
 }
 
+TEST(pki_renew_server_certificate, keeps_a_certificate_that_is_good_for_long_enough) {
+  hubgate::test::temp_dir dir;
+  auto paths = hubgate::pki::ensure_server_tls(dir.path());
+  ASSERT_TRUE(paths);
+  const auto chain_before = read_file(paths->certificate_chain.string());
+  auto renewed = hubgate::pki::renew_server_certificate(*paths, {"localhost", "127.0.0.1"});
+  ASSERT_TRUE(renewed) << renewed.error().message();
+  EXPECT_EQ(*renewed, hubgate::pki::renewal::kept);
+  EXPECT_EQ(read_file(paths->certificate_chain.string()), chain_before);
+}
+
+TEST(pki_renew_server_certificate, reissues_one_that_expires_within_the_window_under_the_same_ca) {
+  hubgate::test::temp_dir dir;
+  auto paths = hubgate::pki::ensure_server_tls(dir.path());
+  ASSERT_TRUE(paths);
+  const auto ca_before = read_file(paths->ca_certificate.string());
+  const auto chain_before = read_file(paths->certificate_chain.string());
+  const auto key_before = read_file(paths->private_key.string());
+  // A year's certificate is "about to expire" for a window longer than a year.
+  auto renewed = hubgate::pki::renew_server_certificate(*paths, {"localhost"},
+                                                        {.renew_within = std::chrono::days{400}});
+  ASSERT_TRUE(renewed) << renewed.error().message();
+  EXPECT_EQ(*renewed, hubgate::pki::renewal::renewed);
+  EXPECT_EQ(read_file(paths->ca_certificate.string()), ca_before);
+  EXPECT_NE(read_file(paths->certificate_chain.string()), chain_before);
+  EXPECT_NE(read_file(paths->private_key.string()), key_before);
+  auto chain = read_certificates(read_file(paths->certificate_chain.string()));
+  auto ca = read_certificates(ca_before);
+  ASSERT_FALSE(chain.empty());
+  ASSERT_FALSE(ca.empty());
+  EXPECT_EQ(X509_check_issued(ca[0].get(), chain[0].get()), X509_V_OK);
+}
+
+TEST(pki_renew_server_certificate, reissues_one_that_lacks_a_name_the_service_now_answers_to) {
+  hubgate::test::temp_dir dir;
+  auto paths = hubgate::pki::ensure_server_tls(dir.path());
+  ASSERT_TRUE(paths);
+  auto renewed = hubgate::pki::renew_server_certificate(*paths, {"localhost", "hub.example"});
+  ASSERT_TRUE(renewed) << renewed.error().message();
+  EXPECT_EQ(*renewed, hubgate::pki::renewal::renewed);
+  auto chain = read_certificates(read_file(paths->certificate_chain.string()));
+  ASSERT_FALSE(chain.empty());
+  EXPECT_EQ(X509_check_host(chain[0].get(), "hub.example", 0, 0, nullptr), 1);
+}
+
 TEST(pki_ensure_server_tls, refuses_names_that_would_inject_extensions) {
   hubgate::test::temp_dir dir;
   auto paths = hubgate::pki::ensure_server_tls(dir.path(), {"localhost,DNS:evil.example"});

@@ -1,4 +1,5 @@
-// The data directory stays the owner's even when the service starts under a permissive umask.
+// An existing data directory made open to others (an older version under umask 022) is
+// narrowed to the owner's bits.
 #include "booking/store/data_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -6,8 +7,6 @@
 
 #include <fstream>
 
-#include "booking/controllers/list_signing_key.hpp"
-#include "booking/store/database.hpp"
 #include "hubgate/test/temp_dir.hpp"
 
 namespace hubgate::store {
@@ -27,22 +26,6 @@ class data_dir_test : public ::testing::Test {
   fs::path data_ = dir_.path() / "data";
   mode_t saved_umask_ = 0;
 };
-
-TEST_F(data_dir_test, the_dir_is_0700_and_the_store_and_keys_0600_under_a_permissive_umask) {
-  ASSERT_FALSE(prepare_data_dir(data_));
-  auto db = open_sqlite(data_);
-  ASSERT_TRUE(db) << db.error().message();
-  ASSERT_TRUE(controllers::load_or_create_list_signing_key(data_));
-  EXPECT_EQ(fs::status(data_).permissions(), fs::perms::owner_all);
-  ASSERT_TRUE(fs::exists(data_ / "hubgate.db"));
-  ASSERT_TRUE(fs::exists(data_ / "hubgate.db-wal"));
-  int files = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(data_)) {
-    EXPECT_EQ(entry.status().permissions() & open_to_others, fs::perms::none) << entry.path();
-    if (entry.is_regular_file()) ++files;
-  }
-  EXPECT_GE(files, 3);
-}
 
 TEST_F(data_dir_test, an_existing_dir_made_under_umask_022_is_narrowed) {
   fs::create_directories(data_ / "keys");
