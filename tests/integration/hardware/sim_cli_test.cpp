@@ -17,7 +17,7 @@ namespace {
 using hubgate::test::temp_dir;
 using hubgate::test::wait_until;
 
-TEST(SimReaderProcess, NfcListPrintsSevenByteUid) {
+TEST(sim_reader_process, nfc_list_prints_seven_byte_uid) {
   temp_dir dir("hubgate-sim");
   sim_reader_process sim(dir);
   ASSERT_EQ(sim.cli({"place", "--uid", "04A1B2C3D4E5F6"}).exit_code, 0);
@@ -31,7 +31,7 @@ TEST(SimReaderProcess, NfcListPrintsSevenByteUid) {
   EXPECT_EQ(status.output.find("commands=0"), std::string::npos) << status.output;
 }
 
-TEST(SimReaderProcess, NfcListSeesFourByteCardAndNothingWithoutCard) {
+TEST(sim_reader_process, nfc_list_sees_four_byte_card_and_nothing_without_card) {
   temp_dir dir("hubgate-sim");
   sim_reader_process sim(dir);
   const run_result empty = sim.libnfc_tool("nfc-list");
@@ -44,7 +44,7 @@ TEST(SimReaderProcess, NfcListSeesFourByteCardAndNothingWithoutCard) {
   EXPECT_NE(list.output.find("SAK (SEL_RES): 08"), std::string::npos) << list.output;
 }
 
-TEST(SimReaderProcess, NfcPollFindsTappedCardAndSeesItLeave) {
+TEST(sim_reader_process, nfc_poll_finds_tapped_card_and_sees_it_leave) {
   temp_dir dir("hubgate-sim");
   sim_reader_process sim(dir);
   // nfc-poll waits for the card to be removed, which the tap's hold does.
@@ -55,7 +55,7 @@ TEST(SimReaderProcess, NfcPollFindsTappedCardAndSeesItLeave) {
   EXPECT_NE(sim.cli({"status"}).output.find("card=none"), std::string::npos);
 }
 
-TEST(SimReaderProcess, GpioTimelineInputsAndSubscribe) {
+TEST(sim_reader_process, gpio_timeline_inputs_and_subscribe) {
   temp_dir dir("hubgate-sim");
   sim_reader_process sim(dir);
 
@@ -117,7 +117,7 @@ TEST(SimReaderProcess, GpioTimelineInputsAndSubscribe) {
                                              "button pressed", "button released", "relay off"}));
 }
 
-TEST(SimReaderProcess, ClientErrorsExitNonZero) {
+TEST(sim_reader_process, client_errors_exit_non_zero) {
   temp_dir dir("hubgate-sim");
   sim_reader_process sim(dir);
   const run_result bad_uid = sim.cli({"tap", "--uid", "0102"});
@@ -132,7 +132,7 @@ TEST(SimReaderProcess, ClientErrorsExitNonZero) {
   EXPECT_NE(no_twin.exit_code, 0);
 }
 
-TEST(SimReaderProcess, StopsCleanlyOnSigterm) {
+TEST(sim_reader_process, stops_cleanly_on_sigterm) {
   temp_dir dir("hubgate-sim");
   sim_reader_process sim(dir);
   sim.process().signal(SIGTERM);

@@ -18,7 +18,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-class SimFaults : public ::testing::Test {
+class sim_faults : public ::testing::Test {
  protected:
   void SetUp() override {
     twin_options options;
@@ -41,33 +41,33 @@ class SimFaults : public ::testing::Test {
   nfc_target target_{};
 };
 
-TEST_F(SimFaults, GarbledResponseIsAnErrorThenRecovers) {
+TEST_F(sim_faults, garbled_response_is_an_error_then_recovers) {
   ASSERT_EQ(read_page(), 16);
   twin_->fault_garble(1);
   EXPECT_LT(read_page(), 0);
   EXPECT_EQ(read_page(), 16);
 }
 
-TEST_F(SimFaults, NackIsAnErrorThenRecovers) {
+TEST_F(sim_faults, nack_is_an_error_then_recovers) {
   twin_->fault_nack(1);
   EXPECT_LT(read_page(), 0);
   EXPECT_EQ(read_page(), 16);
 }
 
-TEST_F(SimFaults, MuteTimesOutThenRecovers) {
+TEST_F(sim_faults, mute_times_out_then_recovers) {
   twin_->fault_mute(1);
   EXPECT_EQ(read_page(), NFC_ETIMEOUT);
   EXPECT_EQ(read_page(), 16);
 }
 
-TEST_F(SimFaults, CardRemovedMidExchange) {
+TEST_F(sim_faults, card_removed_mid_exchange) {
   twin_->fault_remove_mid_exchange();
   EXPECT_LT(read_page(), 0);
   EXPECT_TRUE(twin_->status().card.empty());
   EXPECT_EQ(nfc_initiator_target_is_present(nfc_.device(), nullptr), NFC_ETGRELEASED);
 }
 
-TEST_F(SimFaults, SurvivesRandomBytesFromTheHost) {
+TEST_F(sim_faults, survives_random_bytes_from_the_host) {
   nfc_.close();
   const int fd = ::open(twin_->status().pty.c_str(), O_RDWR | O_NOCTTY);
   ASSERT_GE(fd, 0);

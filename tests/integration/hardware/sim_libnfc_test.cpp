@@ -16,7 +16,7 @@ using namespace std::chrono_literals;
 
 const bytes desfire_uid{0x04, 0x52, 0x61, 0x7A, 0x33, 0x59, 0x80};
 
-class SimLibnfc : public ::testing::Test {
+class sim_libnfc : public ::testing::Test {
  protected:
   void SetUp() override {
     twin_options options;
@@ -28,7 +28,7 @@ class SimLibnfc : public ::testing::Test {
   std::unique_ptr<reader_twin> twin_;
 };
 
-TEST_F(SimLibnfc, SelectTransceiveApduAndPresence) {
+TEST_F(sim_libnfc, select_transceive_apdu_and_presence) {
   twin_->place_card(make_iso_dep_card(desfire_uid, std::make_shared<select_ok_handler>()));
   libnfc_session nfc;
   ASSERT_TRUE(nfc.open(twin_->status().link));
@@ -56,7 +56,7 @@ TEST_F(SimLibnfc, SelectTransceiveApduAndPresence) {
   EXPECT_NE(nfc_initiator_target_is_present(nfc.device(), nullptr), NFC_SUCCESS);
 }
 
-TEST_F(SimLibnfc, UltralightPresenceTurnsFalseAfterRemoval) {
+TEST_F(sim_libnfc, ultralight_presence_turns_false_after_removal) {
   twin_->place_card(make_card({0x04, 0xA1, 0xB2, 0xC3, 0xD4, 0xE5, 0xF6}));
   libnfc_session nfc;
   ASSERT_TRUE(nfc.open(twin_->status().link));
@@ -67,7 +67,7 @@ TEST_F(SimLibnfc, UltralightPresenceTurnsFalseAfterRemoval) {
   EXPECT_EQ(nfc_initiator_target_is_present(nfc.device(), nullptr), NFC_ETGRELEASED);
 }
 
-TEST_F(SimLibnfc, ClassicPresenceByReselect) {
+TEST_F(sim_libnfc, classic_presence_by_reselect) {
   twin_->place_card(make_card({0xAA, 0xBB, 0xCC, 0xDD}));
   libnfc_session nfc;
   ASSERT_TRUE(nfc.open(twin_->status().link));
@@ -81,7 +81,7 @@ TEST_F(SimLibnfc, ClassicPresenceByReselect) {
   EXPECT_EQ(nfc_initiator_target_is_present(nfc.device(), nullptr), NFC_ETGRELEASED);
 }
 
-TEST_F(SimLibnfc, PollTargetSeesACardTappedWhilePolling) {
+TEST_F(sim_libnfc, poll_target_sees_a_card_tapped_while_polling) {
   libnfc_session nfc;
   ASSERT_TRUE(nfc.open(twin_->status().link));
   const nfc_modulation mods[] = {{NMT_ISO14443A, NBR_106}};
@@ -100,7 +100,7 @@ TEST_F(SimLibnfc, PollTargetSeesACardTappedWhilePolling) {
   EXPECT_EQ(last, 0x66);
 }
 
-TEST_F(SimLibnfc, UnplugThenReplug) {
+TEST_F(sim_libnfc, unplug_then_replug) {
   twin_->place_card(make_card({0x04, 0xA1, 0xB2, 0xC3, 0xD4, 0xE5, 0xF6}));
   const std::string link = twin_->status().link;
   twin_->unplug();
@@ -118,7 +118,7 @@ TEST_F(SimLibnfc, UnplugThenReplug) {
   EXPECT_EQ(nfc.select(target), 1);
 }
 
-TEST_F(SimLibnfc, UnplugWhileOpenFailsTheHostThenReplugRecovers) {
+TEST_F(sim_libnfc, unplug_while_open_fails_the_host_then_replug_recovers) {
   twin_->place_card(make_card({0x04, 0xA1, 0xB2, 0xC3, 0xD4, 0xE5, 0xF6}));
   const std::string link = twin_->status().link;
   libnfc_session nfc;

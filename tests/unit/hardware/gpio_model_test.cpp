@@ -7,7 +7,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-TEST(GpioModel, RecordsChangesWithMillisecondsSinceStart) {
+TEST(gpio_model, records_changes_with_milliseconds_since_start) {
   const auto t0 = gpio_model::clock::time_point{} + 1h;
   gpio_model gpio(t0);
   std::vector<gpio_event> seen;

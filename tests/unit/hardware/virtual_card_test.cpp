@@ -5,7 +5,7 @@
 namespace hubgate::sim {
 namespace {
 
-TEST(VirtualCard, ParsesUidsOfValidLengthsOnly) {
+TEST(virtual_card, parses_uids_of_valid_lengths_only) {
   auto uid = parse_uid("04a1B2C3D4E5F6");
   ASSERT_TRUE(uid);
   EXPECT_EQ(to_hex(*uid), "04A1B2C3D4E5F6");
@@ -16,7 +16,7 @@ TEST(VirtualCard, ParsesUidsOfValidLengthsOnly) {
   EXPECT_FALSE(parse_uid(""));
 }
 
-TEST(VirtualCard, DefaultsByUidLength) {
+TEST(virtual_card, defaults_by_uid_length) {
   auto seven = make_card({0x04, 1, 2, 3, 4, 5, 6});
   EXPECT_EQ(seven.atqa[1], 0x44);
   EXPECT_EQ(seven.sak, 0x00);
@@ -26,7 +26,7 @@ TEST(VirtualCard, DefaultsByUidLength) {
   EXPECT_FALSE(four.iso14443_4());
 }
 
-TEST(VirtualCard, SelectOkHandler) {
+TEST(virtual_card, select_ok_handler) {
   select_ok_handler h;
   const bytes select{0x00, 0xA4, 0x04, 0x00, 0x02, 0x3F, 0x00};
   EXPECT_EQ(h.transceive(select), (bytes{0x90, 0x00}));
