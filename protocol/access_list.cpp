@@ -75,6 +75,7 @@ void apply_delta(access_list& list, const access_list_delta& delta) {
     for (const auto& p : delta.revoked_added)
       if (have.insert(p).second) list.revoked.push_back(p);
   }
+  if (delta.doors) list.doors = *delta.doors;
 }
 
 }  // namespace hubgate::protocol

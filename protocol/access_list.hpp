@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,24 +27,35 @@ std::string_view to_string(grant_source s) noexcept;
 bool parse_grant_source(std::string_view text, grant_source& out) noexcept;
 
 struct access_entry {
-  pseudonym card;
+  pseudonym card{};
   std::string door_id;
-  grant_source source;
+  grant_source source = grant_source::booking;
   std::vector<window> windows;
   friend bool operator==(const access_entry&, const access_entry&) = default;
+};
+
+// How the board drives one of its doors, as the admin set it on the service: the relay pulse
+// and the time after which an open door is reported as held open. Signed with the list, so the
+// board takes them from no one else; a door without settings keeps the board's configuration.
+struct door_settings {
+  std::string door_id;
+  std::int64_t unlock_ms = 5000;
+  std::int64_t held_open_ms = 30000;
+  friend bool operator==(const door_settings&, const door_settings&) = default;
 };
 
 struct access_list {
   std::vector<access_entry> entries;  // at most one entry per (card, door, source)
   std::vector<pseudonym> revoked;     // refused at every door, whatever the windows say
+  std::vector<door_settings> doors;   // at most one per door; none from an older service
   friend bool operator==(const access_list&, const access_list&) = default;
 };
 
 // Identifies an entry inside a list.
 struct entry_key {
-  pseudonym card;
+  pseudonym card{};
   std::string door_id;
-  grant_source source;
+  grant_source source = grant_source::booking;
   friend bool operator==(const entry_key&, const entry_key&) = default;
 };
 
@@ -53,11 +65,13 @@ struct access_list_delta {
   std::vector<entry_key> removals;    // removing an absent key is not an error
   std::vector<pseudonym> revoked_added;
   std::vector<pseudonym> revoked_removed;
+  std::optional<std::vector<door_settings>> doors;  // when present, replaces the list's
   friend bool operator==(const access_list_delta&, const access_list_delta&) = default;
 };
 
-// Applies removals, then upserts, then revocation changes. Entry order is kept for untouched
-// entries and new ones are appended, so applying the same delta twice gives the same list.
+// Applies removals, then upserts, then revocation changes, then door settings. Entry order is kept
+// for untouched entries and new ones are appended, so applying the same delta twice gives the same
+// list.
 void apply_delta(access_list& list, const access_list_delta& delta);
 
 // Limits enforced when parsing, so a hostile payload cannot exhaust a small board.
@@ -65,5 +79,11 @@ inline constexpr std::size_t max_entries = 1'000'000;
 inline constexpr std::size_t max_windows_per_entry = 4096;
 inline constexpr std::size_t max_revoked = 1'000'000;
 inline constexpr std::size_t max_door_id_length = 64;
+inline constexpr std::size_t max_doors = 4096;
+// The ranges the service accepts for a door: a hostile list cannot hold a door open for hours.
+inline constexpr std::int64_t min_unlock_ms = 100;
+inline constexpr std::int64_t max_unlock_ms = 600'000;
+inline constexpr std::int64_t min_held_open_ms = 1000;
+inline constexpr std::int64_t max_held_open_ms = 3'600'000;
 
 }  // namespace hubgate::protocol

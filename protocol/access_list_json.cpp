@@ -80,6 +80,44 @@ result<std::vector<pseudonym>> parse_pseudonyms(const boost::json::object& o,
   return out;
 }
 
+boost::json::array doors_to_json(const std::vector<door_settings>& doors) {
+  boost::json::array out;
+  out.reserve(doors.size());
+  for (const auto& d : doors)
+    out.push_back(boost::json::object{
+        {"door", d.door_id}, {"unlock_ms", d.unlock_ms}, {"held_open_ms", d.held_open_ms}});
+  return out;
+}
+
+bool in_range(const boost::json::object& o, std::string_view key, std::int64_t min,
+              std::int64_t max, std::int64_t& out) {
+  const auto* v = jf::find(o, key);
+  return v && jf::as_int64(*v, out) && out >= min && out <= max;
+}
+
+// One entry per door, each within the ranges the service accepts.
+result<std::vector<door_settings>> parse_doors(const boost::json::value& v) {
+  const auto* arr = v.if_array();
+  if (!arr) return errc::bad_field;
+  if (arr->size() > max_doors) return errc::too_large;
+  std::vector<door_settings> out;
+  out.reserve(arr->size());
+  std::unordered_set<std::string> seen;
+  for (const auto& item : *arr) {
+    const auto* o = item.if_object();
+    if (!o || !jf::only_keys(*o, {"door", "unlock_ms", "held_open_ms"})) return errc::bad_field;
+    const auto* door = jf::get_string(*o, "door");
+    if (!door || !valid_door_id(*door)) return errc::bad_field;
+    door_settings d{std::string(door->data(), door->size()), 0, 0};
+    if (!seen.insert(d.door_id).second) return errc::bad_field;
+    if (!in_range(*o, "unlock_ms", min_unlock_ms, max_unlock_ms, d.unlock_ms) ||
+        !in_range(*o, "held_open_ms", min_held_open_ms, max_held_open_ms, d.held_open_ms))
+      return errc::bad_field;
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
 std::string flat_key(const pseudonym& card, std::string_view door, grant_source source) {
   std::string k(card.begin(), card.end());
   k.push_back(static_cast<char>(source));
@@ -130,7 +168,8 @@ boost::json::value to_json(const access_list& list) {
   entries.reserve(list.entries.size());
   for (const auto& e : list.entries) entries.emplace_back(entry_to_json(e));
   return boost::json::object{{"entries", std::move(entries)},
-                             {"revoked", pseudonyms_to_json(list.revoked)}};
+                             {"revoked", pseudonyms_to_json(list.revoked)},
+                             {"doors", doors_to_json(list.doors)}};
 }
 
 boost::json::value to_json(const access_list_delta& delta) {
@@ -142,27 +181,35 @@ boost::json::value to_json(const access_list_delta& delta) {
   for (const auto& r : delta.removals)
     removals.push_back(boost::json::object{
         {"card", to_hex(r.card)}, {"door", r.door_id}, {"source", to_string(r.source)}});
-  return boost::json::object{{"upserts", std::move(upserts)},
-                             {"removals", std::move(removals)},
-                             {"revoked_added", pseudonyms_to_json(delta.revoked_added)},
-                             {"revoked_removed", pseudonyms_to_json(delta.revoked_removed)}};
+  boost::json::object out{{"upserts", std::move(upserts)},
+                          {"removals", std::move(removals)},
+                          {"revoked_added", pseudonyms_to_json(delta.revoked_added)},
+                          {"revoked_removed", pseudonyms_to_json(delta.revoked_removed)}};
+  if (delta.doors) out["doors"] = doors_to_json(*delta.doors);
+  return out;
 }
 
 result<access_list> access_list_from_json(const boost::json::value& payload) {
   const auto* o = payload.if_object();
   if (!o) return errc::malformed_json;
-  if (!jf::only_keys(*o, {"entries", "revoked"})) return errc::bad_field;
+  if (!jf::only_keys(*o, {"entries", "revoked", "doors"})) return errc::bad_field;
   auto entries = parse_entries(*o, "entries");
   if (!entries) return entries.error();
   auto revoked = parse_pseudonyms(*o, "revoked");
   if (!revoked) return revoked.error();
-  return access_list{std::move(*entries), std::move(*revoked)};
+  access_list list{std::move(*entries), std::move(*revoked), {}};
+  if (const auto* doors = jf::find(*o, "doors")) {  // absent in lists from an older service
+    auto parsed = parse_doors(*doors);
+    if (!parsed) return parsed.error();
+    list.doors = std::move(*parsed);
+  }
+  return list;
 }
 
 result<access_list_delta> access_list_delta_from_json(const boost::json::value& payload) {
   const auto* o = payload.if_object();
   if (!o) return errc::malformed_json;
-  if (!jf::only_keys(*o, {"upserts", "removals", "revoked_added", "revoked_removed"}))
+  if (!jf::only_keys(*o, {"upserts", "removals", "revoked_added", "revoked_removed", "doors"}))
     return errc::bad_field;
   access_list_delta d;
   auto upserts = parse_entries(*o, "upserts");
@@ -187,6 +234,11 @@ result<access_list_delta> access_list_delta_from_json(const boost::json::value& 
   auto removed = parse_pseudonyms(*o, "revoked_removed");
   if (!removed) return removed.error();
   d.revoked_removed = std::move(*removed);
+  if (const auto* doors = jf::find(*o, "doors")) {
+    auto parsed = parse_doors(*doors);
+    if (!parsed) return parsed.error();
+    d.doors = std::move(*parsed);
+  }
   return d;
 }
 

@@ -131,7 +131,11 @@ result<access_lists> derive_access_lists(const hub_state& state, const derivatio
   auto h = make_horizon(opt, now);
 
   access_lists lists;
-  for (const auto& door : ix->doors()) lists[*door.door->controller_id];
+  for (const auto& door : ix->doors()) {
+    const auto& d = *door.door;
+    lists[*d.controller_id].doors.push_back(
+        {d.id, d.unlock_time.count(), d.held_open_alarm.count()});
+  }
 
   grant_collector grants;
   for (const auto& b : state.bookings) add_booking(*ix, opt, h, b, grants);

@@ -74,12 +74,13 @@ protocol::access_list_delta diff_access_lists(const protocol::access_list& befor
   };
   dedupe(delta.revoked_added);
   dedupe(delta.revoked_removed);
+  if (before.doors != after.doors) delta.doors = after.doors;
   return delta;
 }
 
 bool empty(const protocol::access_list_delta& delta) noexcept {
   return delta.upserts.empty() && delta.removals.empty() && delta.revoked_added.empty() &&
-         delta.revoked_removed.empty();
+         delta.revoked_removed.empty() && !delta.doors;
 }
 
 void sort_canonically(protocol::access_list& list) {
@@ -89,6 +90,8 @@ void sort_canonically(protocol::access_list& list) {
             });
   std::sort(list.revoked.begin(), list.revoked.end());
   list.revoked.erase(std::unique(list.revoked.begin(), list.revoked.end()), list.revoked.end());
+  std::sort(list.doors.begin(), list.doors.end(),
+            [](const auto& a, const auto& b) { return a.door_id < b.door_id; });
 }
 
 bool same_contents(protocol::access_list a, protocol::access_list b) {

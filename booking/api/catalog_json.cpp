@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "protocol/access_list.hpp"
+
 namespace hubgate::api {
 namespace {
 
@@ -230,9 +232,11 @@ void read_door(body_fields& f, domain::door& out, bool creating) {
   if (auto v = f.text_list("space_ids", need::optional)) out.space_ids = *v;
   if (f.explicit_null("controller_id")) out.controller_id.reset();
   if (auto v = f.text("controller_id", need::optional, 100)) out.controller_id = *v;
-  if (auto v = f.integer("unlock_ms", need::optional, 100, 600000))
+  if (auto v =
+          f.integer("unlock_ms", need::optional, protocol::min_unlock_ms, protocol::max_unlock_ms))
     out.unlock_time = std::chrono::milliseconds{*v};
-  if (auto v = f.integer("held_open_alarm_ms", need::optional, 1000, 3600000))
+  if (auto v = f.integer("held_open_alarm_ms", need::optional, protocol::min_held_open_ms,
+                         protocol::max_held_open_ms))
     out.held_open_alarm = std::chrono::milliseconds{*v};
   if (auto v = f.text("fail_mode", need::optional, 20)) {
     if (auto m = domain::parse_fail_mode(*v))

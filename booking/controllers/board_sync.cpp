@@ -53,7 +53,14 @@ std::optional<protocol::envelope> board_sync::next(
   protocol::envelope e;
   e.controller_id = id_;
   e.issued_at = now_unix;
+  // The payload is built before any state moves, so a withheld one leaves the board in step.
+  auto fits = [&](std::string payload) {
+    oversized_ = payload.size() > max_payload_bytes ? payload.size() : 0;
+    if (oversized_ == 0) e.payload = std::move(payload);
+    return oversized_ == 0;
+  };
   if (need_snapshot_) {
+    if (!fits(boost::json::serialize(protocol::to_json(current)))) return std::nullopt;
     auto epoch = open_epoch();
     if (!epoch) return std::nullopt;
     epoch_ = *epoch;
@@ -65,15 +72,17 @@ std::optional<protocol::envelope> board_sync::next(
     in_flight_.emplace_back(sent_sequence_, current);
     need_snapshot_ = false;
     e.type = std::string(protocol::envelope_type::snapshot);
-    e.payload = boost::json::serialize(protocol::to_json(current));
   } else {
     auto delta = access::diff_access_lists(sent_, current);
-    if (access::empty(delta)) return std::nullopt;
+    if (access::empty(delta)) {
+      oversized_ = 0;
+      return std::nullopt;
+    }
+    if (!fits(boost::json::serialize(protocol::to_json(delta)))) return std::nullopt;
     ++sent_sequence_;
     sent_ = current;
     in_flight_.emplace_back(sent_sequence_, current);
     e.type = std::string(protocol::envelope_type::delta);
-    e.payload = boost::json::serialize(protocol::to_json(delta));
   }
   e.epoch = epoch_;
   e.sequence = sent_sequence_;

@@ -2,6 +2,7 @@
 // the list last sent, so that after every change a board gets exactly one delta (or, when it
 // is new, out of step or asked, a snapshot that opens a new epoch). Pure: no I/O, no clock.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -32,6 +33,8 @@ class board_sync {
   // The message that brings the board from what it was sent to `current`, unsigned; nullopt
   // when nothing is to be sent (not connected, no hello yet, no change). A snapshot takes a
   // new epoch from `open_epoch` (which persists it); nullopt from it means "try later".
+  // A payload the board would refuse as too large is not sent (nothing changes, so the board
+  // keeps what it holds) and is reported by oversized_payload() until a later one fits.
   std::optional<protocol::envelope> next(
       const protocol::access_list& current,
       const std::function<std::optional<std::uint64_t>()>& open_epoch, std::int64_t now_unix);
@@ -42,6 +45,11 @@ class board_sync {
   std::uint64_t acked_sequence() const noexcept { return acked_sequence_; }
   bool ready() const noexcept { return connected_; }
   bool wants_snapshot() const noexcept { return need_snapshot_; }
+  // The size of the last payload withheld as too large; 0 once one fits again.
+  std::size_t oversized_payload() const noexcept { return oversized_; }
+
+  // Room left for the envelope's own fields and signature within protocol::max_envelope_bytes.
+  static constexpr std::size_t max_payload_bytes = protocol::max_envelope_bytes - 4096;
 
  private:
   std::string id_;
@@ -50,6 +58,7 @@ class board_sync {
   std::uint64_t acked_sequence_ = 0;
   bool connected_ = false;
   bool need_snapshot_ = true;
+  std::size_t oversized_ = 0;
   // The list the board holds once it has applied everything sent, and the lists of messages
   // not yet acknowledged (sequence -> list after it), and the list at acked_sequence_.
   protocol::access_list sent_;

@@ -16,7 +16,7 @@ std::int64_t unix_ms(sys_seconds t) {
 
 stream_hub::stream_hub(hub_ports ports, protocol::signing_key key, hub_options options,
                        std::function<sys_seconds()> now)
-    : ports_(ports), key_(std::move(key)), options_(options), now_(std::move(now)) {}
+    : ports_(ports), key_(std::move(key)), options_(std::move(options)), now_(std::move(now)) {}
 
 stream_hub::~stream_hub() {
   stop();
@@ -174,7 +174,13 @@ void stream_hub::publish_locked(sys_seconds now) {
       }
       return *epoch;
     };
+    const auto was_oversized = l.sync.oversized_payload();
     auto envelope = l.sync.next(current, open_epoch, now.time_since_epoch().count());
+    if (const auto bytes = l.sync.oversized_payload(); bytes != 0 && was_oversized == 0)
+      log::write(log::level::error, "list_too_large",
+                 {{"controller_id", id},
+                  {"bytes", bytes},
+                  {"limit", controllers::board_sync::max_payload_bytes}});
     if (!envelope) continue;
     log::write(log::level::debug, "list_sent",
                {{"controller_id", id},

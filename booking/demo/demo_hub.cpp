@@ -43,9 +43,11 @@ std::vector<domain::space> hub_spaces(const std::string& sid) {
   std::vector<domain::space> spaces;
   // The shared office: 24 desks on a 6 x 4 grid, then the flex pool beside them.
   for (int i = 0; i < 24; ++i) {
+    const double column = i % 6;
+    const double row = i / 6;  // NOLINT(bugprone-integer-division): the grid row
     auto desk = make_space(sid, fmt::format("Desk {:02}", i + 1), space_kind::desk, 1,
                            booking_mode::exclusive,
-                           {1, 1.0 + (i % 6) * 2.0, 1.0 + (i / 6) * 2.0, 1.6, 1.2}, {"screen"});
+                           {1, 1.0 + column * 2.0, 1.0 + row * 2.0, 1.6, 1.2}, {"screen"});
     desk.check_in_required = true;
     spaces.push_back(std::move(desk));
   }

@@ -6,6 +6,7 @@
 #include "booking/domain/catalog_service.hpp"
 #include "booking/domain/local_time.hpp"
 #include "booking/domain/user_service.hpp"
+#include "protocol/access_list.hpp"
 
 namespace hubgate::domain {
 namespace {
@@ -118,10 +119,13 @@ outcome<void> validate(const door& d) {
   checker c;
   c.name(d.name, "name");
   c.require(!d.site_id.empty(), "site_id", "required", "must not be empty");
-  c.require(d.unlock_time > milliseconds{0} && d.unlock_time <= minutes{10}, "unlock_time",
-            "out_of_range", "between 1 ms and 10 minutes");
-  c.require(d.held_open_alarm > milliseconds{0}, "held_open_alarm", "out_of_range",
-            "must be positive");
+  // The ranges a board accepts in its signed list (protocol/access_list.hpp).
+  c.require(d.unlock_time >= milliseconds{protocol::min_unlock_ms} &&
+                d.unlock_time <= milliseconds{protocol::max_unlock_ms},
+            "unlock_time", "out_of_range", "between 100 ms and 10 minutes");
+  c.require(d.held_open_alarm >= milliseconds{protocol::min_held_open_ms} &&
+                d.held_open_alarm <= milliseconds{protocol::max_held_open_ms},
+            "held_open_alarm", "out_of_range", "between 1 second and 1 hour");
   return c.result();
 }
 

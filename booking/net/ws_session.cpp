@@ -27,7 +27,7 @@ constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 // caller's named locals (g++ 12 may destroy temporaries in a co_await expression twice).
 asio::awaitable<bool> on_workers(const std::shared_ptr<server_state>& state_ref,
                                  std::function<bool()>& fn_ref) {
-  auto state = state_ref;
+  auto state = state_ref;  // NOLINT: the coroutine frame owns a copy
   auto initiation = [state, fn = std::move(fn_ref)](auto completion) mutable {
     asio::post(state->workers, [fn = std::move(fn), completion = std::move(completion)]() mutable {
       bool ok = false;
@@ -87,8 +87,8 @@ asio::awaitable<void> ws_connection::run(
     beast::http::request<beast::http::string_body>& upgrade,
     const std::shared_ptr<const http::http_request>& request_ref,
     http::websocket_handler* handler) {
-  const auto self = self_ref;
-  const auto request = request_ref;
+  const auto self = self_ref;        // NOLINT: the coroutine frame owns a copy
+  const auto request = request_ref;  // NOLINT: the coroutine frame owns a copy
   const auto state = self->state_;
   self->configure_stream();
   // A client sends frames only after our 101, so nothing it sent may sit in the HTTP buffer.
@@ -129,8 +129,8 @@ asio::awaitable<void> ws_connection::run(
 asio::awaitable<void> ws_connection::read_frames(const std::shared_ptr<ws_connection>& self_ref,
                                                  const std::shared_ptr<http::ws_peer>& peer_ref,
                                                  http::websocket_handler* handler, bool opened) {
-  const auto self = self_ref;
-  const auto peer = peer_ref;
+  const auto self = self_ref;  // NOLINT: the coroutine frame owns a copy
+  const auto peer = peer_ref;  // NOLINT: the coroutine frame owns a copy
   const auto state = self->state_;
   beast::flat_buffer frame_buffer;
   for (;;) {

@@ -1,5 +1,7 @@
 #include "door_controller/daemon/door_loop.hpp"
 
+#include <algorithm>
+
 #include "door_controller/decision/decide.hpp"
 #include "protocol/log/log.hpp"
 #include "protocol/pseudonym.hpp"
@@ -10,14 +12,34 @@ using protocol::event_kind;
 
 door_loop::door_loop(door_loop_options options, const clock& clock, door_io& io,
                      event_journal& journal)
-    : options_(std::move(options)), clock_(clock), io_(io), journal_(journal) {
+    : options_(std::move(options)),
+      configured_unlock_(options_.unlock),
+      configured_held_open_(options_.held_open),
+      clock_(clock),
+      io_(io),
+      journal_(journal) {
   freshness_.max_age_seconds = options_.list_max_age_s;
   freshness_.policy = options_.stale_policy;
 }
 
-void door_loop::set_list(access_index index, std::int64_t issued_at) {
+void door_loop::set_list(access_index index, std::int64_t issued_at,
+                         const std::vector<protocol::door_settings>& doors) {
   index_ = std::move(index);
   freshness_.issued_at = issued_at;
+  auto unlock = configured_unlock_;
+  auto held_open = configured_held_open_;
+  auto mine = std::find_if(doors.begin(), doors.end(),
+                           [&](const auto& d) { return d.door_id == options_.door_id; });
+  if (mine != doors.end()) {
+    unlock = std::chrono::milliseconds{mine->unlock_ms};
+    held_open = std::chrono::milliseconds{mine->held_open_ms};
+  }
+  if (unlock != options_.unlock || held_open != options_.held_open) {
+    options_.unlock = unlock;
+    options_.held_open = held_open;
+    log::write(log::level::info, "door_settings",
+               {{"unlock_ms", unlock.count()}, {"held_open_ms", held_open.count()}});
+  }
 }
 
 void door_loop::on_reader(const reader_event& event) {
@@ -69,8 +91,10 @@ void door_loop::on_tap(std::span<const std::uint8_t> uid) {
   const std::string reason(v.clock_untrusted ? to_string(deny_reason::clock_untrusted)
                            : v.granted       ? protocol::to_string(v.source)
                                              : to_string(v.reason));
-  if (v.clock_untrusted)
+  // Each tap's event carries the reason; the log says it once until the clock is trusted again.
+  if (v.clock_untrusted && !clock_untrusted_logged_)
     log::write(log::level::warn, "clock_untrusted", {{"list_issued_at", *freshness_.issued_at}});
+  clock_untrusted_logged_ = v.clock_untrusted;
   log::write(log::level::info, v.granted ? "tap_granted" : "tap_denied",
              {{"card", protocol::to_hex(card)}, {"reason", reason}});
   // The event is durable before the relay moves; a grant that cannot be recorded is not acted

@@ -16,6 +16,7 @@
 #include "door_controller/decision/staleness_policy.hpp"
 #include "door_controller/io/door_io.hpp"
 #include "door_controller/reader/card_reader.hpp"
+#include "protocol/access_list.hpp"
 #include "protocol/event.hpp"
 
 namespace hubgate::door {
@@ -25,7 +26,7 @@ struct door_loop_options {
   std::vector<std::uint8_t> list_key;  // HMAC key of card pseudonyms; never logged
   std::chrono::milliseconds unlock{5000};
   std::chrono::milliseconds held_open{30000};
-  std::int64_t list_max_age_s = 24 * 3600;
+  std::int64_t list_max_age_s = std::int64_t{24} * 3600;
   staleness_policy stale_policy = staleness_policy::standing_only;
 };
 
@@ -36,7 +37,10 @@ class door_loop {
   door_loop(door_loop_options options, const clock& clock, door_io& io, event_journal& journal);
 
   // Replaces the list the loop decides from (issued_at: of its newest message).
-  void set_list(access_index index, std::int64_t issued_at);
+  // The unlock and held-open times come from the list's settings for this door when it has
+  // them (signed, set by the admin), else from the configuration (a list of an older service).
+  void set_list(access_index index, std::int64_t issued_at,
+                const std::vector<protocol::door_settings>& doors = {});
 
   void on_reader(const reader_event& event);
   void on_io(const io_event& event);
@@ -64,6 +68,8 @@ class door_loop {
   void drive_relay(bool on);
 
   door_loop_options options_;
+  std::chrono::milliseconds configured_unlock_;
+  std::chrono::milliseconds configured_held_open_;
   const clock& clock_;
   door_io& io_;
   event_journal& journal_;
@@ -78,6 +84,7 @@ class door_loop {
   bool door_open_ = false;
   steady_time opened_at_{};
   bool held_open_reported_ = false;
+  bool clock_untrusted_logged_ = false;
 };
 
 }  // namespace hubgate::door

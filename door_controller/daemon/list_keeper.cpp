@@ -128,7 +128,7 @@ void list_keeper::apply(protocol::access_list list, std::uint64_t epoch, std::ui
                         std::int64_t issued_at) {
   epoch_ = epoch;
   sequence_ = sequence;
-  loop_.set_list(access_index(list), issued_at);
+  loop_.set_list(access_index(list), issued_at, list.doors);
   current_ = std::move(list);
 }
 

@@ -4,7 +4,8 @@ target_include_directories(integration_controllers_support PUBLIC ${CMAKE_CURREN
 target_link_libraries(integration_controllers_support PUBLIC integration_api_support
   hubgate_https_client hubgate_booking_pki hubgate_protocol PRIVATE hubgate_warnings)
 
-foreach(_controllers_test IN ITEMS controllers_enrolment controllers_stream)
+foreach(_controllers_test IN ITEMS controllers_enrolment controllers_stream
+    controllers_door_settings)
   add_executable(integration_${_controllers_test} ${CMAKE_CURRENT_LIST_DIR}/${_controllers_test}_test.cpp)
   target_link_libraries(integration_${_controllers_test} PRIVATE integration_controllers_support
     GTest::gtest_main hubgate_warnings)

@@ -28,6 +28,20 @@ TEST(booking_access, lab_booking_opens_lab_door_and_entrance_with_grace) {
   EXPECT_EQ(entries_of(lists, c).size(), 2u) << "no other door opens for it";
 }
 
+TEST(booking_access, each_board_s_list_carries_the_times_of_its_own_doors) {
+  auto s = sample_hub();
+  for (auto& d : s.doors) {
+    if (d.id == "room1-door") d.unlock_time = std::chrono::milliseconds{1500};
+    if (d.id == "lab-door") d.held_open_alarm = std::chrono::minutes{2};
+  }
+  auto lists = derive_ok(s, now);
+  EXPECT_EQ(lists.at("ctrl-front").doors,
+            (std::vector<protocol::door_settings>{{"entrance", 5000, 30000}}));
+  EXPECT_EQ(lists.at("ctrl-lab").doors,
+            (std::vector<protocol::door_settings>{{"lab-door", 5000, 120000},
+                                                  {"room1-door", 1500, 30000}}));
+}
+
 TEST(booking_access, door_of_another_space_stays_closed) {
   auto s = sample_hub();
   s.bookings.push_back(

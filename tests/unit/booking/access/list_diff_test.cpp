@@ -39,6 +39,9 @@ access_list random_list(std::mt19937& rng) {
     if (std::none_of(l.entries.begin(), l.entries.end(), same_key)) l.entries.push_back(e);
   }
   for (int i = count(rng) % 6; i > 0; --i) l.revoked.push_back(random_card(rng, 12));
+  for (int d = 0; d < 4; ++d)
+    if (small(rng) != 0)
+      l.doors.push_back({"door-" + std::to_string(d), 1000 * small(rng) + 100, 30000});
   sort_canonically(l);
   return l;
 }
@@ -79,6 +82,20 @@ TEST(list_diff, unchanged_entries_are_not_resent) {
   EXPECT_EQ(delta.removals[0], (protocol::entry_key{b, "d", grant_source::standing}));
   EXPECT_EQ(delta.revoked_added, std::vector<pseudonym>{a});
   EXPECT_EQ(delta.revoked_removed, std::vector<pseudonym>{c});
+}
+
+TEST(list_diff, a_changed_unlock_time_is_sent_as_the_door_settings_alone) {
+  access_list before;
+  before.entries = {{pseudonym{1}, "d", grant_source::booking, {{10, 20}}}};
+  before.doors = {{"d", 5000, 30000}, {"e", 5000, 30000}};
+  auto after = before;
+  after.doors[1].unlock_ms = 1500;
+  auto delta = diff_access_lists(before, after);
+  EXPECT_FALSE(empty(delta));
+  EXPECT_TRUE(delta.upserts.empty());
+  EXPECT_TRUE(delta.removals.empty());
+  EXPECT_EQ(delta.doors, after.doors);
+  EXPECT_FALSE(diff_access_lists(before, before).doors.has_value());
 }
 
 TEST(list_diff, identical_lists_give_an_empty_delta) {

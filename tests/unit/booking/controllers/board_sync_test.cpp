@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include "protocol/access_list_json.hpp"
 #include "protocol/envelope.hpp"
 
@@ -142,6 +144,31 @@ TEST(board_sync, no_epoch_means_no_snapshot_yet) {
   EXPECT_TRUE(s.wants_snapshot());
   e.fail = false;
   EXPECT_TRUE(s.next(list_with(1, 100), e.fn(), 1001));
+}
+
+TEST(board_sync, a_list_too_large_for_the_board_is_withheld_and_the_board_stays_in_step) {
+  board_sync s("ctl-1");
+  epochs e;
+  s.on_hello(0, 0);
+  auto first = s.next(list_with(1, 100), e.fn(), 1000);
+  ASSERT_TRUE(first);
+  ASSERT_TRUE(s.on_ack(first->epoch, first->sequence));
+
+  access_list huge = list_with(1, 100);  // some 95 bytes of JSON per entry: over 5 MB
+  for (std::uint32_t i = 0; huge.entries.size() * 80 < board_sync::max_payload_bytes; ++i) {
+    protocol::pseudonym p{};
+    std::memcpy(p.data() + 1, &i, sizeof i);
+    huge.entries.push_back(access_entry{p, "door-1", grant_source::booking, {{100, 3700}}});
+  }
+  EXPECT_FALSE(s.next(huge, e.fn(), 1001));
+  EXPECT_GT(s.oversized_payload(), board_sync::max_payload_bytes);
+  EXPECT_EQ(s.sent_sequence(), 1u) << "nothing counted as sent";
+
+  auto fits = s.next(list_with(2, 100), e.fn(), 1002);
+  ASSERT_TRUE(fits);
+  EXPECT_EQ(fits->type, protocol::envelope_type::delta) << "still in step: a delta";
+  EXPECT_EQ(fits->sequence, 2u);
+  EXPECT_EQ(s.oversized_payload(), 0u);
 }
 
 TEST(board_sync, signed_messages_pass_the_boards_acceptance) {

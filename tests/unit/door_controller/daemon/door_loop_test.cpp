@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "protocol/log/log.hpp"
 #include "protocol/pseudonym.hpp"
 
 namespace hubgate::door {
@@ -59,14 +60,16 @@ const std::vector<std::uint8_t> unknown_uid{0x04, 0x00, 0x00, 0x01};
 class door_loop_test : public ::testing::Test {
  protected:
   door_loop_test() : loop_(options(), clock_, io_, journal_) {
-    protocol::access_list list;
-    const auto now_s =
-        std::chrono::duration_cast<std::chrono::seconds>(clock_.system.time_since_epoch()).count();
-    list.entries.push_back({protocol::make_pseudonym(list_key, allowed_uid),
-                            "door-1",
-                            protocol::grant_source::booking,
-                            {{now_s - 60, now_s + 7200}}});
-    loop_.set_list(access_index(list), now_s);
+    list_.entries.push_back({protocol::make_pseudonym(list_key, allowed_uid),
+                             "door-1",
+                             protocol::grant_source::booking,
+                             {{now_s_ - 60, now_s_ + 7200}}});
+    loop_.set_list(access_index(list_), now_s_);
+  }
+
+  void set_door_settings(std::vector<protocol::door_settings> doors) {
+    list_.doors = std::move(doors);
+    loop_.set_list(access_index(list_), now_s_, list_.doors);
   }
 
   static door_loop_options options() {
@@ -83,6 +86,9 @@ class door_loop_test : public ::testing::Test {
   }
 
   manual_clock clock_;
+  std::int64_t now_s_ =
+      std::chrono::duration_cast<std::chrono::seconds>(clock_.system.time_since_epoch()).count();
+  protocol::access_list list_;
   recording_io io_;
   vector_journal journal_;
   door_loop loop_;
@@ -199,6 +205,50 @@ TEST_F(door_loop_test, a_tap_with_the_clock_behind_the_list_reports_clock_untrus
   ASSERT_EQ(journal_.kinds(), std::vector{event_kind::tap_denied});
   EXPECT_EQ(journal_.events[0].reason, "clock_untrusted");
   EXPECT_TRUE(io_.changes.empty());
+}
+
+TEST_F(door_loop_test, the_signed_list_sets_this_door_s_unlock_and_held_open_times) {
+  set_door_settings({{"door-0", 9000, 9000}, {"door-1", 1500, 4000}});
+  tap(allowed_uid);
+  run_for(1499ms);
+  EXPECT_TRUE(loop_.relay_on());
+  run_for(1ms);
+  EXPECT_FALSE(loop_.relay_on());
+  io(io_event::kind::door_opened);  // within the 1.5 s unlock window: not forced
+  run_for(3999ms);
+  EXPECT_EQ(journal_.kinds(), std::vector{event_kind::tap_granted});
+  run_for(1ms);
+  EXPECT_EQ(journal_.kinds(), (std::vector{event_kind::tap_granted, event_kind::door_held_open}));
+}
+
+TEST_F(door_loop_test, a_list_without_settings_for_this_door_restores_the_configured_times) {
+  set_door_settings({{"door-1", 1500, 4000}});
+  set_door_settings({{"door-0", 9000, 9000}});
+  tap(allowed_uid);
+  run_for(499ms);
+  EXPECT_TRUE(loop_.relay_on());
+  run_for(1ms);
+  EXPECT_FALSE(loop_.relay_on());
+}
+
+TEST_F(door_loop_test, an_untrusted_clock_is_logged_once_while_every_tap_records_it) {
+  std::vector<std::string> lines;
+  log::set_sink([&](std::string_view line) {
+    if (line.find("\"event\":\"clock_untrusted\"") != std::string_view::npos)
+      lines.emplace_back(line);
+  });
+  clock_.system -= std::chrono::hours(2);
+  tap(allowed_uid);
+  tap(allowed_uid);
+  EXPECT_EQ(lines.size(), 1u);
+  clock_.system += std::chrono::hours(2);
+  tap(allowed_uid);  // trusted again
+  clock_.system -= std::chrono::hours(2);
+  tap(allowed_uid);
+  log::set_sink({});
+  EXPECT_EQ(lines.size(), 2u) << "logged again after the clock was trusted in between";
+  EXPECT_EQ(journal_.kinds(), (std::vector{event_kind::tap_denied, event_kind::tap_denied,
+                                           event_kind::tap_granted, event_kind::tap_denied}));
 }
 
 TEST_F(door_loop_test, release_turns_a_pulsing_relay_off) {
