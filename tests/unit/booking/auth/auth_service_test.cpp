@@ -77,7 +77,9 @@ class auth_service_test : public ::testing::Test {
   password_hasher hasher_{cheap};
   password_provider provider_{accounts_, hasher_};
   auth_service::clock_fn now_ = [] { return std::chrono::sys_seconds{std::chrono::hours{1}}; };
-  auth_service service_{provider_, accounts_, login_policy{}, now_};
+  rate_limiter::clock::time_point steady_now_ =
+      rate_limiter::clock::time_point{} + std::chrono::hours{1};
+  auth_service service_{provider_, accounts_, login_policy{}, now_, [this] { return steady_now_; }};
 };
 
 TEST_F(auth_service_test, guessing_from_one_address_does_not_lock_the_member_out_elsewhere) {
@@ -92,6 +94,25 @@ TEST_F(auth_service_test, guessing_from_one_address_does_not_lock_the_member_out
   EXPECT_EQ(own.refusal, login_refusal::none);
   EXPECT_TRUE(own.who);
   EXPECT_EQ(accounts_.sessions, 1u);
+}
+
+TEST_F(auth_service_test, the_lockout_grows_with_each_failure_after_it_and_says_how_long) {
+  using namespace std::chrono_literals;
+  for (int i = 0; i < 5; ++i) login("anna@hub.example", "wrong", "203.0.113.9");
+  auto r = login("anna@hub.example", "right horse", "203.0.113.9");
+  EXPECT_EQ(r.refusal, login_refusal::rate_limited);
+  EXPECT_EQ(r.retry_after, 60s);
+  steady_now_ += 60s;
+  EXPECT_EQ(login("anna@hub.example", "wrong", "203.0.113.9").refusal,
+            login_refusal::invalid_credentials);
+  r = login("anna@hub.example", "right horse", "203.0.113.9");
+  EXPECT_EQ(r.refusal, login_refusal::rate_limited);
+  EXPECT_EQ(r.retry_after, 120s);
+  steady_now_ += 120s;
+  // Waited out: the right password signs in, and the streak is gone.
+  EXPECT_EQ(login("anna@hub.example", "right horse", "203.0.113.9").refusal, login_refusal::none);
+  EXPECT_EQ(login("anna@hub.example", "wrong", "203.0.113.9").refusal,
+            login_refusal::invalid_credentials);
 }
 
 TEST_F(auth_service_test, one_address_guessing_many_accounts_is_still_throttled) {
