@@ -17,8 +17,8 @@ namespace hubgate::auth {
 // holds one) and the bookkeeping the authenticator needs without asking the store again.
 struct cached_identity {
   principal who;
-  std::chrono::sys_seconds session_expires{};  // sessions only
-  std::chrono::sys_seconds last_seen{};        // session last_seen or token last_used
+  std::chrono::sys_seconds expires_at{};  // of the session or the bearer token
+  std::chrono::sys_seconds last_seen{};   // session last_seen or token last_used
 };
 
 // The short lifetime bounds staleness for changes made behind this process's back; every

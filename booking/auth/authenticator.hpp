@@ -25,6 +25,7 @@ std::optional<std::string_view> bearer_token(std::string_view authorization);
 struct authentication {
   std::optional<principal> who;
   std::optional<std::string> refused;  // why a presented bearer token is not valid (a 401)
+  std::string refused_code;            // the problem's code when not "unauthenticated"
   bool needs_store = false;            // memory_only could not decide: ask again with the store
 };
 
