@@ -35,6 +35,7 @@ class auth_cache {
   std::uint64_t generation() const;
   std::optional<cached_identity> find(const std::string& key) const;
   void put(const std::string& key, cached_identity identity, std::uint64_t generation);
+  // last_seen only moves forward, by a touch or by put().
   void note_seen(const std::string& key, std::chrono::sys_seconds at);
 
   void forget_token(std::string_view clear_token);

@@ -121,10 +121,12 @@ authentication authenticator::cookie(std::string_view cookie_header, bool memory
   } else if (hit->expires_at <= now) {
     return out;  // as find_session would say
   }
+  // Checked before the touch, which would otherwise revive an idle session.
+  if (hit->last_seen + idle_timeout_ <= now) return out;
   if (hit->last_seen + touch_interval_ < now) {
     if (memory_only) return defer();
-    (void)tokens_.touch_session(token, now);
-    cache_.note_seen(key, now);
+    // Only a touch the store has is remembered: idle expiry must see what the store will say.
+    if (tokens_.touch_session(token, now)) cache_.note_seen(key, now);
   }
   out.who = std::move(hit->who);
   out.who->session_token = std::string(token);
