@@ -95,7 +95,7 @@ net::server_options public_options(const serve_options& o, const service_tls& tl
   p.host = o.host;
   p.port = o.port;
   p.worker_threads = o.workers;
-  p.body_limit = 256 * 1024;
+  p.body_limit = std::size_t{256} * 1024;
   p.cert_chain_file = tls.public_uses_own ? tls.own.certificate_chain.string() : o.tls_cert;
   p.private_key_file = tls.public_uses_own ? tls.own.private_key.string() : o.tls_key;
   p.websocket_endpoints.emplace("/api/v1/access-events/live", &live_log);
