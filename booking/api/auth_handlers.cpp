@@ -12,6 +12,8 @@
 namespace hubgate::api::handlers {
 namespace {
 
+constexpr std::int64_t default_token_days = 90, max_token_days = 365;
+
 boost::json::object session_body(const auth::principal& who) {
   return {{"csrf_token", who.csrf_token}, {"user", to_json(who.user)}};
 }
@@ -77,12 +79,14 @@ http::http_response create_token(call& c) {
   body_fields f(*body);
   auto name = f.text("name", need::required, 100);
   if (name && name->empty()) f.error("name", "required", "must not be empty");
+  const auto days = f.integer("expires_in_days", need::optional, 1, max_token_days);
   if (auto errors = f.finish(); !errors.empty())
     return respond(c, validation_failed(std::move(errors)));
   domain::api_token_record record;
   record.name = *name;
   record.user_id = c.who->user.id;
   record.created_at = c.svc.now();
+  record.expires_at = record.created_at + std::chrono::days{days.value_or(default_token_days)};
   const std::string token = auth::random_token(32);
   auto stored = c.svc.auth.insert_api_token(token, record);
   if (!stored) return respond(c, stored.error());

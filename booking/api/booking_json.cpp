@@ -71,7 +71,8 @@ boost::json::object to_json(const domain::api_token_record& t) {
   return {{"id", t.id},
           {"name", t.name},
           {"created_at", domain::format_rfc3339_utc(t.created_at)},
-          {"last_used", time_or_null(t.last_used)}};
+          {"last_used", time_or_null(t.last_used)},
+          {"expires_at", domain::format_rfc3339_utc(t.expires_at)}};
 }
 
 }  // namespace hubgate::api

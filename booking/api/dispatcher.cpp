@@ -116,7 +116,11 @@ bool dispatcher::dispatch(const http::http_request& request, thread where,
   auto auth = svc_.authenticator.authenticate(
       request, on_io ? auth::auth_lookup::memory_only : auth::auth_lookup::with_store);
   if (auth.needs_store) return false;
-  if (auth.refused) return answer(to_response(unauthenticated(*auth.refused), id));
+  if (auth.refused) {
+    problem p = unauthenticated(*auth.refused);
+    if (!auth.refused_code.empty()) p.code = auth.refused_code;
+    return answer(to_response(p, id));
+  }
   if (r.needs != privilege::anonymous && !auth.who)
     return answer(to_response(unauthenticated(), id));
   if (r.needs == privilege::admin && !auth.who->actor.is_admin())

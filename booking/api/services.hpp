@@ -41,6 +41,7 @@ namespace hubgate::api {
 struct api_settings {
   std::chrono::seconds session_lifetime{std::chrono::hours{24 * 7}};
   std::chrono::seconds touch_interval{std::chrono::minutes{5}};  // last_seen precision
+  std::chrono::seconds session_idle{std::chrono::hours{8}};      // unused this long: ended
   auth::scrypt_cost password_cost{};
   std::size_t account_failures = 5;   // per account within login_window
   std::size_t address_failures = 20;  // per remote address within login_window

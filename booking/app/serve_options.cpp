@@ -28,6 +28,7 @@ const std::string_view serve_usage = R"(usage: hubgate-booking serve --data-dir 
   --grace-seconds N        the same in seconds (for tests)
   --heartbeat-seconds N    WebSocket ping interval to boards; silent for 3x that = dead (10)
   --enrollment-token-seconds N  how long an enrolment token is valid (default 86400)
+  --session-idle-minutes N a sign-in session unused for N minutes ends (default 480)
 
 Environment: HUBGATE_ADMIN_EMAIL and HUBGATE_ADMIN_PASSWORD create the first admin when no
 user exists; HUBGATE_DEMO_PASSWORD is the demo members' password with --demo
@@ -97,6 +98,10 @@ serve_options parse_serve_options(const std::vector<std::string_view>& args) {
       auto n = parse_number<long>(value());
       if (!n || *n < 1 || *n > 30L * 86400) bad_usage("--enrollment-token-seconds: 1 to 2592000");
       o.token_lifetime = std::chrono::seconds{*n};
+    } else if (arg == "--session-idle-minutes") {
+      auto n = parse_number<long>(value());
+      if (!n || *n < 1 || *n > 7L * 24 * 60) bad_usage("--session-idle-minutes: 1 to 10080");
+      o.session_idle = std::chrono::minutes{*n};
     } else if (arg == "--demo") {
       o.demo = true;
     } else if (arg == "--tls-cert") {

@@ -33,6 +33,7 @@ struct serve_options {
   std::chrono::seconds grace{std::chrono::minutes{15}};
   std::chrono::seconds heartbeat{10};
   std::chrono::seconds token_lifetime{std::chrono::hours{24}};
+  std::chrono::seconds session_idle{std::chrono::hours{8}};  // a session unused this long ends
   // From the environment (never the command line, where `ps` would show them).
   std::string admin_email, admin_password;  // the first admin, made when no user exists
   std::string demo_password;                // the demo members' password; empty = the default

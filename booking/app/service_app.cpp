@@ -110,6 +110,16 @@ http::http_response stream_only::handle(const http::http_request& request) {
                           request.request_id);
 }
 
+namespace {
+
+api::api_settings api_settings_of(const serve_options& o) {
+  api::api_settings s;
+  s.session_idle = o.session_idle;
+  return s;
+}
+
+}  // namespace
+
 service_app::parts::parts(const serve_options& o)
     : options(with_private_data_dir(o)),
       tls(prepare_service_tls(options)),
@@ -128,7 +138,7 @@ service_app::parts::parts(const serve_options& o)
       controller_service(db->controllers(), db->catalog(), hub,
                          enrolment(options, tls, link_server.get())),
       svc(db->catalog(), db->users(), db->auth(),
-          {bookings, feeds, utilisation, controller_service}),
+          {bookings, feeds, utilisation, controller_service}, api_settings_of(options)),
       live_log(svc),
       site(options.web_root.value_or(web::default_web_root())),
       dispatcher(svc, &site),

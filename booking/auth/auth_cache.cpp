@@ -1,5 +1,6 @@
 #include "booking/auth/auth_cache.hpp"
 
+#include <algorithm>
 #include <iterator>
 
 #include "booking/auth/secret_token.hpp"
@@ -35,12 +36,16 @@ void auth_cache::put(const std::string& key, cached_identity identity, std::uint
     std::erase_if(entries_, [&](const auto& e) { return now - e.second.fetched >= ttl_; });
     if (entries_.size() >= max_entries_) entries_.clear();
   }
+  // A lookup that read the store before a touch must not move last_seen back.
+  if (auto it = entries_.find(key); it != entries_.end())
+    identity.last_seen = std::max(identity.last_seen, it->second.identity.last_seen);
   entries_.insert_or_assign(key, entry{std::move(identity), now});
 }
 
 void auth_cache::note_seen(const std::string& key, std::chrono::sys_seconds at) {
   std::lock_guard lock(mutex_);
-  if (auto it = entries_.find(key); it != entries_.end()) it->second.identity.last_seen = at;
+  if (auto it = entries_.find(key); it != entries_.end())
+    it->second.identity.last_seen = std::max(it->second.identity.last_seen, at);
 }
 
 void auth_cache::forget_token(std::string_view clear_token) {

@@ -17,8 +17,8 @@ namespace hubgate::auth {
 // holds one) and the bookkeeping the authenticator needs without asking the store again.
 struct cached_identity {
   principal who;
-  std::chrono::sys_seconds session_expires{};  // sessions only
-  std::chrono::sys_seconds last_seen{};        // session last_seen or token last_used
+  std::chrono::sys_seconds expires_at{};  // of the session or the bearer token
+  std::chrono::sys_seconds last_seen{};   // session last_seen or token last_used
 };
 
 // The short lifetime bounds staleness for changes made behind this process's back; every
@@ -35,6 +35,7 @@ class auth_cache {
   std::uint64_t generation() const;
   std::optional<cached_identity> find(const std::string& key) const;
   void put(const std::string& key, cached_identity identity, std::uint64_t generation);
+  // last_seen only moves forward, by a touch or by put().
   void note_seen(const std::string& key, std::chrono::sys_seconds at);
 
   void forget_token(std::string_view clear_token);

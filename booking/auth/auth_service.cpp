@@ -27,12 +27,14 @@ login_result refused(login_refusal why, std::chrono::seconds retry_after = {}) {
 }  // namespace
 
 auth_service::auth_service(credential_provider& provider, domain::auth_repository& sessions,
-                           login_policy policy, const clock_fn& now)
+                           login_policy policy, const clock_fn& now, steady_fn steady)
     : provider_(provider),
       sessions_(sessions),
       policy_(policy),
       now_(now),
-      account_limiter_(policy.account_failures, policy.window),
+      steady_(std::move(steady)),
+      account_limiter_(backoff_policy{policy.account_failures, policy.first_lockout,
+                                      policy.longest_lockout, policy.window}),
       address_limiter_(policy.address_failures, policy.window) {}
 
 std::optional<std::chrono::seconds> auth_service::throttled(const std::string& account,
@@ -44,7 +46,7 @@ std::optional<std::chrono::seconds> auth_service::throttled(const std::string& a
 }
 
 domain::outcome<login_result> auth_service::login(const login_attempt& attempt) {
-  const auto steady_now = rate_limiter::clock::now();
+  const auto steady_now = steady_();
   // The account's limit counts failures per account *and* address: someone guessing from
   // elsewhere cannot lock the member out; the per-address limit still bounds one guesser.
   const std::string account_key =

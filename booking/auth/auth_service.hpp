@@ -1,6 +1,6 @@
-// The sign-in rules: throttle guessing per account and address and per address, ask the
-// credential provider, and open a cookie session with its CSRF token. Handlers only parse and
-// render.
+// The sign-in rules: lock guessing out per account and address (for a growing time) and
+// throttle it per address, ask the credential provider, and open a cookie session with its
+// CSRF token. Handlers only parse and render.
 #pragma once
 #include <chrono>
 #include <functional>
@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "booking/auth/credential_provider.hpp"
+#include "booking/auth/login_backoff.hpp"
 #include "booking/auth/principal.hpp"
 #include "booking/auth/rate_limiter.hpp"
 #include "booking/domain/failure.hpp"
@@ -17,9 +18,13 @@ namespace hubgate::auth {
 
 struct login_policy {
   std::chrono::seconds session_lifetime{std::chrono::hours{24 * 7}};
-  std::size_t account_failures = 5;   // per account and address within window
+  std::size_t account_failures = 5;   // per account and address before the first lockout
   std::size_t address_failures = 20;  // per remote address within window
+  // A window without failures forgets an account's streak; it is also the address limit's.
   std::chrono::seconds window{std::chrono::minutes{15}};
+  // Each further failure for the account and address doubles the lockout, up to the longest.
+  std::chrono::seconds first_lockout{std::chrono::minutes{1}};
+  std::chrono::seconds longest_lockout{std::chrono::hours{1}};
 };
 
 struct login_attempt {
@@ -40,9 +45,12 @@ struct login_result {
 class auth_service {
  public:
   using clock_fn = std::function<std::chrono::sys_seconds()>;
-  // `now` is read at each call (tests replace the function it refers to).
-  auth_service(credential_provider& provider, domain::auth_repository& sessions,
-               login_policy policy, const clock_fn& now);
+  // The lockouts' clock: steady, so that a wall-clock step neither ends nor stretches one.
+  using steady_fn = std::function<rate_limiter::clock::time_point()>;
+  // `now` is read at each call (tests replace the function it refers to), as is `steady`.
+  auth_service(
+      credential_provider& provider, domain::auth_repository& sessions, login_policy policy,
+      const clock_fn& now, steady_fn steady = [] { return rate_limiter::clock::now(); });
 
   // A refusal is a value in login_result; the error is a store failure.
   domain::outcome<login_result> login(const login_attempt& attempt);
@@ -59,7 +67,8 @@ class auth_service {
   domain::auth_repository& sessions_;
   login_policy policy_;
   const clock_fn& now_;
-  rate_limiter account_limiter_;
+  steady_fn steady_;
+  login_backoff account_limiter_;
   rate_limiter address_limiter_;
 };
 

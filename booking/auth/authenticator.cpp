@@ -19,9 +19,10 @@ authentication defer() {
   return later;
 }
 
-authentication refuse(std::string why) {
+authentication refuse(std::string why, std::string code = {}) {
   authentication out;
   out.refused = std::move(why);
+  out.refused_code = std::move(code);
   return out;
 }
 
@@ -84,9 +85,11 @@ authentication authenticator::bearer(std::string_view authorization, bool memory
     who->api_token_id = record->id;
     // Never used: due for a touch at once.
     const auto never = now - touch_interval_ - std::chrono::seconds{1};
-    hit = cached_identity{std::move(*who), {}, record->last_used.value_or(never)};
+    hit = cached_identity{std::move(*who), record->expires_at, record->last_used.value_or(never)};
     cache_.put(key, *hit, generation);
   }
+  // Said apart from an unknown token, so that a script's owner knows to make a new one.
+  if (hit->expires_at <= now) return refuse("the bearer token has expired", "token_expired");
   if (hit->last_seen + touch_interval_ < now) {
     if (memory_only) return defer();
     (void)tokens_.touch_api_token(hit->who.api_token_id, now);
@@ -115,13 +118,15 @@ authentication authenticator::cookie(std::string_view cookie_header, bool memory
     who->csrf_token = session->csrf_token;
     hit = cached_identity{std::move(*who), session->expires_at, session->last_seen};
     cache_.put(key, *hit, generation);
-  } else if (hit->session_expires <= now) {
+  } else if (hit->expires_at <= now) {
     return out;  // as find_session would say
   }
+  // Checked before the touch, which would otherwise revive an idle session.
+  if (hit->last_seen + idle_timeout_ <= now) return out;
   if (hit->last_seen + touch_interval_ < now) {
     if (memory_only) return defer();
-    (void)tokens_.touch_session(token, now);
-    cache_.note_seen(key, now);
+    // Only a touch the store has is remembered: idle expiry must see what the store will say.
+    if (tokens_.touch_session(token, now)) cache_.note_seen(key, now);
   }
   out.who = std::move(hit->who);
   out.who->session_token = std::string(token);

@@ -1,6 +1,7 @@
 // Who is calling: a session cookie (browsers) or a bearer token (scripts), each looked up by
 // the SHA-256 the store keeps. Also the session cookie's format.
 #pragma once
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -25,6 +26,7 @@ std::optional<std::string_view> bearer_token(std::string_view authorization);
 struct authentication {
   std::optional<principal> who;
   std::optional<std::string> refused;  // why a presented bearer token is not valid (a 401)
+  std::string refused_code;            // the problem's code when not "unauthenticated"
   bool needs_store = false;            // memory_only could not decide: ask again with the store
 };
 
@@ -32,14 +34,26 @@ struct authentication {
 // due, sets needs_store instead of reading or writing the store.
 enum class auth_lookup { with_store, memory_only };
 
+struct session_timing {
+  std::chrono::seconds touch_interval{std::chrono::minutes{5}};  // last_seen precision
+  std::chrono::seconds idle_timeout{std::chrono::hours{8}};      // unused this long: ended
+};
+
 // Resolves the credentials a request presents, through the identity cache and the store.
 class authenticator {
  public:
   using clock_fn = std::function<std::chrono::sys_seconds()>;
   // `now` is read at each call (tests replace the function it refers to).
+  // The touch interval is shortened to a quarter of the idle timeout when longer, so that a
+  // session in use never looks idle because its last touch was skipped.
   authenticator(domain::user_repository& users, domain::auth_repository& tokens, auth_cache& cache,
-                std::chrono::seconds touch_interval, const clock_fn& now)
-      : users_(users), tokens_(tokens), cache_(cache), touch_interval_(touch_interval), now_(now) {}
+                session_timing timing, const clock_fn& now)
+      : users_(users),
+        tokens_(tokens),
+        cache_(cache),
+        touch_interval_(std::min(timing.touch_interval, timing.idle_timeout / 4)),
+        idle_timeout_(timing.idle_timeout),
+        now_(now) {}
 
   // A missing or stale session cookie is simply anonymous (the route then decides); a bearer
   // token that does not resolve is refused, as scripts should learn at once.
@@ -55,6 +69,7 @@ class authenticator {
   domain::auth_repository& tokens_;
   auth_cache& cache_;
   std::chrono::seconds touch_interval_;
+  std::chrono::seconds idle_timeout_;
   const clock_fn& now_;
 };
 

@@ -1,4 +1,4 @@
-// Counts failed attempts per key (an account, an address) in a sliding window, so login
+// Counts failed attempts per key (a remote address) in a sliding window, so login
 // guessing is throttled; in memory, as a restart only gives an attacker one fresh window.
 #pragma once
 #include <chrono>

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "booking/store/database.hpp"
@@ -11,7 +12,7 @@ namespace {
 
 // Never edit a released migration: add a new one. Times are Unix seconds (UTC); nested
 // values (opening hours, rules, policies) are JSON text, read and written only by the store.
-constexpr std::array<const char*, 3> migrations{{
+constexpr std::array<const char*, 4> migrations{{
     R"sql(
 CREATE TABLE sites(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL,
@@ -94,6 +95,12 @@ CREATE TABLE access_events(
   received_at INTEGER NOT NULL);
 CREATE INDEX access_events_at ON access_events(at_ms);
 )sql",
+    // Bearer tokens expire: those made before get the default lifetime of 90 days from their
+    // creation.
+    R"sql(
+ALTER TABLE api_tokens ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
+UPDATE api_tokens SET expires_at = created_at + 90 * 86400;
+)sql",
 }};
 
 outcome<int> user_version(connection& c) {
@@ -111,6 +118,10 @@ int current_schema_version() noexcept {
 }
 
 outcome<int> migrate(connection& c) {
+  return migrate(c, current_schema_version());
+}
+
+outcome<int> migrate(connection& c, int target) {
   if (auto r = c.exec("BEGIN IMMEDIATE"); !r) return r.error();
   auto fail = [&](failure f) -> outcome<int> {
     c.exec("ROLLBACK");
@@ -119,11 +130,11 @@ outcome<int> migrate(connection& c) {
   };
   auto v = user_version(c);
   if (!v) return fail(v.error());
-  int target = current_schema_version();
-  if (*v > target) {
+  target = std::min(target, current_schema_version());
+  if (*v > current_schema_version()) {
     c.exec("ROLLBACK");
     return failure(make_error_code(errc::newer_schema),
-                   fmt::format("schema version {} is newer than {}", *v, target));
+                   fmt::format("schema version {} is newer than {}", *v, current_schema_version()));
   }
   for (int next = *v + 1; next <= target; ++next) {
     if (auto r = c.exec(migrations[static_cast<std::size_t>(next - 1)]); !r) return fail(r.error());

@@ -8,5 +8,7 @@ namespace hubgate::store {
 // Applies the pending migrations; returns the resulting version. newer_schema when the file
 // is ahead of this build (never downgrade silently).
 outcome<int> migrate(connection& c);
+// Stops at version `target` (for tests of a migration: they build the older schema first).
+outcome<int> migrate(connection& c, int target);
 
 }  // namespace hubgate::store

@@ -8,7 +8,8 @@
 namespace hubgate::store {
 namespace {
 
-constexpr const char* token_columns = "id, name, user_id, created_at, last_used, revoked";
+constexpr const char* token_columns =
+    "id, name, user_id, created_at, last_used, revoked, expires_at";
 
 outcome<domain::api_token_record> read_token(const statement& st) {
   domain::api_token_record t;
@@ -18,6 +19,7 @@ outcome<domain::api_token_record> read_token(const statement& st) {
   t.created_at = from_unix(st.integer(3));
   if (auto u = st.optional_integer(4)) t.last_used = from_unix(*u);
   t.revoked = st.integer(5) != 0;
+  t.expires_at = from_unix(st.integer(6));
   return t;
 }
 
@@ -130,8 +132,8 @@ outcome<domain::api_token_record> sqlite_auth::insert_api_token(std::string_view
         if (!row) return row.error();
         if (*row) return domain::failure(domain::errc::name_taken, "a token with this name exists");
         auto st = c.prepare(
-            "INSERT INTO api_tokens(id, token_hash, user_id, name, created_at, last_used, revoked)"
-            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            "INSERT INTO api_tokens(id, token_hash, user_id, name, created_at, last_used, revoked,"
+            " expires_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         if (!st) return st.error();
         st->bind(1, t.id).bind(2, digest).bind(3, t.user_id).bind(4, t.name);
         st->bind(5, to_unix(t.created_at));
@@ -139,7 +141,7 @@ outcome<domain::api_token_record> sqlite_auth::insert_api_token(std::string_view
           st->bind(6, to_unix(*t.last_used));
         else
           st->bind_null(6);
-        st->bind(7, t.revoked);
+        st->bind(7, t.revoked).bind(8, to_unix(t.expires_at));
         if (auto r = run_update(c, *st, false); !r) return r.error();
         return t;
       });

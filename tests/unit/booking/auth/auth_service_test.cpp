@@ -4,51 +4,13 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
-
 #include "booking/auth/password_provider.hpp"
+#include "memory_auth_store.hpp"
 
 namespace hubgate::auth {
 namespace {
 
-using domain::outcome;
-
-class memory_accounts final : public domain::auth_repository {
- public:
-  std::map<std::string, domain::login_record, std::less<>> logins;
-  std::size_t sessions = 0;
-
-  outcome<domain::login_record> find_login(std::string_view email) override {
-    auto it = logins.find(email);
-    if (it == logins.end()) return domain::errc::not_found;
-    return it->second;
-  }
-  outcome<void> insert_session(std::string_view, const domain::session_record&) override {
-    ++sessions;
-    return {};
-  }
-  // Not used by sign-in.
-  outcome<void> set_password_hash(std::string_view, std::string) override { return unused(); }
-  outcome<domain::session_record> find_session(std::string_view, domain::sys_seconds) override {
-    return unused();
-  }
-  outcome<void> touch_session(std::string_view, domain::sys_seconds) override { return unused(); }
-  outcome<void> delete_session(std::string_view) override { return unused(); }
-  outcome<std::size_t> delete_expired_sessions(domain::sys_seconds) override { return unused(); }
-  outcome<domain::api_token_record> insert_api_token(std::string_view,
-                                                     domain::api_token_record) override {
-    return unused();
-  }
-  outcome<domain::api_token_record> find_api_token(std::string_view) override { return unused(); }
-  outcome<void> touch_api_token(std::string_view, domain::sys_seconds) override { return unused(); }
-  outcome<std::vector<domain::api_token_record>> list_api_tokens(std::string_view) override {
-    return unused();
-  }
-  outcome<void> revoke_api_token(std::string_view) override { return unused(); }
-
- private:
-  static domain::failure unused() { return domain::errc::not_found; }
-};
+using testing::memory_auth;
 
 // The lowest cost scrypt accepts keeps the test quick; the rules do not depend on it.
 constexpr scrypt_cost cheap{10, 1, 1};
@@ -73,11 +35,13 @@ class auth_service_test : public ::testing::Test {
     return r ? *r : login_result{};
   }
 
-  memory_accounts accounts_;
+  memory_auth accounts_;
   password_hasher hasher_{cheap};
   password_provider provider_{accounts_, hasher_};
   auth_service::clock_fn now_ = [] { return std::chrono::sys_seconds{std::chrono::hours{1}}; };
-  auth_service service_{provider_, accounts_, login_policy{}, now_};
+  rate_limiter::clock::time_point steady_now_ =
+      rate_limiter::clock::time_point{} + std::chrono::hours{1};
+  auth_service service_{provider_, accounts_, login_policy{}, now_, [this] { return steady_now_; }};
 };
 
 TEST_F(auth_service_test, guessing_from_one_address_does_not_lock_the_member_out_elsewhere) {
@@ -91,7 +55,26 @@ TEST_F(auth_service_test, guessing_from_one_address_does_not_lock_the_member_out
   const auto own = login("anna@hub.example", "right horse", "198.51.100.4");
   EXPECT_EQ(own.refusal, login_refusal::none);
   EXPECT_TRUE(own.who);
-  EXPECT_EQ(accounts_.sessions, 1u);
+  EXPECT_EQ(accounts_.sessions_opened, 1u);
+}
+
+TEST_F(auth_service_test, the_lockout_grows_with_each_failure_after_it_and_says_how_long) {
+  using namespace std::chrono_literals;
+  for (int i = 0; i < 5; ++i) login("anna@hub.example", "wrong", "203.0.113.9");
+  auto r = login("anna@hub.example", "right horse", "203.0.113.9");
+  EXPECT_EQ(r.refusal, login_refusal::rate_limited);
+  EXPECT_EQ(r.retry_after, 60s);
+  steady_now_ += 60s;
+  EXPECT_EQ(login("anna@hub.example", "wrong", "203.0.113.9").refusal,
+            login_refusal::invalid_credentials);
+  r = login("anna@hub.example", "right horse", "203.0.113.9");
+  EXPECT_EQ(r.refusal, login_refusal::rate_limited);
+  EXPECT_EQ(r.retry_after, 120s);
+  steady_now_ += 120s;
+  // Waited out: the right password signs in, and the streak is gone.
+  EXPECT_EQ(login("anna@hub.example", "right horse", "203.0.113.9").refusal, login_refusal::none);
+  EXPECT_EQ(login("anna@hub.example", "wrong", "203.0.113.9").refusal,
+            login_refusal::invalid_credentials);
 }
 
 TEST_F(auth_service_test, one_address_guessing_many_accounts_is_still_throttled) {

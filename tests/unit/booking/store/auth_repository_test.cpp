@@ -64,15 +64,18 @@ TEST_F(auth_repository_test, logout_deletes_the_session) {
 
 TEST_F(auth_repository_test, api_tokens_by_hash_until_revoked) {
   const std::string token = "hg_api_7d3f0e55aa01";
-  domain::api_token_record t{"", "ci", "u1", now, std::nullopt, false};
+  domain::api_token_record t{"", "ci", "u1", now, std::nullopt, false, now + 90 * 24h};
   auto made = db->auth().insert_api_token(token, t);
   ASSERT_TRUE(made);
   EXPECT_EQ(db->auth().insert_api_token("another", t).error().is(domain::errc::name_taken), true);
   auto found = db->auth().find_api_token(token);
   ASSERT_TRUE(found);
   EXPECT_EQ(found->id, made->id);
+  EXPECT_EQ(found->expires_at, now + 90 * 24h);
   ASSERT_TRUE(db->auth().touch_api_token(made->id, now + 1h));
   EXPECT_EQ(db->auth().list_api_tokens("u1")->at(0).last_used, now + 1h);
+  // Found after its expiry too: the authenticator refuses it with its own code.
+  EXPECT_TRUE(db->auth().find_api_token(token));
   ASSERT_TRUE(db->auth().revoke_api_token(made->id));
   EXPECT_TRUE(db->auth().find_api_token(token).error().is(domain::errc::not_found));
   EXPECT_FALSE(file_contains(dir.path(), token));

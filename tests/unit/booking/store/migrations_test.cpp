@@ -1,5 +1,9 @@
+#include "booking/store/migrations.hpp"
+
+#include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "booking/store/sqlite_connection.hpp"
 #include "store_fixture.hpp"
 
 namespace hubgate::store {
@@ -66,6 +70,30 @@ TEST(migrations, a_database_from_a_newer_version_is_refused) {
   auto db = open_sqlite(dir.path());
   ASSERT_FALSE(db);
   EXPECT_EQ(db.error(), make_error_code(store::errc::newer_schema));
+}
+
+TEST(migrations, bearer_tokens_made_before_expiry_existed_get_ninety_days_from_creation) {
+  hubgate::test::temp_dir dir{"hubgate-store"};
+  const auto file = dir.path() / "hubgate.db";
+  const auto created = utc(2027, 1, 10, 9);
+  {
+    auto c = connection::open(file, connection::mode::writer, 1000, true);
+    ASSERT_TRUE(c);
+    ASSERT_EQ(*migrate(**c, 3), 3);  // the schema before token expiry
+    const auto rows = fmt::format(
+        "INSERT INTO users VALUES('u1', 'a@hub.example', 'A', 'member', '[]', 1, 'en', 'h', 0);"
+        "INSERT INTO api_tokens VALUES('tok_old', 'hash', 'u1', 'cron', {}, NULL, 0);",
+        created.time_since_epoch().count());
+    ASSERT_TRUE((*c)->exec(rows.c_str()));
+  }
+  auto db = open_sqlite(dir.path());
+  ASSERT_TRUE(db) << db.error().message();
+  EXPECT_EQ((*db)->schema_version(), current_schema_version());
+  auto tokens = (*db)->auth().list_api_tokens("u1");
+  ASSERT_TRUE(tokens);
+  ASSERT_EQ(tokens->size(), 1u);
+  EXPECT_EQ(tokens->at(0).created_at, created);
+  EXPECT_EQ(tokens->at(0).expires_at, created + std::chrono::days{90});
 }
 
 TEST(migrations, a_file_that_is_not_a_database_is_refused) {
