@@ -1,10 +1,11 @@
 // Sign-in routes: login (the rules are auth::auth_service's) creating a cookie session with
-// its CSRF token, logout, and bearer tokens for scripts.
+// its CSRF token, logout, your sessions (listed, ended one by one), and bearer tokens.
 #include <algorithm>
 
 #include "booking/api/booking_json.hpp"
 #include "booking/api/handler_support.hpp"
 #include "booking/api/handlers.hpp"
+#include "booking/auth/auth_cache.hpp"
 #include "booking/auth/authenticator.hpp"
 #include "booking/auth/secret_token.hpp"
 #include "protocol/log/log.hpp"
@@ -24,6 +25,12 @@ std::optional<problem> empty_body(call& c) {
   body_fields f(*body);
   if (auto errors = f.finish(); !errors.empty()) return validation_failed(std::move(errors));
   return std::nullopt;
+}
+
+// The id under which the caller's own cookie session is listed, or "" for a bearer token.
+std::string own_session_id(const call& c) {
+  if (c.who->kind != auth::auth_kind::session_cookie) return {};
+  return auth::auth_cache::key_of(c.who->session_token).substr(0, 16);
 }
 
 }  // namespace
@@ -73,6 +80,35 @@ http::http_response current_session(call& c) {
   return json_response(200, body);
 }
 
+http::http_response list_sessions(call& c) {
+  const std::string own = own_session_id(c);
+  const auto now = c.svc.now();
+  auto sessions = c.svc.auth.list_sessions(c.who->user.id, now);
+  // A session unused for the idle time is over, though the store keeps it until it expires.
+  if (sessions)
+    std::erase_if(*sessions, [&](const domain::session_summary& s) {
+      return s.last_seen + c.svc.settings.session_idle <= now;
+    });
+  return respond_list(c, sessions, [&](const domain::session_summary& s) {
+    boost::json::object o = to_json(s);
+    o["current"] = s.id == own;
+    return o;
+  });
+}
+
+http::http_response end_session(call& c) {
+  const auto id = c.param("id");
+  if (auto r = c.svc.auth.delete_session_by_id(c.who->user.id, id); !r) {
+    if (r.error().is(domain::errc::not_found))
+      return respond(c, not_found("no such session of yours"));
+    return respond(c, r.error());
+  }
+  auto response = no_content();
+  if (id == own_session_id(c))
+    response.headers.emplace_back("set-cookie", auth::cleared_session_cookie());
+  return response;
+}
+
 http::http_response create_token(call& c) {
   auto body = parse_json_body(c.request);
   if (!body) return respond(c, body.error());
@@ -96,8 +132,9 @@ http::http_response create_token(call& c) {
 }
 
 http::http_response list_tokens(call& c) {
-  return respond_list(c, c.svc.auth.list_api_tokens(c.who->user.id),
-                      [](const auto& t) { return to_json(t); });
+  auto tokens = c.svc.auth.list_api_tokens(c.who->user.id);
+  if (tokens) std::erase_if(*tokens, [](const domain::api_token_record& t) { return t.revoked; });
+  return respond_list(c, tokens, [](const auto& t) { return to_json(t); });
 }
 
 http::http_response revoke_token(call& c) {

@@ -67,6 +67,13 @@ boost::json::object to_json(const domain::credential& c) {
           {"created_at", domain::format_rfc3339_utc(c.created_at)}};
 }
 
+boost::json::object to_json(const domain::session_summary& s) {
+  return {{"id", s.id},
+          {"created_at", domain::format_rfc3339_utc(s.created_at)},
+          {"last_seen", domain::format_rfc3339_utc(s.last_seen)},
+          {"expires_at", domain::format_rfc3339_utc(s.expires_at)}};
+}
+
 boost::json::object to_json(const domain::api_token_record& t) {
   return {{"id", t.id},
           {"name", t.name},

@@ -17,6 +17,7 @@ boost::json::object to_json(const domain::free_segment& s);
 boost::json::object to_json(const domain::space_availability& a);
 boost::json::object to_json(const domain::user& u);
 boost::json::object to_json(const domain::credential& c);
+boost::json::object to_json(const domain::session_summary& s);
 boost::json::object to_json(const domain::api_token_record& t);
 
 }  // namespace hubgate::api

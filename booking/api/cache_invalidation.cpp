@@ -10,9 +10,9 @@ using domain::outcome;
 outcome<domain::login_record> invalidating_auth_repository::find_login(std::string_view email) {
   return inner_.find_login(email);
 }
-outcome<void> invalidating_auth_repository::set_password_hash(std::string_view user_id,
-                                                              std::string hash) {
-  auto r = inner_.set_password_hash(user_id, std::move(hash));
+outcome<std::size_t> invalidating_auth_repository::set_password_hash(
+    std::string_view user_id, std::string hash, std::string_view kept_session) {
+  auto r = inner_.set_password_hash(user_id, std::move(hash), kept_session);
   cache_.forget_user(user_id);
   return r;
 }
@@ -34,8 +34,18 @@ outcome<void> invalidating_auth_repository::delete_session(std::string_view toke
   return r;
 }
 outcome<std::size_t> invalidating_auth_repository::delete_expired_sessions(
-    domain::sys_seconds now) {
-  return inner_.delete_expired_sessions(now);  // the cache checks expiry itself
+    domain::sys_seconds now, domain::sys_seconds unused_since) {
+  return inner_.delete_expired_sessions(now, unused_since);  // the cache checks both itself
+}
+outcome<std::vector<domain::session_summary>> invalidating_auth_repository::list_sessions(
+    std::string_view user_id, domain::sys_seconds now) {
+  return inner_.list_sessions(user_id, now);
+}
+outcome<void> invalidating_auth_repository::delete_session_by_id(std::string_view user_id,
+                                                                 std::string_view id) {
+  auto r = inner_.delete_session_by_id(user_id, id);
+  cache_.forget_user(user_id);  // the cache knows sessions by their whole digest only
+  return r;
 }
 outcome<domain::api_token_record> invalidating_auth_repository::insert_api_token(
     std::string_view token, domain::api_token_record t) {

@@ -12,14 +12,20 @@ class invalidating_auth_repository final : public domain::auth_repository {
       : inner_(inner), cache_(cache) {}
 
   domain::outcome<domain::login_record> find_login(std::string_view email) override;
-  domain::outcome<void> set_password_hash(std::string_view user_id, std::string hash) override;
+  domain::outcome<std::size_t> set_password_hash(std::string_view user_id, std::string hash,
+                                                 std::string_view kept_session) override;
   domain::outcome<void> insert_session(std::string_view token,
                                        const domain::session_record& s) override;
   domain::outcome<domain::session_record> find_session(std::string_view token,
                                                        domain::sys_seconds now) override;
   domain::outcome<void> touch_session(std::string_view token, domain::sys_seconds now) override;
   domain::outcome<void> delete_session(std::string_view token) override;
-  domain::outcome<std::size_t> delete_expired_sessions(domain::sys_seconds now) override;
+  domain::outcome<std::size_t> delete_expired_sessions(domain::sys_seconds now,
+                                                       domain::sys_seconds unused_since) override;
+  domain::outcome<std::vector<domain::session_summary>> list_sessions(
+      std::string_view user_id, domain::sys_seconds now) override;
+  domain::outcome<void> delete_session_by_id(std::string_view user_id,
+                                             std::string_view id) override;
   domain::outcome<domain::api_token_record> insert_api_token(std::string_view token,
                                                              domain::api_token_record t) override;
   domain::outcome<domain::api_token_record> find_api_token(std::string_view token) override;

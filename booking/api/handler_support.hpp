@@ -1,6 +1,8 @@
 // Small helpers shared by the handlers: turning domain outcomes, problems and parsed bodies
 // into responses, so each handler stays a few lines of parse, call, map.
 #pragma once
+#include <fmt/format.h>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <exception>
@@ -43,6 +45,14 @@ template <class T, class Render>
 http::http_response respond(const call& c, const domain::outcome<T>& r, Render render,
                             int status = 200) {
   return respond(c.request.request_id, r, render, status);
+}
+
+// A required new password (create a user, change or set a password), its length checked.
+inline std::optional<std::string> new_password_field(body_fields& f, std::string_view field) {
+  auto password = f.text(field, need::required, auth::max_password_length);
+  if (password && password->size() < auth::min_password_length)
+    f.error(field, "too_short", fmt::format("at least {} characters", auth::min_password_length));
+  return password;
 }
 
 // For replies made off the request's thread (see replying_handler): what `make` answers, or

@@ -15,6 +15,8 @@ http::http_response metrics(call& c);
 http::http_response login(call& c);
 http::http_response logout(call& c);
 http::http_response current_session(call& c);
+http::http_response list_sessions(call& c);
+http::http_response end_session(call& c);
 http::http_response create_token(call& c);
 http::http_response list_tokens(call& c);
 http::http_response revoke_token(call& c);
@@ -42,6 +44,10 @@ http::http_response update_space(call& c);
 http::http_response deactivate_space(call& c);
 http::http_response space_availability(call& c);
 http::http_response availability(call& c);
+
+// password_handlers.cpp: your own password, and an admin setting anyone's
+http::http_response change_own_password(call& c);
+http::http_response set_user_password(call& c);
 
 // user_handlers.cpp: users and credentials
 http::http_response list_users(call& c);

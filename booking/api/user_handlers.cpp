@@ -1,6 +1,5 @@
 // User and credential routes: admins manage users and cards; everyone reads and edits
 // themself ("me") and reads their own cards. Passwords are hashed here, never stored clear.
-#include <fmt/format.h>
 
 #include "booking/api/booking_json.hpp"
 #include "booking/api/handler_support.hpp"
@@ -12,8 +11,6 @@ namespace hubgate::api::handlers {
 namespace {
 
 auto render = [](const auto& v) { return to_json(v); };
-
-constexpr std::size_t min_password = 10, max_password = 200;
 
 // Fields an admin may change (PATCH /users/{id}) or anyone about themself (PATCH /users/me).
 std::optional<problem> read_update(call& c, domain::user_update& u, bool admin_fields) {
@@ -59,7 +56,7 @@ http::http_response create_user(call& c) {
   domain::user u;
   auto email = f.text("email", need::required, 254);
   auto name = f.text("display_name", need::required, 200);
-  auto password = f.text("password", need::required, max_password);
+  auto password = new_password_field(f, "password");
   if (auto role = f.text("role", need::optional, 20)) {
     if (auto r = domain::parse_role(*role))
       u.role = *r;
@@ -68,8 +65,6 @@ http::http_response create_user(call& c) {
   }
   if (auto groups = f.text_list("group_ids", need::optional)) u.group_ids = *groups;
   if (auto lang = f.text("language", need::optional, 35)) u.language = *lang;
-  if (password && password->size() < min_password)
-    f.error("password", "too_short", fmt::format("at least {} characters", min_password));
   if (auto errors = f.finish(); !errors.empty())
     return respond(c, validation_failed(std::move(errors)));
   u.email = *email;

@@ -191,6 +191,14 @@ void service_app::run() {
                     if (p.tls.public_uses_own) p.server.reload_tls();
                     if (p.link_server) p.link_server->reload_tls();
                   }});
+  jobs.push_back({"end_old_sessions", std::chrono::hours{1}, [&p] {
+                    const auto now = p.svc.now();
+                    auto ended =
+                        p.svc.auth.delete_expired_sessions(now, now - p.options.session_idle);
+                    if (ended && *ended > 0)
+                      log::write(log::level::info, "sessions_deleted",
+                                 {{"count", static_cast<std::int64_t>(*ended)}});
+                  }});
   periodic_jobs running(std::move(jobs));
   std::thread link_thread;
   if (p.link_server) link_thread = std::thread([&p] { p.link_server->run_until_signal(); });

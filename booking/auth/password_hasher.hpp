@@ -13,6 +13,10 @@
 
 namespace hubgate::auth {
 
+// What the service accepts as a new password, in bytes.
+inline constexpr std::size_t min_password_length = 10;
+inline constexpr std::size_t max_password_length = 200;
+
 class password_hasher {
  public:
   explicit password_hasher(scrypt_cost cost) : cost_(cost) {}

@@ -206,6 +206,14 @@ struct session_record {
   sys_seconds last_seen{};
 };
 
+// One of a user's sessions as the user sees it: never its token.
+struct session_summary {
+  std::string id;  // stable, not the token: the first 16 hex digits of the token's SHA-256
+  sys_seconds created_at{};
+  sys_seconds last_seen{};
+  sys_seconds expires_at{};
+};
+
 struct api_token_record {
   std::string id;  // assigned by the store when empty
   std::string name;
@@ -228,14 +236,26 @@ class auth_repository {
   virtual ~auth_repository() = default;
 
   virtual outcome<login_record> find_login(std::string_view email) = 0;
-  virtual outcome<void> set_password_hash(std::string_view user_id, std::string hash) = 0;
+  // Sets the password hash and, in the same write, ends every session of the user except
+  // `kept_session` (a clear session token; empty keeps none): a new password signs out
+  // everywhere else. Bearer tokens stay. Returns how many sessions ended.
+  virtual outcome<std::size_t> set_password_hash(std::string_view user_id, std::string hash,
+                                                 std::string_view kept_session) = 0;
 
   virtual outcome<void> insert_session(std::string_view token, const session_record& s) = 0;
   // not_found when absent or expired at `now`.
   virtual outcome<session_record> find_session(std::string_view token, sys_seconds now) = 0;
   virtual outcome<void> touch_session(std::string_view token, sys_seconds now) = 0;
   virtual outcome<void> delete_session(std::string_view token) = 0;
-  virtual outcome<std::size_t> delete_expired_sessions(sys_seconds now) = 0;
+  // Deletes the sessions expired at `now` and those last seen at or before `unused_since`
+  // (ended by idle expiry); returns how many.
+  virtual outcome<std::size_t> delete_expired_sessions(sys_seconds now,
+                                                       sys_seconds unused_since) = 0;
+  // The user's sessions not expired at `now`, most recently seen first.
+  virtual outcome<std::vector<session_summary>> list_sessions(std::string_view user_id,
+                                                              sys_seconds now) = 0;
+  // not_found when the user has no session with that id.
+  virtual outcome<void> delete_session_by_id(std::string_view user_id, std::string_view id) = 0;
 
   virtual outcome<api_token_record> insert_api_token(std::string_view token,
                                                      api_token_record t) = 0;

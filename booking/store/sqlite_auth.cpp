@@ -47,14 +47,23 @@ outcome<domain::login_record> sqlite_auth::find_login(std::string_view email) {
   });
 }
 
-outcome<void> sqlite_auth::set_password_hash(std::string_view user_id, std::string hash) {
+outcome<std::size_t> sqlite_auth::set_password_hash(std::string_view user_id, std::string hash,
+                                                    std::string_view kept_session) {
   std::string id(user_id);
-  return write<void>([id, hash = std::move(hash)](connection& c) -> outcome<void> {
-    auto st = c.prepare("UPDATE users SET password_hash = ?2 WHERE id = ?1");
-    if (!st) return st.error();
-    st->bind(1, id).bind(2, hash);
-    return run_update(c, *st, true);
-  });
+  // No session has the empty digest, so an empty kept_session keeps none.
+  std::string kept = kept_session.empty() ? std::string() : sha256_hex(kept_session);
+  return write<std::size_t>(
+      [id, hash = std::move(hash), kept](connection& c) -> outcome<std::size_t> {
+        auto st = c.prepare("UPDATE users SET password_hash = ?2 WHERE id = ?1");
+        if (!st) return st.error();
+        st->bind(1, id).bind(2, hash);
+        if (auto r = run_update(c, *st, true); !r) return r.error();
+        auto ended = c.prepare("DELETE FROM sessions WHERE user_id = ?1 AND token_hash <> ?2");
+        if (!ended) return ended.error();
+        ended->bind(1, id).bind(2, kept);
+        if (auto r = ended->run(); !r) return r.error();
+        return static_cast<std::size_t>(c.changes());
+      });
 }
 
 outcome<void> sqlite_auth::insert_session(std::string_view token, const domain::session_record& s) {
@@ -108,13 +117,47 @@ outcome<void> sqlite_auth::delete_session(std::string_view token) {
   });
 }
 
-outcome<std::size_t> sqlite_auth::delete_expired_sessions(domain::sys_seconds now) {
-  return write<std::size_t>([now](connection& c) -> outcome<std::size_t> {
-    auto st = c.prepare("DELETE FROM sessions WHERE expires_at <= ?1");
+outcome<std::size_t> sqlite_auth::delete_expired_sessions(domain::sys_seconds now,
+                                                          domain::sys_seconds unused_since) {
+  return write<std::size_t>([now, unused_since](connection& c) -> outcome<std::size_t> {
+    auto st = c.prepare("DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen <= ?2");
     if (!st) return st.error();
-    st->bind(1, to_unix(now));
+    st->bind(1, to_unix(now)).bind(2, to_unix(unused_since));
     if (auto r = st->run(); !r) return r.error();
     return static_cast<std::size_t>(c.changes());
+  });
+}
+
+// A session's id is the start of its token's digest: enough to tell a user's sessions apart,
+// never enough to find the session by.
+constexpr std::size_t session_id_digits = 16;
+
+outcome<std::vector<domain::session_summary>> sqlite_auth::list_sessions(std::string_view user_id,
+                                                                         domain::sys_seconds now) {
+  return read<std::vector<domain::session_summary>>(
+      [user_id, now](connection& c) -> outcome<std::vector<domain::session_summary>> {
+        auto st = c.prepare(
+            "SELECT substr(token_hash, 1, 16), created_at, last_seen, expires_at FROM sessions"
+            " WHERE user_id = ?1 AND expires_at > ?2 ORDER BY last_seen DESC, created_at DESC");
+        if (!st) return st.error();
+        st->bind(1, user_id).bind(2, to_unix(now));
+        return collect<domain::session_summary>(
+            *st, [](const statement& row) -> outcome<domain::session_summary> {
+              return domain::session_summary{row.text(0), from_unix(row.integer(1)),
+                                             from_unix(row.integer(2)), from_unix(row.integer(3))};
+            });
+      });
+}
+
+outcome<void> sqlite_auth::delete_session_by_id(std::string_view user_id, std::string_view id) {
+  if (id.size() != session_id_digits) return domain::failure(domain::errc::not_found);
+  std::string user(user_id), prefix(id);
+  return write<void>([user, prefix](connection& c) -> outcome<void> {
+    auto st =
+        c.prepare("DELETE FROM sessions WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?2");
+    if (!st) return st.error();
+    st->bind(1, user).bind(2, prefix);
+    return run_update(c, *st, true);
   });
 }
 

@@ -17,7 +17,7 @@ async function open_cards_dialog(member, {check_page = false} = {}) {
   const row = admin.locator(`tr[data-user-id="${member.id}"]`);
   await row.waitFor();
   if (check_page) await assert_accessible(admin, 'admin users');
-  await row.locator('button').click();
+  await row.locator('button', {hasText: de.manage_cards}).click();
   const dialog = admin.locator('dialog[open]');
   await dialog.waitFor();
   return {admin, dialog};

@@ -4,6 +4,7 @@ import {desks_view} from './views/desks.js';
 import {rooms_view} from './views/rooms.js';
 import {my_bookings_view} from './views/my_bookings.js';
 import {my_cards_view} from './views/my_cards.js';
+import {my_account_view} from './views/my_account.js';
 import {admin_spaces_view} from './views/admin_spaces.js';
 import {admin_sites_view} from './views/admin_sites.js';
 import {admin_groups_view} from './views/admin_groups.js';
@@ -31,6 +32,7 @@ export const routes = {
   '/admin/access-log': {title: 'nav_admin_access_log', view: access_log_view, admin: true},
   '/admin/reports': {title: 'util_title', view: utilisation_view, admin: true},
   '/my/calendar': {title: 'feed_title', view: calendar_feed_view},
+  '/my/account': {title: 'account_title', view: my_account_view},
 };
 
 export const nav_items = [
@@ -42,6 +44,7 @@ export const nav_items = [
     {path: '/my/bookings', label: 'nav_my_bookings'},
     {path: '/my/cards', label: 'nav_my_cards'},
     {path: '/my/calendar', label: 'nav_my_calendar'},
+    {path: '/my/account', label: 'nav_my_account'},
   ]},
   {id: 'admin', label: 'nav_group_admin', admin: true, items: [
     {path: '/admin/spaces', label: 'nav_admin_spaces'},

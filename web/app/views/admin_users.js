@@ -1,4 +1,4 @@
-// Admin: users and their cards. A card is enrolled by tapping it on the enrolment reader (a
+// Admin: users, their cards and their passwords. A card is enrolled by tapping it on the enrolment reader (a
 // USB desk reader in keyboard mode types its UID) or by typing the UID as printed, and revoked
 // with one confirmed click.
 import {h, field} from '../dom.js';
@@ -7,6 +7,7 @@ import * as api from '../api.js';
 import {open_dialog, confirm_dialog} from '../dialog.js';
 import {announce, explain, alert_box} from '../messages.js';
 import {cards_table, card_uid} from './my_cards.js';
+import {password_dialog} from './admin_password.js';
 
 export async function admin_users_view(container) {
   container.append(h('h1', {tabindex: '-1'}, t('nav_admin_users')));
@@ -27,8 +28,10 @@ export async function admin_users_view(container) {
       h('tr', {'data-user-id': u.id, 'data-email': u.email},
         h('th', {scope: 'row'}, u.display_name || u.email), h('td', {}, u.email), h('td', {}, t(`role_${u.role}`)),
         h('td', {}, (u.group_ids ?? u.groups ?? []).map((g) => group_names.get(String(g)) ?? g.name ?? g).join(', ')),
-        h('td', {}, h('button', {type: 'button', class: 'button small', onclick: () => cards_dialog(u)},
-          t('manage_cards'), h('span', {class: 'visually-hidden'}, ` ${u.display_name || u.email}`))))));
+        h('td', {class: 'row-actions'}, h('button', {type: 'button', class: 'button small', onclick: () => cards_dialog(u)},
+          t('manage_cards'), h('span', {class: 'visually-hidden'}, ` ${u.display_name || u.email}`)),
+        h('button', {type: 'button', class: 'button small secondary', onclick: () => password_dialog(u)},
+          t('set_password'), h('span', {class: 'visually-hidden'}, ` ${u.display_name || u.email}`))))));
   };
   filter.addEventListener('input', fill);
   fill();

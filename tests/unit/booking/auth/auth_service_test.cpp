@@ -1,5 +1,6 @@
-// The sign-in rules with an in-memory account store: whose failures lock whom out, and that a
-// deactivated account costs a full password check like any other.
+// The sign-in rules with an in-memory account store: whose failures lock whom out, that a
+// deactivated account costs a full password check like any other, and what a new password
+// does to the account's sessions.
 #include "booking/auth/auth_service.hpp"
 
 #include <gtest/gtest.h>
@@ -41,7 +42,8 @@ class auth_service_test : public ::testing::Test {
   auth_service::clock_fn now_ = [] { return std::chrono::sys_seconds{std::chrono::hours{1}}; };
   rate_limiter::clock::time_point steady_now_ =
       rate_limiter::clock::time_point{} + std::chrono::hours{1};
-  auth_service service_{provider_, accounts_, login_policy{}, now_, [this] { return steady_now_; }};
+  auth_service service_{provider_,      hasher_, accounts_,
+                        login_policy{}, now_,    [this] { return steady_now_; }};
 };
 
 TEST_F(auth_service_test, guessing_from_one_address_does_not_lock_the_member_out_elsewhere) {
@@ -92,6 +94,72 @@ TEST_F(auth_service_test, a_deactivated_account_runs_scrypt_like_any_other) {
   EXPECT_EQ(login("nobody@hub.example", "right horse", "198.51.100.4").refusal,
             login_refusal::invalid_credentials);
   EXPECT_EQ(hasher_.verifications(), before + 2);  // the decoy for an unknown account
+}
+
+class password_change_test : public auth_service_test {
+ protected:
+  password_change_result change(std::string_view current, std::string_view replacement,
+                                std::string_view from = "198.51.100.4") {
+    auto r = service_.change_password(
+        {"anna@hub.example", "anna@hub.example", current, replacement, "here", from, "req"});
+    EXPECT_TRUE(r);
+    return r ? *r : password_change_result{};
+  }
+  void open_sessions() {
+    for (const char* token : {"here", "phone", "laptop"})
+      accounts_.sessions[token] = {"anna@hub.example", "c", {}, std::chrono::sys_days{}, {}};
+    accounts_.sessions["bob-here"] = {"bob", "c", {}, std::chrono::sys_days{}, {}};
+  }
+};
+
+TEST_F(password_change_test, the_right_current_password_ends_every_other_session_of_the_account) {
+  open_sessions();
+  const auto r = change("right horse", "a new stable");
+  EXPECT_EQ(r.refusal, login_refusal::none);
+  EXPECT_EQ(r.sessions_ended, 2u);
+  EXPECT_TRUE(accounts_.sessions.contains("here"));
+  EXPECT_FALSE(accounts_.sessions.contains("phone"));
+  EXPECT_FALSE(accounts_.sessions.contains("laptop"));
+  EXPECT_TRUE(accounts_.sessions.contains("bob-here"));
+  EXPECT_EQ(login("anna@hub.example", "right horse", "198.51.100.4").refusal,
+            login_refusal::invalid_credentials);
+  EXPECT_EQ(login("anna@hub.example", "a new stable", "198.51.100.4").refusal, login_refusal::none);
+}
+
+TEST_F(password_change_test, a_wrong_current_password_changes_nothing_and_counts_as_a_guess) {
+  open_sessions();
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(change("wrong", "a new stable", "203.0.113.9").refusal,
+              login_refusal::invalid_credentials);
+  EXPECT_EQ(accounts_.sessions.size(), 4u);
+  // A borrowed session cannot guess on: the account is locked out from there, right password
+  // or not, as a sign-in from there would be.
+  const auto r = change("right horse", "a new stable", "203.0.113.9");
+  EXPECT_EQ(r.refusal, login_refusal::rate_limited);
+  EXPECT_EQ(r.retry_after, std::chrono::seconds{60});
+  EXPECT_EQ(login("anna@hub.example", "right horse", "203.0.113.9").refusal,
+            login_refusal::rate_limited);
+  EXPECT_EQ(login("anna@hub.example", "right horse", "198.51.100.4").refusal, login_refusal::none);
+}
+
+TEST_F(password_change_test, another_account_s_password_does_not_prove_this_one) {
+  add("bob@hub.example", "bobs horse!", true);
+  auto r = service_.change_password({"anna@hub.example", "bob@hub.example", "bobs horse!",
+                                     "a new stable", "", "198.51.100.4", "req"});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->refusal, login_refusal::invalid_credentials);
+}
+
+TEST_F(password_change_test, a_password_set_by_an_admin_ends_all_the_account_s_sessions) {
+  open_sessions();
+  auto ended = service_.set_password("anna@hub.example", "set by admin", "", "req");
+  ASSERT_TRUE(ended);
+  EXPECT_EQ(*ended, 3u);
+  EXPECT_EQ(accounts_.sessions.size(), 1u);
+  EXPECT_EQ(login("anna@hub.example", "set by admin", "198.51.100.4").refusal, login_refusal::none);
+  EXPECT_TRUE(service_.set_password("nobody", "set by admin", "", "req")
+                  .error()
+                  .is(domain::errc::not_found));
 }
 
 }  // namespace

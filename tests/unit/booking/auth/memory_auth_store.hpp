@@ -24,11 +24,14 @@ class memory_auth final : public domain::auth_repository {
     if (it == logins.end()) return domain::errc::not_found;
     return it->second;
   }
-  outcome<void> set_password_hash(std::string_view user_id, std::string hash) override {
+  outcome<std::size_t> set_password_hash(std::string_view user_id, std::string hash,
+                                         std::string_view kept_session) override {
     for (auto& [email, login] : logins)
       if (login.account.id == user_id) {
         login.password_hash = std::move(hash);
-        return {};
+        return static_cast<std::size_t>(std::erase_if(sessions, [&](const auto& s) {
+          return s.second.user_id == user_id && s.first != kept_session;
+        }));
       }
     return domain::errc::not_found;
   }
@@ -54,9 +57,26 @@ class memory_auth final : public domain::auth_repository {
     sessions.erase(std::string(token));
     return {};
   }
-  outcome<std::size_t> delete_expired_sessions(domain::sys_seconds now) override {
-    return static_cast<std::size_t>(
-        std::erase_if(sessions, [&](const auto& s) { return s.second.expires_at <= now; }));
+  outcome<std::size_t> delete_expired_sessions(domain::sys_seconds now,
+                                               domain::sys_seconds unused_since) override {
+    return static_cast<std::size_t>(std::erase_if(sessions, [&](const auto& s) {
+      return s.second.expires_at <= now || s.second.last_seen <= unused_since;
+    }));
+  }
+  // Here a session's id is its clear token.
+  outcome<std::vector<domain::session_summary>> list_sessions(std::string_view user_id,
+                                                              domain::sys_seconds now) override {
+    std::vector<domain::session_summary> out;
+    for (const auto& [token, s] : sessions)
+      if (s.user_id == user_id && s.expires_at > now)
+        out.push_back({token, s.created_at, s.last_seen, s.expires_at});
+    return out;
+  }
+  outcome<void> delete_session_by_id(std::string_view user_id, std::string_view id) override {
+    auto it = sessions.find(id);
+    if (it == sessions.end() || it->second.user_id != user_id) return domain::errc::not_found;
+    sessions.erase(it);
+    return {};
   }
   outcome<domain::api_token_record> insert_api_token(std::string_view token,
                                                      domain::api_token_record t) override {

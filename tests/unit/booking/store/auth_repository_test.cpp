@@ -1,5 +1,6 @@
 #include <sqlite3.h>
 
+#include "booking/store/store_ids.hpp"
 #include "store_fixture.hpp"
 
 namespace hubgate::store {
@@ -27,9 +28,57 @@ TEST_F(auth_repository_test, login_record_carries_the_hash) {
   ASSERT_TRUE(login);
   EXPECT_EQ(login->account.id, "u1");
   EXPECT_EQ(login->password_hash, "scrypt$hash");
-  ASSERT_TRUE(db->auth().set_password_hash("u1", "scrypt$new"));
+  ASSERT_TRUE(db->auth().set_password_hash("u1", "scrypt$new", ""));
   EXPECT_EQ(db->auth().find_login("u1@hub.example")->password_hash, "scrypt$new");
   EXPECT_TRUE(db->auth().find_login("nobody@hub.example").error().is(domain::errc::not_found));
+  EXPECT_TRUE(
+      db->auth().set_password_hash("nobody", "scrypt$x", "").error().is(domain::errc::not_found));
+}
+
+TEST_F(auth_repository_test, a_user_s_sessions_are_listed_by_id_and_ended_one_by_one) {
+  ASSERT_TRUE(db->auth().insert_session("older", {"u1", "c", now, now + 1h, now}));
+  ASSERT_TRUE(db->auth().insert_session("newer", {"u1", "c", now, now + 1h, now + 5min}));
+  ASSERT_TRUE(db->auth().insert_session("expired", {"u1", "c", now, now + 1min, now}));
+  ASSERT_TRUE(db->auth().insert_session("bobs", {"u2", "c", now, now + 1h, now}));
+  auto listed = db->auth().list_sessions("u1", now + 2min);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 2u);
+  EXPECT_EQ((*listed)[0].id, sha256_hex("newer").substr(0, 16));  // most recently seen first
+  EXPECT_EQ((*listed)[0].last_seen, now + 5min);
+  EXPECT_EQ((*listed)[1].id, sha256_hex("older").substr(0, 16));
+  EXPECT_EQ((*listed)[1].expires_at, now + 1h);
+
+  const auto bobs = sha256_hex("bobs").substr(0, 16);
+  EXPECT_TRUE(db->auth().delete_session_by_id("u1", bobs).error().is(domain::errc::not_found));
+  EXPECT_TRUE(db->auth().find_session("bobs", now));
+  EXPECT_TRUE(db->auth().delete_session_by_id("u1", "").error().is(domain::errc::not_found));
+  EXPECT_TRUE(db->auth()
+                  .delete_session_by_id("u1", (*listed)[1].id.substr(0, 4))
+                  .error()
+                  .is(domain::errc::not_found));
+  ASSERT_TRUE(db->auth().delete_session_by_id("u1", (*listed)[1].id));
+  EXPECT_TRUE(db->auth().find_session("older", now).error().is(domain::errc::not_found));
+  EXPECT_TRUE(db->auth().find_session("newer", now));
+}
+
+TEST_F(auth_repository_test, a_new_password_ends_the_user_s_other_sessions_in_the_same_write) {
+  const domain::session_record mine{"u1", "c", now, now + 1h, now};
+  const domain::session_record theirs{"u2", "c", now, now + 1h, now};
+  for (const char* token : {"u1-here", "u1-phone", "u1-laptop"})
+    ASSERT_TRUE(db->auth().insert_session(token, mine));
+  ASSERT_TRUE(db->auth().insert_session("u2-here", theirs));
+
+  auto ended = db->auth().set_password_hash("u1", "scrypt$new", "u1-here");
+  ASSERT_TRUE(ended);
+  EXPECT_EQ(*ended, 2u);
+  EXPECT_TRUE(db->auth().find_session("u1-here", now));
+  EXPECT_TRUE(db->auth().find_session("u1-phone", now).error().is(domain::errc::not_found));
+  EXPECT_TRUE(db->auth().find_session("u1-laptop", now).error().is(domain::errc::not_found));
+  EXPECT_TRUE(db->auth().find_session("u2-here", now));
+
+  // Set by an admin, it keeps none.
+  EXPECT_EQ(*db->auth().set_password_hash("u1", "scrypt$newer", ""), 1u);
+  EXPECT_TRUE(db->auth().find_session("u1-here", now).error().is(domain::errc::not_found));
 }
 
 TEST_F(auth_repository_test, sessions_are_found_by_token_until_they_expire) {
@@ -45,7 +94,16 @@ TEST_F(auth_repository_test, sessions_are_found_by_token_until_they_expire) {
   EXPECT_TRUE(db->auth().find_session(token, now + 1h).error().is(domain::errc::not_found));
   EXPECT_TRUE(db->auth().find_session("other", now).error().is(domain::errc::not_found));
   EXPECT_FALSE(file_contains(dir.path(), token));
-  EXPECT_EQ(*db->auth().delete_expired_sessions(now + 2h), 1u);
+  EXPECT_EQ(*db->auth().delete_expired_sessions(now + 2h, now), 1u);
+}
+
+TEST_F(auth_repository_test, the_cleanup_deletes_expired_and_idle_sessions_only) {
+  ASSERT_TRUE(db->auth().insert_session("expired", {"u1", "c", now, now + 1h, now + 50min}));
+  ASSERT_TRUE(db->auth().insert_session("idle", {"u1", "c", now, now + 7 * 24h, now}));
+  ASSERT_TRUE(db->auth().insert_session("in-use", {"u1", "c", now, now + 7 * 24h, now + 50min}));
+  EXPECT_EQ(*db->auth().delete_expired_sessions(now + 1h, now + 10min), 2u);
+  EXPECT_TRUE(db->auth().find_session("in-use", now + 1h));
+  EXPECT_TRUE(db->auth().find_session("idle", now + 1h).error().is(domain::errc::not_found));
 }
 
 TEST_F(auth_repository_test, sessions_and_tokens_survive_a_restart) {
