@@ -17,7 +17,15 @@ namespace {
 constexpr const char* usage =
     "usage: hubgate-door [run|events] --config FILE\n"
     "       hubgate-door enroll --service https://HOST:PORT --token TOKEN "
-    "--ca-hash sha256:HEX --config FILE\n";
+    "--ca-hash sha256:HEX --config FILE\n"
+    "       hubgate-door --help\n"
+    "  run     the door controller daemon (the default), until SIGTERM or SIGINT\n"
+    "  events  print the events queued on this board\n"
+    "  enroll  enrol this board with the booking service once (pins its CA by the hash)\n";
+
+bool asks_for_help(std::string_view arg) {
+  return arg == "--help" || arg == "-h" || arg == "help";
+}
 
 int enroll(const hubgate::door::door_config& config,
            const std::map<std::string, std::string>& options) {
@@ -42,6 +50,10 @@ int enroll(const hubgate::door::door_config& config,
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 2 && asks_for_help(argv[1])) {
+    std::fputs(usage, stdout);
+    return 0;
+  }
   std::string_view command = "run";
   std::map<std::string, std::string> options;
   bool valid = true;

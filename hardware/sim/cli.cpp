@@ -22,7 +22,8 @@ constexpr const char* usage =
     "       hubgate-sim relay --control SOCK on|off | gpio --control SOCK\n"
     "       hubgate-sim fault --control SOCK garble|nack|mute|unplug|replug|remove-mid-exchange "
     "[N]\n"
-    "       hubgate-sim status --control SOCK\n";
+    "       hubgate-sim status --control SOCK\n"
+    "       hubgate-sim --help\n";
 
 struct arguments {
   std::string verb;
@@ -124,6 +125,13 @@ int run_client(const arguments& args) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+  if (argc == 2) {
+    const std::string_view arg = argv[1];
+    if (arg == "--help" || arg == "-h" || arg == "help") {
+      std::fputs(usage, stdout);
+      return 0;
+    }
+  }
   arguments args;
   if (!parse(argc, argv, args)) {
     std::fputs(usage, stderr);

@@ -14,12 +14,13 @@
 namespace hubgate::test {
 
 child_process::child_process(std::vector<std::string> argv, std::string log_path,
-                             std::map<std::string, std::string> extra_env)
+                             const std::map<std::string, std::string>& extra_env)
     : log_path_(std::move(log_path)) {
   if (argv.empty()) throw std::invalid_argument("child_process: empty argv");
   const int fd = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) throw std::runtime_error("child_process: cannot open log " + log_path_);
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (auto& a : argv) args.push_back(a.data());
   args.push_back(nullptr);
   pid_ = ::fork();
@@ -73,6 +74,21 @@ void child_process::kill_hard() {
 
 std::string child_process::output() const {
   return read_file(log_path_);
+}
+
+finished_command run_to_completion(const std::vector<std::string>& argv, const std::string& dir) {
+  static int counter = 0;
+  const std::string stem = dir + "/command-" + std::to_string(++counter);
+  // The shell sends the command's stderr to its own file; the log holds stdout alone.
+  std::vector<std::string> shell{"/bin/sh", "-c", "exec \"$0\" \"$@\" 2>\"$HUBGATE_ERR\""};
+  shell.insert(shell.end(), argv.begin(), argv.end());
+  child_process child(shell, stem + ".out", {{"HUBGATE_ERR", stem + ".err"}});
+  finished_command done;
+  if (const auto status = child.wait_exit(60); status && WIFEXITED(*status))
+    done.exit_code = WEXITSTATUS(*status);
+  done.out = child.output();
+  done.err = read_file(stem + ".err");
+  return done;
 }
 
 }  // namespace hubgate::test

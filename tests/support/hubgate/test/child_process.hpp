@@ -14,7 +14,7 @@ class child_process {
  public:
   // Starts `argv[0]` with the arguments; stdout and stderr go to `log_path` (appended).
   child_process(std::vector<std::string> argv, std::string log_path,
-                std::map<std::string, std::string> extra_env = {});
+                const std::map<std::string, std::string>& extra_env = {});
   ~child_process();
   child_process(const child_process&) = delete;
   child_process& operator=(const child_process&) = delete;
@@ -33,5 +33,15 @@ class child_process {
   std::string log_path_;
   std::optional<int> status_;
 };
+
+// A command run to completion with its two output streams kept apart.
+struct finished_command {
+  std::optional<int> exit_code;  // nullopt: killed by a signal or still running at the deadline
+  std::string out;
+  std::string err;
+};
+
+// Runs `argv` in `dir` (its stdout and stderr land in files there) and waits up to a minute.
+finished_command run_to_completion(const std::vector<std::string>& argv, const std::string& dir);
 
 }  // namespace hubgate::test
