@@ -59,7 +59,7 @@ boost::json::object to_json(const domain::credential& c) {
   return {{"id", c.id},
           {"user_id", c.user_id},
           {"kind", domain::to_string(c.kind)},
-          {"card_id", c.card_id},
+          {"card_hint", c.card_hint},
           {"label", c.label},
           {"status", domain::to_string(c.status)},
           {"expires_at", time_or_null(c.expires_at)},

@@ -58,6 +58,7 @@ http::http_response get_user(call& c);
 http::http_response update_user(call& c);
 http::http_response list_credentials(call& c);
 http::http_response enrol_credential(call& c);
+http::http_response find_credential_by_card(call& c);
 http::http_response revoke_credential(call& c);
 http::http_response suspend_credential(call& c);
 http::http_response reactivate_credential(call& c);

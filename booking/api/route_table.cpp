@@ -50,8 +50,9 @@ std::vector<route> api_routes() {
     {"PATCH",  "/api/v1/users/{id}",                  admin,         h::update_user,        {"Change a user", "user_update", "user", 200, {}, {"email_taken"}}},
     {"POST",   "/api/v1/users/{id}/password",         admin,         h::set_user_password,  {"Set a user's password; their sessions end", "password_set", "password_changed"}},
     {"GET",    "/api/v1/users/{id}/credentials",      authenticated, h::list_credentials,   {"A user's cards (admin or self)", "", "credential_list"}},
-    {"POST",   "/api/v1/users/{id}/credentials",      admin,         h::enrol_credential,   {"Enrol a card by its UID", "credential_create", "credential", 201, {}, {"card_taken"}}},
+    {"POST",   "/api/v1/users/{id}/credentials",      admin,         h::enrol_credential,   {"Enrol a card by its UID; the answer shows only its hint", "credential_create", "credential", 201, {}, {"card_taken"}}},
 
+    {"POST",   "/api/v1/credentials/lookup",          admin,         h::find_credential_by_card, {"Whose card a found card is, by its UID", "credential_lookup", "credential", 200, {}, {"card_not_enrolled"}}},
     {"POST",   "/api/v1/credentials/{id}/revoke",     admin,         h::revoke_credential,  {"Revoke a card for good", "", "credential"}},
     {"POST",   "/api/v1/credentials/{id}/suspend",    admin,         h::suspend_credential, {"Suspend a card", "", "credential"}},
     {"POST",   "/api/v1/credentials/{id}/reactivate", admin,         h::reactivate_credential, {"Reactivate a suspended card", "", "credential"}},

@@ -123,9 +123,18 @@ http::http_response enrol_credential(call& c) {
   auto normalised = domain::normalise_card_id(*card);
   if (!normalised) return respond(c, normalised.error());
   cred.card_id = *normalised;
-  cred.legacy = cred.kind == domain::credential_kind::uid;
   return respond(c, c.svc.users.enrol_credential(c.actor(), std::move(cred), c.svc.now()), render,
                  201);
+}
+
+http::http_response find_credential_by_card(call& c) {
+  auto body = parse_json_body(c.request);
+  if (!body) return respond(c, body.error());
+  body_fields f(*body);
+  auto card = f.text("card_id", need::required, 100);
+  if (auto errors = f.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
+  return respond(c, c.svc.users.find_credential_by_card(c.actor(), *card), render);
 }
 
 http::http_response revoke_credential(call& c) {

@@ -11,8 +11,9 @@ bool may_change_access(const http::http_request& request, const http::http_respo
   constexpr std::string_view api = "/api/v1/";
   if (!path.starts_with(api)) return false;
   const auto resource = path.substr(api.size());
-  // Sessions, tokens and calendar feeds open no door; the access log is read-only.
-  for (std::string_view quiet : {"auth/", "calendar", "access-events"})
+  // Sessions, tokens and calendar feeds open no door; the access log and the card lookup
+  // only read.
+  for (std::string_view quiet : {"auth/", "calendar", "access-events", "credentials/lookup"})
     if (resource.starts_with(quiet)) return false;
   return true;
 }

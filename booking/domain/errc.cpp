@@ -12,7 +12,7 @@ struct errc_info {
 };
 
 // Indexed by the enum value; keep in the enum's order.
-constexpr std::array<errc_info, 28> infos{{
+constexpr std::array<errc_info, 29> infos{{
     {"ok", 200},
     {"validation_failed", 422},
     {"not_found", 404},
@@ -41,8 +41,9 @@ constexpr std::array<errc_info, 28> infos{{
     {"in_the_past", 422},
     {"user_inactive", 403},
     {"name_taken", 409},
+    {"card_not_enrolled", 404},
 }};
-static_assert(infos.size() == static_cast<std::size_t>(errc::name_taken) + 1);
+static_assert(infos.size() == static_cast<std::size_t>(errc::card_not_enrolled) + 1);
 
 class category final : public boost::system::error_category {
  public:

@@ -40,6 +40,7 @@ enum class errc {
   in_the_past,                    // 422, the interval has already ended
   user_inactive,                  // 403
   name_taken,                     // 409, e.g. a second API token with the same name
+  card_not_enrolled,              // 404, no credential holds the card looked up
 };
 
 const boost::system::error_category& domain_category() noexcept;

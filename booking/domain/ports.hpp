@@ -191,10 +191,15 @@ class user_repository {
   virtual outcome<user> insert_user(user u, std::string password_hash) = 0;
   virtual outcome<user> update_user(user u) = 0;  // email_taken on a clash
 
+  // Credentials come back with their card_hint and an empty card_id: the UID never leaves
+  // the store this way.
   virtual outcome<std::vector<credential>> list_credentials(std::string_view user_id) = 0;
   virtual outcome<credential> get_credential(std::string_view id) = 0;
+  // By the normalised UID (upper-case hex); not_found when no credential holds it.
   virtual outcome<credential> find_credential_by_card(std::string_view card_id) = 0;
-  virtual outcome<credential> insert_credential(credential c) = 0;  // card_taken on a clash
+  // Stores c.card_id's digest, sealed form and hint; card_taken on a clash.
+  virtual outcome<credential> insert_credential(credential c) = 0;
+  // Changes label, status, expiry and legacy; the card itself stays (re-enrol for another).
   virtual outcome<credential> update_credential(credential c) = 0;
 };
 

@@ -89,9 +89,21 @@ outcome<credential> user_service::enrol_credential(const actor& who, credential 
   if (auto u = users_.get_user(c.user_id); !u)
     return u.error().is(errc::not_found) ? field_failure("user_id", "unknown", "no such user")
                                          : u.error();
-  c.legacy = c.kind == credential_kind::uid;
+  // Kind desfire names the card, not how it is read: every card is read by its UID today.
+  c.legacy = true;
   c.created_at = now;
   return users_.insert_credential(std::move(c));
+}
+
+outcome<credential> user_service::find_credential_by_card(const actor& who,
+                                                          std::string_view card_id) {
+  if (auto r = require_admin(who); !r) return r.error();
+  auto normalised = normalise_card_id(card_id);
+  if (!normalised) return normalised.error();
+  auto found = users_.find_credential_by_card(*normalised);
+  if (!found && found.error().is(errc::not_found))
+    return failure(errc::card_not_enrolled, "no credential holds this card");
+  return found;
 }
 
 outcome<credential> user_service::set_credential_status(const actor& who, std::string_view id,

@@ -43,7 +43,11 @@ class user_service {
   outcome<user> update_user(const actor& who, std::string_view id, const user_update& change);
 
   outcome<std::vector<credential>> list_credentials(const actor& who, std::string_view user_id);
+  // Returns the stored card: its hint, never its UID.
   outcome<credential> enrol_credential(const actor& who, credential c, sys_seconds now);  // admin
+  // Whose card a found card is (admin): validation_failed for a UID that is not hex,
+  // card_not_enrolled when no credential holds it.
+  outcome<credential> find_credential_by_card(const actor& who, std::string_view card_id);
   outcome<credential> set_credential_status(const actor& who, std::string_view id,
                                             credential_status status);           // admin
   outcome<credential> revoke_credential(const actor& who, std::string_view id);  // admin

@@ -163,4 +163,9 @@ outcome<std::string> normalise_card_id(std::string_view text) {
   return out;
 }
 
+std::string card_hint_of(std::string_view card_id) {
+  constexpr std::size_t shown = 4;
+  return std::string(card_id.substr(card_id.size() - std::min(card_id.size(), shown)));
+}
+
 }  // namespace hubgate::domain

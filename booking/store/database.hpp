@@ -45,7 +45,9 @@ class database {
 };
 
 // Opens (creating when absent) DATA_DIR/hubgate.db with WAL, foreign keys, synchronous=FULL
-// and a busy timeout, and applies pending migrations in one transaction.
+// and a busy timeout, and applies pending migrations in one transaction. Card UIDs are sealed
+// under DATA_DIR/keys/card.key (made when absent): card_key_mismatch when the stored cards
+// were sealed under another key.
 boost::system::result<std::unique_ptr<database>> open_sqlite(const std::filesystem::path& data_dir,
                                                              const sqlite_options& options = {});
 

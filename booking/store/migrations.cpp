@@ -5,15 +5,24 @@
 #include <algorithm>
 #include <array>
 
+#include "booking/store/card_migration.hpp"
 #include "booking/store/database.hpp"
 
 namespace hubgate::store {
 namespace {
 
+// A migration is SQL, and for changes SQL cannot express (sealing card UIDs) a step of code
+// between that SQL and a second part.
+struct migration {
+  const char* sql = nullptr;
+  outcome<void> (*code)(connection&, const card_cipher&) = nullptr;
+  const char* sql_after = nullptr;
+};
+
 // Never edit a released migration: add a new one. Times are Unix seconds (UTC); nested
 // values (opening hours, rules, policies) are JSON text, read and written only by the store.
-constexpr std::array<const char*, 4> migrations{{
-    R"sql(
+constexpr std::array<migration, 5> migrations{{
+    {R"sql(
 CREATE TABLE sites(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL,
   opening_hours TEXT NOT NULL, closures TEXT NOT NULL);
@@ -60,10 +69,10 @@ CREATE TABLE api_tokens(
   user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, name TEXT NOT NULL,
   created_at INTEGER NOT NULL, last_used INTEGER, revoked INTEGER NOT NULL);
 CREATE INDEX api_tokens_user ON api_tokens(user_id);
-)sql",
+)sql"},
     // Calendar feeds (one per member, token stored hashed) and a per-booking change counter
     // that calendar clients see as SEQUENCE; the trigger keeps it right for every writer.
-    R"sql(
+    {R"sql(
 CREATE TABLE calendar_feeds(
   user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
   token_hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL);
@@ -76,11 +85,11 @@ BEGIN
     updated_at = MAX(CAST(strftime('%s', 'now') AS INTEGER), OLD.created_at,
                      COALESCE(OLD.updated_at, OLD.created_at)) WHERE id = NEW.id;
 END;
-)sql",
+)sql"},
     // Door controllers (enrolment token stored hashed, the issued certificate's hash, the
     // list epoch), each site's list key for card pseudonyms, and uploaded access events
     // (id made on the board: re-sent events are ignored).
-    R"sql(
+    {R"sql(
 CREATE TABLE controllers(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, site_id TEXT NOT NULL REFERENCES sites(id),
   door_ids TEXT NOT NULL, status TEXT NOT NULL, token_hash TEXT NOT NULL,
@@ -94,14 +103,40 @@ CREATE TABLE access_events(
   at_ms INTEGER NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL,
   received_at INTEGER NOT NULL);
 CREATE INDEX access_events_at ON access_events(at_ms);
-)sql",
+)sql"},
     // Bearer tokens expire: those made before get the default lifetime of 90 days from their
     // creation.
-    R"sql(
+    {R"sql(
 ALTER TABLE api_tokens ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
 UPDATE api_tokens SET expires_at = created_at + 90 * 86400;
+)sql"},
+    // No card UID in clear: a digest under the card key finds a card and keeps it unique, the
+    // sealed UID serves the access derivation, the hint is what people see. Every card is read
+    // by its UID, so all are legacy. secure_delete zeroes the pages the clear UIDs were on.
+    {R"sql(
+PRAGMA secure_delete=ON;
+CREATE TABLE credentials_sealed(
+  id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), kind TEXT NOT NULL,
+  card_hmac TEXT NOT NULL UNIQUE, card_sealed TEXT NOT NULL, card_hint TEXT NOT NULL,
+  label TEXT NOT NULL, status TEXT NOT NULL, expires_at INTEGER, legacy INTEGER NOT NULL,
+  created_at INTEGER NOT NULL);
 )sql",
+     seal_card_ids, R"sql(
+DROP TABLE credentials;
+ALTER TABLE credentials_sealed RENAME TO credentials;
+CREATE INDEX credentials_user ON credentials(user_id);
+PRAGMA secure_delete=OFF;
+)sql"},
 }};
+
+outcome<void> apply(connection& c, const migration& m, const card_cipher& cipher) {
+  if (auto r = c.exec(m.sql); !r) return r.error();
+  if (m.code)
+    if (auto r = m.code(c, cipher); !r) return r.error();
+  if (m.sql_after)
+    if (auto r = c.exec(m.sql_after); !r) return r.error();
+  return {};
+}
 
 outcome<int> user_version(connection& c) {
   auto st = c.prepare("PRAGMA user_version");
@@ -117,11 +152,11 @@ int current_schema_version() noexcept {
   return static_cast<int>(migrations.size());
 }
 
-outcome<int> migrate(connection& c) {
-  return migrate(c, current_schema_version());
+outcome<int> migrate(connection& c, const card_cipher& cipher) {
+  return migrate(c, cipher, current_schema_version());
 }
 
-outcome<int> migrate(connection& c, int target) {
+outcome<int> migrate(connection& c, const card_cipher& cipher, int target) {
   if (auto r = c.exec("BEGIN IMMEDIATE"); !r) return r.error();
   auto fail = [&](failure f) -> outcome<int> {
     c.exec("ROLLBACK");
@@ -137,7 +172,8 @@ outcome<int> migrate(connection& c, int target) {
                    fmt::format("schema version {} is newer than {}", *v, current_schema_version()));
   }
   for (int next = *v + 1; next <= target; ++next) {
-    if (auto r = c.exec(migrations[static_cast<std::size_t>(next - 1)]); !r) return fail(r.error());
+    if (auto r = apply(c, migrations[static_cast<std::size_t>(next - 1)], cipher); !r)
+      return fail(r.error());
     auto pragma = fmt::format("PRAGMA user_version={}", next);
     if (auto r = c.exec(pragma.c_str()); !r) return fail(r.error());
   }

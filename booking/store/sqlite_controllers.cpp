@@ -223,11 +223,12 @@ outcome<std::map<std::string, std::vector<std::uint8_t>>> sqlite_controllers::li
 
 outcome<std::vector<domain::credential>> sqlite_controllers::all_credentials() {
   return read<std::vector<domain::credential>>(
-      [](connection& c) -> outcome<std::vector<domain::credential>> {
-        auto st =
-            c.prepare(fmt::format("SELECT {} FROM credentials ORDER BY id", credential_columns));
+      [this](connection& c) -> outcome<std::vector<domain::credential>> {
+        auto st = c.prepare(
+            fmt::format("SELECT {}, card_sealed FROM credentials ORDER BY id", credential_columns));
         if (!st) return st.error();
-        return collect<domain::credential>(*st, read_credential);
+        return collect<domain::credential>(
+            *st, [this](const statement& row) { return read_unsealed_credential(row, cipher_); });
       });
 }
 

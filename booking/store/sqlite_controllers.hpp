@@ -1,14 +1,17 @@
 // The SQLite controller repository: controllers with their enrolment tokens, the sites' list
-// keys and the uploaded access events. Internal to booking/store.
+// keys, the cards with their UIDs unsealed for the access derivation and the uploaded access
+// events. Internal to booking/store.
 #pragma once
 #include "booking/controllers/controller_repository.hpp"
+#include "booking/store/card_cipher.hpp"
 #include "booking/store/sqlite_access.hpp"
 
 namespace hubgate::store {
 
 class sqlite_controllers final : public controllers::controller_repository, private sqlite_access {
  public:
-  using sqlite_access::sqlite_access;
+  sqlite_controllers(write_queue& writer, reader_pool& readers, const card_cipher& cipher)
+      : sqlite_access(writer, readers), cipher_(cipher) {}
   using record = controllers::controller_record;
 
   outcome<record> insert_controller(record c) override;
@@ -32,6 +35,9 @@ class sqlite_controllers final : public controllers::controller_repository, priv
   outcome<std::vector<controllers::stored_event>> list_events(
       const controllers::event_filter& filter) override;
   outcome<std::size_t> count_events() override;
+
+ private:
+  const card_cipher& cipher_;
 };
 
 }  // namespace hubgate::store

@@ -14,12 +14,22 @@ outcome<domain::credential> read_credential(const statement& st) {
   auto status = domain::parse_credential_status(st.text(5));
   if (!kind || !status) return bad_record("credential " + c.id);
   c.kind = *kind;
-  c.card_id = st.text(3);
+  c.card_hint = st.text(3);
   c.label = st.text(4);
   c.status = *status;
   if (auto t = st.optional_integer(6)) c.expires_at = from_unix(*t);
   c.legacy = st.integer(7) != 0;
   c.created_at = from_unix(st.integer(8));
+  return c;
+}
+
+outcome<domain::credential> read_unsealed_credential(const statement& st,
+                                                     const card_cipher& cipher) {
+  auto c = read_credential(st);
+  if (!c) return c;
+  auto card = cipher.unseal(st.text(9));
+  if (!card) return bad_record("card of credential " + c->id);
+  c->card_id = std::move(*card);
   return c;
 }
 
@@ -48,10 +58,15 @@ outcome<void> check_email_free(connection& c, const domain::user& u) {
   return {};
 }
 
-outcome<void> check_card_free(connection& c, const domain::credential& cr) {
-  auto st = c.prepare("SELECT id FROM credentials WHERE card_id = ?1 AND id != ?2");
+std::optional<std::int64_t> expiry_of(const domain::credential& cr) {
+  if (cr.expires_at) return to_unix(*cr.expires_at);
+  return std::nullopt;
+}
+
+outcome<void> check_card_free(connection& c, std::string_view card_hmac) {
+  auto st = c.prepare("SELECT id FROM credentials WHERE card_hmac = ?1");
   if (!st) return st.error();
-  st->bind(1, cr.card_id).bind(2, cr.id);
+  st->bind(1, card_hmac);
   auto row = st->step();
   if (!row) return row.error();
   if (*row) return domain::failure(domain::errc::card_taken, "this card is already enrolled");
@@ -156,45 +171,52 @@ outcome<domain::credential> sqlite_users::get_credential(std::string_view id) {
 }
 
 outcome<domain::credential> sqlite_users::find_credential_by_card(std::string_view card_id) {
-  return read<domain::credential>([card_id](connection& c) {
-    return one<domain::credential>(c,
-                                   select(credential_columns, "credentials", "WHERE card_id = ?1"),
-                                   card_id, read_credential);
+  auto digest = cipher_.digest(card_id);
+  if (!digest) return card_cipher_failed();
+  return read<domain::credential>([digest = std::move(*digest)](connection& c) {
+    return one<domain::credential>(
+        c, select(credential_columns, "credentials", "WHERE card_hmac = ?1"), digest,
+        read_credential);
   });
 }
 
-namespace {
-
-outcome<domain::credential> save_credential(connection& c, const domain::credential& cr,
-                                            bool must_exist) {
-  if (must_exist) {
-    auto exists = row_exists(c, "credentials", cr.id);
-    if (!exists) return exists.error();
-    if (!*exists) return domain::failure(domain::errc::not_found);
-  }
-  if (auto r = check_card_free(c, cr); !r) return r.error();
-  auto st = c.prepare(insert_sql("credentials", credential_columns, must_exist));
-  if (!st) return st.error();
-  st->bind(1, cr.id).bind(2, cr.user_id).bind(3, domain::to_string(cr.kind)).bind(4, cr.card_id);
-  st->bind(5, cr.label).bind(6, domain::to_string(cr.status));
-  if (cr.expires_at)
-    st->bind(7, to_unix(*cr.expires_at));
-  else
-    st->bind_null(7);
-  st->bind(8, cr.legacy).bind(9, to_unix(cr.created_at));
-  if (auto r = st->run(); !r) return r.error();
-  return cr;
-}
-
-}  // namespace
-
 outcome<domain::credential> sqlite_users::insert_credential(domain::credential cr) {
   if (cr.id.empty()) cr.id = new_id("cred");
-  return write<domain::credential>([cr](connection& c) { return save_credential(c, cr, false); });
+  auto digest = cipher_.digest(cr.card_id);
+  auto sealed = cipher_.seal(cr.card_id);
+  if (!digest || !sealed) return card_cipher_failed();
+  cr.card_hint = domain::card_hint_of(cr.card_id);
+  cr.card_id.clear();
+  return write<domain::credential>([cr, digest = std::move(*digest), sealed = std::move(*sealed)](
+                                       connection& c) -> outcome<domain::credential> {
+    if (auto r = check_card_free(c, digest); !r) return r.error();
+    auto st = c.prepare(
+        "INSERT INTO credentials(id, user_id, kind, card_hmac, card_sealed, card_hint, label,"
+        " status, expires_at, legacy, created_at)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    if (!st) return st.error();
+    st->bind(1, cr.id).bind(2, cr.user_id).bind(3, domain::to_string(cr.kind));
+    st->bind(4, digest).bind(5, sealed).bind(6, cr.card_hint).bind(7, cr.label);
+    st->bind(8, domain::to_string(cr.status)).bind(9, expiry_of(cr)).bind(10, cr.legacy);
+    st->bind(11, to_unix(cr.created_at));
+    if (auto r = st->run(); !r) return r.error();
+    return cr;
+  });
 }
 
 outcome<domain::credential> sqlite_users::update_credential(domain::credential cr) {
-  return write<domain::credential>([cr](connection& c) { return save_credential(c, cr, true); });
+  return write<domain::credential>([cr](connection& c) -> outcome<domain::credential> {
+    auto st = c.prepare(
+        "UPDATE credentials SET label = ?2, status = ?3, expires_at = ?4, legacy = ?5"
+        " WHERE id = ?1");
+    if (!st) return st.error();
+    st->bind(1, cr.id).bind(2, cr.label).bind(3, domain::to_string(cr.status));
+    st->bind(4, expiry_of(cr)).bind(5, cr.legacy);
+    if (auto r = st->run(); !r) return r.error();
+    if (c.changes() == 0) return domain::failure(domain::errc::not_found);
+    return one<domain::credential>(c, select(credential_columns, "credentials", "WHERE id = ?1"),
+                                   cr.id, read_credential);
+  });
 }
 
 }  // namespace hubgate::store

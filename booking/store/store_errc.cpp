@@ -37,6 +37,10 @@ class category final : public boost::system::error_category {
         return "stored record could not be decoded";
       case errc::internal_error:
         return "internal error in a database operation";
+      case errc::card_key_unavailable:
+        return "the card key could not be read or made";
+      case errc::card_key_mismatch:
+        return "the stored cards were sealed under another card key";
     }
     return "unknown store error";
   }

@@ -10,17 +10,19 @@ namespace hubgate::store {
 
 enum class errc {
   ok = 0,
-  open_failed = 1,   // the database file could not be opened or configured
-  migration_failed,  // the schema could not be brought up to date
-  newer_schema,      // the file was written by a newer version
-  busy,              // lock timeout (another process holds the database)
-  io_error,          // disk full, I/O error, read-only file system
-  corrupt,           // integrity failure
-  constraint,        // an unexpected constraint violation (a bug upstream)
-  sqlite_error,      // any other SQLite failure
-  closed,            // the database is shutting down
-  bad_record,        // a stored row could not be decoded
-  internal_error,    // an operation threw (a bug); it was rolled back
+  open_failed = 1,       // the database file could not be opened or configured
+  migration_failed,      // the schema could not be brought up to date
+  newer_schema,          // the file was written by a newer version
+  busy,                  // lock timeout (another process holds the database)
+  io_error,              // disk full, I/O error, read-only file system
+  corrupt,               // integrity failure
+  constraint,            // an unexpected constraint violation (a bug upstream)
+  sqlite_error,          // any other SQLite failure
+  closed,                // the database is shutting down
+  bad_record,            // a stored row could not be decoded
+  internal_error,        // an operation threw (a bug); it was rolled back
+  card_key_unavailable,  // DATA_DIR/keys/card.key could not be read or made
+  card_key_mismatch,     // the stored cards were sealed under another card key
 };
 
 const boost::system::error_category& store_category() noexcept;

@@ -36,8 +36,11 @@ test('an admin enrols a card and revokes it', async () => {
   await dialog.locator('form button[type=submit]').click();
   const card_row = dialog.locator('tr[data-credential-id]');
   await card_row.waitFor();
-  assert.match(await card_row.textContent(), /04A1B2C3D4E5F6/);
-  assert.equal(await card_row.locator('.badge').textContent(), de.card_status_active);
+  // Once enrolled, the card shows by its last four hex digits and as clonable, never its UID.
+  assert.match(await card_row.textContent(), /…E5F6/);
+  assert.doesNotMatch(await card_row.textContent(), /04A1B2C3D4E5F6/);
+  assert.equal(await card_row.locator('.badge.legacy').textContent(), de.card_legacy);
+  assert.equal(await card_row.locator('.badge[class*=status-]').textContent(), de.card_status_active);
   await assert_accessible(admin, 'the cards dialog');
 
   let cards = items(await ctx.hub.as_admin('GET', `/users/${member.id}/credentials`));
@@ -48,7 +51,7 @@ test('an admin enrols a card and revokes it', async () => {
   const confirm = admin.locator('dialog[open]').last();
   await confirm.locator('.dialog-actions button.danger').click();
   await card_row.locator('.badge.status-revoked').waitFor();
-  assert.equal(await card_row.locator('.badge').textContent(), de.card_status_revoked);
+  assert.equal(await card_row.locator('.badge.status-revoked').textContent(), de.card_status_revoked);
   cards = items(await ctx.hub.as_admin('GET', `/users/${member.id}/credentials`));
   assert.equal(cards[0].status, 'revoked');
   assert_clean(admin);
@@ -71,8 +74,30 @@ test('a card tapped on the enrolment reader is enrolled', async () => {
   await admin.keyboard.press('Enter');
   const card_row = dialog.locator('tr[data-credential-id]');
   await card_row.waitFor();
-  assert.match(await card_row.textContent(), /04A1B2C3D4E5F7/);
+  assert.match(await card_row.textContent(), /…E5F7/);
   const cards = items(await ctx.hub.as_admin('GET', `/users/${member.id}/credentials`));
-  assert.deepEqual(cards.map((c) => [c.card_id, c.status]), [['04A1B2C3D4E5F7', 'active']]);
+  assert.deepEqual(cards.map((c) => [c.card_hint, c.legacy, c.status]), [['E5F7', true, 'active']]);
+  assert.equal(cards[0].card_id, undefined);
+  assert_clean(admin);
+});
+
+// A found card: the front desk types or taps its UID and learns whose it is.
+test('an admin looks up whose a found card is', async () => {
+  const member = await ctx.hub.add_member('Ida Example');
+  await ctx.hub.as_admin('POST', `/users/${member.id}/credentials`, {card_id: '04A1B2C3D4E5F8'});
+  const admin = await open_page(ctx.browser, ctx.hub);
+  await sign_in(admin, ctx.hub.admin);
+  await go(admin, '/admin/users');
+  const lookup = admin.locator('form.lookup-card');
+  await lookup.locator('input[type=text]').fill('04:A1:B2:C3:D4:E5:F8');
+  await lookup.locator('button[type=submit]').click();
+  const found = lookup.locator('.lookup-result p');
+  await found.waitFor();
+  assert.match(await found.textContent(), /…E5F8/);
+  assert.match(await found.textContent(), /Ida Example/);
+
+  await lookup.locator('input[type=text]').fill('04C0FFEE');
+  await lookup.locator('button[type=submit]').click();
+  await lookup.locator('[role=alert]').filter({hasText: de.problem_card_not_enrolled}).waitFor();
   assert_clean(admin);
 });

@@ -38,14 +38,12 @@ TEST_F(link_access, a_revoked_card_is_denied) {
   ASSERT_FALSE(rig_.book(jonas, rig_.space_id("Innovation Lab"), 120, 60).empty());
   ASSERT_TRUE(lab.tap_until(jonas_card, true)) << lab.door_log();
 
-  auto cards = rig_.call("GET", "/api/v1/users/" + jonas.user_id + "/credentials", &rig_.admin());
-  ASSERT_EQ(cards.status, 200) << cards.body;
-  std::string card_id;
-  ASSERT_TRUE(cards.json.is_object() && cards.json.as_object().contains("items")) << cards.body;
-  for (const auto& c : cards.json.at("items").as_array())
-    if (c.at("card_id").is_string() && c.at("card_id").as_string() == jonas_card)
-      card_id = std::string(c.at("id").as_string());
-  ASSERT_FALSE(card_id.empty());
+  // The front desk finds the card by its UID: the API never shows the UID itself.
+  auto found = rig_.call("POST", "/api/v1/credentials/lookup", &rig_.admin(),
+                         R"({"card_id":")" + std::string(jonas_card) + "\"}");
+  ASSERT_EQ(found.status, 200) << found.body;
+  ASSERT_EQ(found.json.at("user_id").as_string(), jonas.user_id);
+  const std::string card_id(found.json.at("id").as_string());
   auto revoke = rig_.call("POST", "/api/v1/credentials/" + card_id + "/revoke", &rig_.admin());
   EXPECT_EQ(revoke.status, 200) << revoke.body;
   EXPECT_TRUE(lab.tap_until(jonas_card, false)) << lab.door_log();

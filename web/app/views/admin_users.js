@@ -1,12 +1,13 @@
-// Admin: users, their cards and their passwords. A card is enrolled by tapping it on the enrolment reader (a
-// USB desk reader in keyboard mode types its UID) or by typing the UID as printed, and revoked
-// with one confirmed click.
+// Admin: users, their cards and their passwords. A card is enrolled by tapping it on the
+// enrolment reader (a USB desk reader in keyboard mode types its UID) or by typing the UID as
+// printed, and revoked with one confirmed click. A found card is looked up the same way to
+// learn whose it is.
 import {h, field} from '../dom.js';
 import {t} from '../i18n.js';
 import * as api from '../api.js';
 import {open_dialog, confirm_dialog} from '../dialog.js';
 import {announce, explain, alert_box} from '../messages.js';
-import {cards_table, card_uid} from './my_cards.js';
+import {cards_table, card_hint, legacy_badge} from './my_cards.js';
 import {password_dialog} from './admin_password.js';
 
 export async function admin_users_view(container) {
@@ -35,7 +36,7 @@ export async function admin_users_view(container) {
   };
   filter.addEventListener('input', fill);
   fill();
-  container.append(h('div', {class: 'toolbar'}, field(t('search_users'), filter)),
+  container.append(h('div', {class: 'toolbar'}, field(t('search_users'), filter), lookup_form(users)),
     h('div', {class: 'table-wrap'}, h('table', {class: 'data'}, h('caption', {class: 'visually-hidden'}, t('nav_admin_users')),
       h('thead', {}, h('tr', {}, ['name', 'email', 'role', 'groups', 'actions'].map((c) => h('th', {scope: 'col'}, t(`col_${c}`))))),
       tbody)));
@@ -58,10 +59,10 @@ function cards_dialog(user) {
     }
   };
   const revoke = async (card) => {
-    if (!await confirm_dialog(t('revoke_card'), t('revoke_card_confirm', {uid: card_uid(card), name: user.display_name || user.email}), t('revoke'))) return;
+    if (!await confirm_dialog(t('revoke_card'), t('revoke_card_confirm', {uid: card_hint(card), name: user.display_name || user.email}), t('revoke'))) return;
     try {
       await api.post(`/credentials/${encodeURIComponent(card.id)}/revoke`);
-      announce(t('card_revoked', {uid: card_uid(card)}), 'success');
+      announce(t('card_revoked', {uid: card_hint(card)}), 'success');
     } catch (error) {
       announce(explain(error), 'error');
     }
@@ -80,8 +81,8 @@ function cards_dialog(user) {
       return;
     }
     try {
-      await api.post(path, {kind: 'uid', card_id: uid});
-      announce(t('card_enrolled', {uid}), 'success');
+      const card = await api.post(path, {kind: 'uid', card_id: uid});
+      announce(t('card_enrolled', {uid: card_hint(card)}), 'success');
       uid_in.value = '';
       await refresh();
     } catch (error) {
@@ -90,4 +91,27 @@ function cards_dialog(user) {
   });
   open_dialog({title: t('cards_of', {name: user.display_name || user.email}), body: h('div', {}, list, form)});
   refresh();
+}
+
+// The front desk types or taps a found card and learns whose it is.
+function lookup_form(users) {
+  const uid_in = h('input', {type: 'text', required: true, autocomplete: 'off', spellcheck: 'false'});
+  const result = h('div', {class: 'lookup-result', 'aria-live': 'polite'});
+  const form = h('form', {class: 'inline-form lookup-card', novalidate: true},
+    field(t('lookup_card'), uid_in, t('lookup_card_hint')),
+    h('button', {type: 'submit', class: 'button'}, t('lookup')), result);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    result.replaceChildren();
+    try {
+      const card = await api.post('/credentials/lookup', {card_id: uid_in.value});
+      const owner = users.find((u) => u.id === card.user_id);
+      result.append(h('p', {}, t('card_belongs_to', {uid: card_hint(card),
+        name: owner ? owner.display_name || owner.email : card.user_id,
+        status: t(`card_status_${card.status}`)}), ' ', legacy_badge(card)));
+    } catch (error) {
+      result.append(alert_box(explain(error)));
+    }
+  });
+  return form;
 }

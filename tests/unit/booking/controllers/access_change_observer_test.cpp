@@ -36,6 +36,10 @@ TEST(access_change_observer, reads_failures_and_sign_ins_do_not) {
   EXPECT_FALSE(may_change_access(req("POST", "/index.html"), status(200)));
 }
 
+TEST(access_change_observer, looking_a_card_up_does_not) {
+  EXPECT_FALSE(may_change_access(req("POST", "/api/v1/credentials/lookup"), status(200)));
+}
+
 class canned final : public http::request_handler {
  public:
   int answer = 200;
