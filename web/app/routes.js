@@ -10,6 +10,7 @@ import {admin_sites_view} from './views/admin_sites.js';
 import {admin_groups_view} from './views/admin_groups.js';
 import {admin_users_view} from './views/admin_users.js';
 import {admin_approvals_view} from './views/admin_approvals.js';
+import {front_desk_view} from './views/front_desk.js';
 import {admin_doors_view} from './views/admin_doors.js';
 import {access_log_view} from './views/access_log.js';
 import {controllers_view} from './views/controller_status.js';
@@ -27,6 +28,7 @@ export const routes = {
   '/admin/groups': {title: 'nav_admin_groups', view: admin_groups_view, admin: true},
   '/admin/users': {title: 'nav_admin_users', view: admin_users_view, admin: true},
   '/admin/approvals': {title: 'nav_admin_approvals', view: admin_approvals_view, admin: true},
+  '/admin/front-desk': {title: 'nav_admin_front_desk', view: front_desk_view, admin: true},
   '/admin/doors': {title: 'nav_admin_doors', view: admin_doors_view, admin: true},
   '/admin/controllers': {title: 'nav_admin_controllers', view: controllers_view, admin: true},
   '/admin/access-log': {title: 'nav_admin_access_log', view: access_log_view, admin: true},
@@ -47,6 +49,7 @@ export const nav_items = [
     {path: '/my/account', label: 'nav_my_account'},
   ]},
   {id: 'admin', label: 'nav_group_admin', admin: true, items: [
+    {path: '/admin/front-desk', label: 'nav_admin_front_desk'},
     {path: '/admin/spaces', label: 'nav_admin_spaces'},
     {path: '/admin/sites', label: 'nav_admin_sites'},
     {path: '/admin/groups', label: 'nav_admin_groups'},

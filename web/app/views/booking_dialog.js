@@ -1,5 +1,6 @@
 // The booking dialog: shows the space's rules, books, and explains a refusal in plain words
-// inside the dialog so the member can adjust the time and try again.
+// inside the dialog so the member can adjust the time and try again. An admin (the front
+// desk) may book for a member: the member's own rules and quota apply.
 import {h, field} from '../dom.js';
 import {t} from '../i18n.js';
 import * as api from '../api.js';
@@ -8,6 +9,18 @@ import {explain, alert_box, announce} from '../messages.js';
 import {describe_rules, kind_label} from '../spaces.js';
 import {wall, format_range} from '../time.js';
 import {date_field} from '../date_echo.js';
+import {is_admin} from '../session.js';
+
+// For an admin: whom the booking is for ('' = themself), filled once the users have loaded.
+function member_select() {
+  const select = h('select', {name: 'user_id'}, h('option', {value: ''}, t('book_for_me')));
+  api.get('/users').then(api.items).then((users) => {
+    const others = users.filter((u) => u.active !== false)
+      .sort((a, b) => (a.display_name || a.email).localeCompare(b.display_name || b.email));
+    select.append(...others.map((u) => h('option', {value: u.id}, `${u.display_name || u.email} (${u.email})`)));
+  }).catch(() => { /* booking for oneself still works */ });
+  return select;
+}
 
 // Opens the dialog; resolves with the created booking, or null when closed without booking.
 export function book_space(space, {date, start, end, seats = 1}) {
@@ -18,6 +31,7 @@ export function book_space(space, {date, start, end, seats = 1}) {
     const end_in = h('input', {type: 'time', value: end, required: true, step: 900});
     const seats_in = h('input', {type: 'number', min: 1, max: space.capacity, value: seats, required: true});
     const title_in = h('input', {type: 'text', maxlength: 120, autocomplete: 'off'});
+    const for_in = is_admin() ? member_select() : null;
     const error_slot = h('div', {class: 'error-slot'});
     const rules = describe_rules(space);
     const submit = h('button', {type: 'submit', class: 'button primary', form: 'booking-form'}, t('book'));
@@ -28,6 +42,7 @@ export function book_space(space, {date, start, end, seats = 1}) {
       h('div', {class: 'field-row'}, field(t('from'), start_in), field(t('to'), end_in)),
       space.capacity > 1 ? field(t('seats'), seats_in) : null,
       field(t('booking_title'), title_in, t('booking_title_hint')),
+      for_in ? field(t('book_for'), for_in) : null,
       error_slot);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -44,12 +59,15 @@ export function book_space(space, {date, start, end, seats = 1}) {
           end: wall(date_in.value, end_in.value),
           seats: Number(seats_in.value) || 1,
           title: title_in.value.trim() || undefined,
+          user_id: for_in?.value || undefined,
         });
         created = created?.booking ?? created;
         const when = format_range(wall(date_in.value, start_in.value), wall(date_in.value, end_in.value));
-        announce(created?.status === 'pending'
+        const done = created?.status === 'pending'
           ? t('booking_pending', {name: space.name, when})
-          : t('booking_done', {name: space.name, when}), 'success');
+          : t('booking_done', {name: space.name, when});
+        const member = for_in?.value ? for_in.selectedOptions[0].textContent : '';
+        announce(member ? `${done} ${t('booked_for', {member})}` : done, 'success');
         close();
       } catch (error) {
         error_slot.append(alert_box(explain(error)));
