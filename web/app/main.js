@@ -19,11 +19,18 @@ export function go(path) {
   else location.hash = path;
 }
 
+// The phone's menu button: opens and closes the navigation; a navigation closes it again.
+function set_menu(open) {
+  document.getElementById('menu-toggle').setAttribute('aria-expanded', String(open));
+  document.getElementById('nav').classList.toggle('collapsed', !open);
+}
+
 function render_nav() {
   const nav = document.getElementById('nav');
   clear(nav);
   const user = current_user();
   nav.hidden = !user;
+  document.getElementById('menu-toggle').hidden = !user;
   document.getElementById('sign-out').hidden = !user;
   if (!user) return;
   const here = current_route();
@@ -95,7 +102,14 @@ async function start() {
     announce(t('session_expired'), 'error');
     go('/signin');
   });
-  window.addEventListener('hashchange', () => { clear_status(); navigated = true; render(); });
+  const toggle = document.getElementById('menu-toggle');
+  toggle.addEventListener('click', () => set_menu(toggle.getAttribute('aria-expanded') !== 'true'));
+  document.getElementById('nav').addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || toggle.getAttribute('aria-expanded') !== 'true') return;
+    set_menu(false);
+    toggle.focus();
+  });
+  window.addEventListener('hashchange', () => { clear_status(); navigated = true; set_menu(false); render(); });
   await load_me().catch(() => null);
   await render();
 }

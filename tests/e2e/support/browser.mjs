@@ -42,7 +42,7 @@ export async function sign_in(page, user) {
   await page.fill('input[type=email]', user.email);
   await page.fill('input[type=password]', user.password);
   await page.click('form button[type=submit]');
-  await page.waitForSelector('#nav:not([hidden])');
+  await page.waitForSelector('#sign-out:not([hidden])');  // the nav may be folded (phone)
 }
 
 export async function go(page, route) {
