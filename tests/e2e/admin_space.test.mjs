@@ -29,8 +29,8 @@ test('an admin changes a room\'s capacity and opening hours and a member sees th
   for (const day of ['mon', 'tue', 'wed', 'thu', 'fri']) {
     const hours = dialog.locator(`tr[data-day=${day}]`);
     await hours.locator('input[type=checkbox]').check();
-    await hours.locator('input[type=time]').nth(0).fill('10:00');
-    await hours.locator('input[type=time]').nth(1).fill('14:00');
+    await hours.locator('select[data-time]').nth(0).selectOption('10:00');
+    await hours.locator('select[data-time]').nth(1).selectOption('14:00');
   }
   await dialog.locator('.dialog-actions button[type=submit]').click();
   await admin.waitForSelector('dialog[open]', {state: 'detached'});

@@ -14,9 +14,9 @@ test('an admin books a desk for a member', async () => {
   const page = await open_page(ctx.browser, ctx.hub);
   await sign_in(page, ctx.hub.admin);
   await page.fill('.toolbar input[type=date]', next_weekday());
-  const times = page.locator('.toolbar input[type=time]');
-  await times.nth(0).fill('09:00');
-  await times.nth(1).fill('11:00');
+  const times = page.locator('.toolbar select[data-time]');
+  await times.nth(0).selectOption('09:00');
+  await times.nth(1).selectOption('11:00');
   await page.click('.toolbar button[type=submit]');
   await page.waitForSelector('.plan-slot[aria-busy=false] svg.floor-plan');
   await page.locator('.desk[data-state=free]').first().click();

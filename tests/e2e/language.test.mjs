@@ -47,3 +47,16 @@ test('wrong credentials give a friendly message in the chosen language', async (
   assert.equal(await alert.textContent(), de.sign_in_wrong);
   assert_clean(page);
 });
+
+test('times read on a 24-hour clock in the German UI even in an English browser', async () => {
+  const member = await ctx.hub.add_member('Ines Example');
+  const page = await open_page(ctx.browser, ctx.hub, {locale: 'en-US'});
+  await sign_in(page, member);
+  const start = page.locator('.toolbar select[data-time]').first();
+  await start.waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  await start.selectOption('14:30');
+  assert.equal(await start.evaluate((el) => el.selectedOptions[0].textContent), '14:30');
+  assert.equal(await page.locator('input[type=time]').count(), 0);
+  assert_clean(page);
+});

@@ -11,9 +11,9 @@ const day = next_weekday();
 
 async function show_window(page, from, to) {
   await page.fill('.toolbar input[type=date]', day);
-  const times = page.locator('.toolbar input[type=time]');
-  await times.nth(0).fill(from);
-  await times.nth(1).fill(to);
+  const times = page.locator('.toolbar select[data-time]');
+  await times.nth(0).selectOption(from);
+  await times.nth(1).selectOption(to);
   await page.click('.toolbar button[type=submit]');
   await page.waitForSelector('.plan-slot[aria-busy=false] svg.floor-plan');
 }

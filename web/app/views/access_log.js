@@ -8,6 +8,7 @@ import {explain, alert_box} from '../messages.js';
 import {format_instant, today, wall_to_utc} from '../time.js';
 import {date_field} from '../date_echo.js';
 import {open_live_log} from '../live_log.js';
+import {time_select} from '../time_select.js';
 
 const shown_max = 100;
 export const event_kinds = ['tap_granted', 'tap_denied', 'exit_button', 'door_forced_open', 'door_held_open',
@@ -34,7 +35,7 @@ export async function access_log_view(container, {token} = {}) {
     event_kinds.map((k) => h('option', {value: k}, kind_text(k))));
   const who_in = h('input', {type: 'search', name: 'who', autocomplete: 'off'});
   const date_in = h('input', {type: 'date', name: 'since_date', value: today()});
-  const time_in = h('input', {type: 'time', name: 'since_time', value: '00:00', step: 60});
+  const time_in = time_select('00:00', {name: 'since_time'});
   const form = h('form', {class: 'toolbar', role: 'search', 'aria-label': t('log_filters')},
     field(t('door'), door_in), field(t('log_outcome'), kind_in),
     field(t('log_person_or_card'), who_in, t('log_person_or_card_hint')),

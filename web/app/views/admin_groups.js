@@ -7,6 +7,7 @@ import {open_dialog} from '../dialog.js';
 import {announce, explain, alert_box} from '../messages.js';
 import {kinds, kind_label, weekdays} from '../spaces.js';
 import {read_hours, write_hours} from '../hours.js';
+import {time_select} from '../time_select.js';
 
 export async function admin_groups_view(container) {
   container.append(h('h1', {tabindex: '-1'}, t('nav_admin_groups')));
@@ -64,8 +65,8 @@ function edit(group, doors, done) {
       const box = h('input', {type: 'checkbox', checked: days.has(d), 'aria-label': t(`day_${d}`)});
       return {d, box, el: h('label', {class: 'day-box'}, box, h('span', {'aria-hidden': 'true'}, t(`day_${d}_short`)))};
     });
-    const from = h('input', {type: 'time', value: g.from || '07:00', 'aria-label': t('from')});
-    const to = h('input', {type: 'time', value: g.to || '19:00', 'aria-label': t('to')});
+    const from = time_select(g.from || '07:00', {'aria-label': t('from')});
+    const to = time_select(g.to || '19:00', {'aria-label': t('to')}, {through_midnight: true});
     const row = h('fieldset', {class: 'grant'}, h('legend', {}, t('standing_grant')), door, h('div', {class: 'days'}, day_boxes.map((x) => x.el)), from, to,
       h('button', {type: 'button', class: 'button small secondary', onclick: () => row.remove()}, t('remove')));
     row.read = () => ({door_id: door.value, schedule: write_hours(Object.fromEntries(day_boxes.map((x) =>

@@ -10,6 +10,7 @@ import {describe_rules, kind_label} from '../spaces.js';
 import {wall, format_range} from '../time.js';
 import {date_field} from '../date_echo.js';
 import {is_admin} from '../session.js';
+import {time_select} from '../time_select.js';
 
 // For an admin: whom the booking is for ('' = themself), filled once the users have loaded.
 function member_select() {
@@ -27,8 +28,8 @@ export function book_space(space, {date, start, end, seats = 1}) {
   return new Promise((resolve) => {
     let created = null;
     const date_in = h('input', {type: 'date', value: date, required: true});
-    const start_in = h('input', {type: 'time', value: start, required: true, step: 900});
-    const end_in = h('input', {type: 'time', value: end, required: true, step: 900});
+    const start_in = time_select(start, {name: 'start', required: true});
+    const end_in = time_select(end, {name: 'end', required: true});
     const seats_in = h('input', {type: 'number', min: 1, max: space.capacity, value: seats, required: true});
     const title_in = h('input', {type: 'text', maxlength: 120, autocomplete: 'off'});
     const for_in = is_admin() ? member_select() : null;

@@ -10,13 +10,14 @@ import {book_space} from './booking_dialog.js';
 import {explain, alert_box} from '../messages.js';
 import {next_weekday, wall} from '../time.js';
 import {date_field} from '../date_echo.js';
+import {time_select} from '../time_select.js';
 
 const state = {date: next_weekday(), start: '09:00', end: '17:00', site: ''};
 
 export async function desks_view(container) {
   const date_in = h('input', {type: 'date', value: state.date});
-  const start_in = h('input', {type: 'time', value: state.start, step: 900});
-  const end_in = h('input', {type: 'time', value: state.end, step: 900});
+  const start_in = time_select(state.start, {name: 'start'});
+  const end_in = time_select(state.end, {name: 'end'});
   const plan_slot = h('div', {class: 'plan-slot', 'aria-live': 'polite', 'aria-busy': 'true'});
   const sites = await load_sites().catch(() => []);
   if (!state.site && sites[0]) state.site = String(sites[0].id);

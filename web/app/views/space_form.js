@@ -7,6 +7,7 @@ import {open_dialog} from '../dialog.js';
 import {explain, alert_box, announce} from '../messages.js';
 import {kinds, kind_label, weekdays} from '../spaces.js';
 import {read_hours, write_hours} from '../hours.js';
+import {time_select} from '../time_select.js';
 
 const rule_fields = ['min_duration_minutes', 'max_duration_minutes', 'lead_time_minutes', 'max_days_ahead', 'buffer_minutes'];
 
@@ -28,8 +29,9 @@ export function edit_space(space, {site_id, site, groups = []}) {
     const hour_rows = weekdays.map((d) => {
       const span = hours[d];
       const open = h('input', {type: 'checkbox', checked: !!span, 'aria-label': t(`day_${d}_open`)});
-      const from = h('input', {type: 'time', value: span?.open ?? '09:00', 'aria-label': t('day_opens', {day: t(`day_${d}`)})});
-      const to = h('input', {type: 'time', value: span?.close ?? '17:00', 'aria-label': t('day_closes', {day: t(`day_${d}`)})});
+      const from = time_select(span?.open ?? '09:00', {'aria-label': t('day_opens', {day: t(`day_${d}`)})});
+      const to = time_select(span?.close ?? '17:00', {'aria-label': t('day_closes', {day: t(`day_${d}`)})},
+        {through_midnight: true});
       for (const input of [open, from, to]) input.addEventListener('change', () => { hours_changed = true; });
       return {d, open, from, to, row: h('tr', {'data-day': d}, h('th', {scope: 'row'}, t(`day_${d}`)), h('td', {}, open), h('td', {}, from), h('td', {}, to))};
     });
