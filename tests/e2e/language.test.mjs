@@ -4,6 +4,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {with_hub, de, en} from './support/fixture.mjs';
 import {open_page, sign_in, assert_accessible, assert_clean} from './support/browser.mjs';
+import {wait_for} from './support/wait.mjs';
 
 const ctx = with_hub();
 
@@ -33,6 +34,11 @@ test('the UI switches between German and English and remembers the choice', asyn
   await page.waitForFunction((text) => document.querySelector('main h1')?.textContent === text, de.nav_desks);
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   assert.match(await page.textContent('#nav'), new RegExp(de.nav_my_bookings));
+  // Signed in, the switch is the account's language too.
+  const language = () => ctx.hub.as_admin('GET', `/users/${member.id}`).then((u) => u.language);
+  await wait_for(async () => (await language()) === 'de', {what: 'the account language to become de'});
+  await page.click('#lang-switch');
+  await wait_for(async () => (await language()) === 'en', {what: 'the account language to become en'});
   assert_clean(page);
 });
 

@@ -4,7 +4,7 @@ import {h, clear} from './dom.js';
 import {t, init_i18n, set_lang, lang, on_lang_change} from './i18n.js';
 import * as api from './api.js';
 import {current_user, is_admin, load_me, sign_out, forget} from './session.js';
-import {announce, clear_status} from './messages.js';
+import {announce, announce_error, clear_status} from './messages.js';
 import {routes, nav_items} from './routes.js';
 
 const main_el = () => document.getElementById('main');
@@ -90,7 +90,12 @@ async function start() {
   };
   label_switch();
   on_lang_change(() => { label_switch(); render(); });
-  switcher.addEventListener('click', () => set_lang(lang() === 'de' ? 'en' : 'de'));
+  // Signed in, the choice is the account's too (what messages to the member will be written in).
+  switcher.addEventListener('click', async () => {
+    const next = lang() === 'de' ? 'en' : 'de';
+    await set_lang(next);
+    if (current_user()) api.patch('/users/me', {language: next}).catch(announce_error);
+  });
   document.getElementById('sign-out').addEventListener('click', async () => {
     await sign_out();
     announce(t('signed_out'));
