@@ -26,6 +26,7 @@ http::http_response list_sites(call& c);
 http::http_response get_site(call& c);
 http::http_response create_site(call& c);
 http::http_response update_site(call& c);
+http::http_response load_site_holidays(call& c);
 http::http_response list_groups(call& c);
 http::http_response get_group(call& c);
 http::http_response create_group(call& c);

@@ -58,6 +58,11 @@ constexpr std::string_view schemas_json = R"json({
   "site_write": {"type": "object", "additionalProperties": false, "properties": {"name": {"type": "string"},
     "time_zone": {"type": "string"}, "opening_hours": {"$ref": "#/components/schemas/weekly_hours"},
     "closures": {"type": "array", "items": {"$ref": "#/components/schemas/closure"}}}},
+  "holiday_request": {"type": "object", "required": ["state", "year"], "additionalProperties": false,
+    "properties": {"state": {"enum": ["BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH"]},
+      "year": {"type": "integer", "minimum": 2000, "maximum": 2100}}},
+  "site_holidays": {"allOf": [{"$ref": "#/components/schemas/site"},
+    {"type": "object", "properties": {"holidays_added": {"type": "integer", "description": "closures added; days already closed are kept as they were"}}}]},
   "site_list": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/site"}}}},
   "space_write": {"type": "object", "additionalProperties": false, "properties": {
     "site_id": {"type": "string"}, "name": {"type": "string"},

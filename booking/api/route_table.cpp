@@ -27,6 +27,7 @@ std::vector<route> api_routes() {
     {"POST",   "/api/v1/sites",                       admin,         h::create_site,        {"Create a site", "site_write", "site", 201}},
     {"GET",    "/api/v1/sites/{id}",                  authenticated, h::get_site,           {"Read a site", "", "site"}, from_memory},
     {"PATCH",  "/api/v1/sites/{id}",                  admin,         h::update_site,        {"Change a site", "site_write", "site"}},
+    {"POST",   "/api/v1/sites/{id}/holidays",         admin,         h::load_site_holidays, {"Add a German state's public holidays of a year as closures", "holiday_request", "site_holidays"}},
 
     {"GET",    "/api/v1/spaces",                      authenticated, h::list_spaces,        {"Search spaces", "", "space_list", 200, {"site", "kind", "feature", "seats", "include_inactive"}}, from_memory},
     {"POST",   "/api/v1/spaces",                      admin,         h::create_space,       {"Create a space", "space_write", "space", 201}},

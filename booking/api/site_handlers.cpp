@@ -1,9 +1,12 @@
 // Catalogue routes for sites, groups and doors: reads for signed-in users, writes for admins
 // (the domain checks the role again). PATCH applies the members present onto the record.
+#include <algorithm>
+
 #include "booking/api/catalog_json.hpp"
 #include "booking/api/handler_support.hpp"
 #include "booking/api/handlers.hpp"
 #include "booking/api/query_input.hpp"
+#include "booking/domain/public_holidays.hpp"
 
 namespace hubgate::api::handlers {
 namespace {
@@ -50,6 +53,38 @@ http::http_response update_site(call& c) {
   domain::site s = *existing;
   if (auto p = read_body(c, s, read_site, false)) return respond(c, *p);
   return respond(c, c.svc.catalog.update_site(c.actor(), std::move(s)), render);
+}
+
+http::http_response load_site_holidays(call& c) {
+  auto body = parse_json_body(c.request);
+  if (!body) return respond(c, body.error());
+  body_fields f(*body);
+  auto state = f.text("state", need::required, 2);
+  auto year = f.integer("year", need::required, 2000, 2100);
+  std::optional<std::vector<domain::closure>> holidays;
+  if (state && year) {
+    holidays = domain::german_public_holidays(*state, date::year{static_cast<int>(*year)});
+    if (!holidays) f.error("state", "invalid", "a German state's code: BW, BY, BE, ... TH");
+  }
+  if (auto errors = f.finish(); !errors.empty())
+    return respond(c, validation_failed(std::move(errors)));
+  auto existing = c.svc.catalog.get_site(c.actor(), c.param("id"));
+  if (!existing) return respond(c, existing.error());
+  domain::site s = *existing;
+  std::int64_t added = 0;
+  for (auto& day : *holidays) {
+    const bool known = std::any_of(s.closures.begin(), s.closures.end(), [&](const auto& closed) {
+      return closed.first == day.first && closed.last == day.last;
+    });
+    if (known) continue;
+    s.closures.push_back(std::move(day));
+    ++added;
+  }
+  auto updated = c.svc.catalog.update_site(c.actor(), std::move(s));
+  if (!updated) return respond(c, updated.error());
+  auto out = to_json(*updated);
+  out["holidays_added"] = added;
+  return json_response(200, out);
 }
 
 http::http_response list_groups(call& c) {

@@ -2,6 +2,7 @@
 // role gets, written out here by hand (not derived from the router's own table).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 
 #include "api_service.hpp"
@@ -32,6 +33,7 @@ const matrix_row authorization_matrix[] = {
   {"POST",   "/api/v1/sites",                              R"({"name":"Matrix site"})",          401, 403, 403, 201},
   {"GET",    "/api/v1/sites/{site}",                       "",                                    401, 200, 200, 200},
   {"PATCH",  "/api/v1/sites/{site}",                       R"({"name":"Test site"})",            401, 403, 403, 200},
+  {"POST",   "/api/v1/sites/{site}/holidays",              R"({"state":"BY","year":2027})",      401, 403, 403, 200},
   {"GET",    "/api/v1/spaces",                             "",                                    401, 200, 200, 200},
   {"POST",   "/api/v1/spaces",                             R"({"site_id":"{site}","name":"M","kind":"room","capacity":2})", 401, 403, 403, 201},
   {"GET",    "/api/v1/spaces/{room}",                      "",                                    401, 200, 200, 200},
@@ -324,6 +326,27 @@ TEST_F(api_routes, catalogue_reads_and_writes_round_trip) {
   ASSERT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.raw.body.find("hubgate_http_requests_total"), std::string::npos);
   EXPECT_NE(metrics.raw.body.find("hubgate_bookings_created_total"), std::string::npos);
+}
+
+TEST_F(api_routes, a_state_s_public_holidays_become_site_closures_once) {
+  const std::string path = "/api/v1/sites/" + hub_.site_id + "/holidays";
+  auto loaded = svc_.call("POST", path, &admin_, R"({"state":"NW","year":2027})");
+  ASSERT_EQ(loaded.status, 200) << loaded.raw.body;
+  EXPECT_EQ(loaded.json.at("holidays_added").as_int64(), 11);
+  const auto& closures = loaded.json.at("closures").as_array();
+  EXPECT_TRUE(std::any_of(closures.begin(), closures.end(), [](const auto& c) {
+    return c.at("first").as_string() == "2027-05-27" &&
+           c.at("reason").as_string() == "Fronleichnam";
+  }));
+  auto again = svc_.call("POST", path, &admin_, R"({"state":"NW","year":2027})");
+  EXPECT_EQ(again.json.at("holidays_added").as_int64(), 0);
+  EXPECT_EQ(again.json.at("closures").as_array().size(), closures.size());
+  for (const char* bad :
+       {R"({"state":"XX","year":2027})", R"({"state":"BY","year":1900})", R"({"state":"BY"})"}) {
+    auto refused = svc_.call("POST", path, &admin_, bad);
+    EXPECT_EQ(refused.status, 422) << bad;
+    EXPECT_EQ(refused.code(), "validation_failed") << bad;
+  }
 }
 
 }  // namespace

@@ -6,7 +6,8 @@ import * as api from '../api.js';
 import {open_dialog} from '../dialog.js';
 import {announce, explain, alert_box} from '../messages.js';
 
-// columns: [{key, label, show?(row)}]; fields: [{key, label, type?, options?: [[value, label]], required?}]
+// columns: [{key, label, show?(row)}]; fields: [{key, label, type?, options?: [[value, label]],
+// required?, format?(value) -> text, parse?(text) -> value}]; type 'textarea' gives a text area.
 export function simple_admin({title, path, columns, fields, new_label, editable = true, load_context}) {
   return async function view(container) {
     container.append(h('h1', {tabindex: '-1'}, t(title)));
@@ -37,10 +38,12 @@ export function simple_admin({title, path, columns, fields, new_label, editable 
       const resolved = fields.filter((f) => !(row && f.create_only))
         .map((f) => ({...f, options: typeof f.options === 'function' ? f.options(context) : f.options}));
       const items = resolved.map((f) => {
-        const value = row?.[f.key] ?? f.default ?? '';
+        const raw = row?.[f.key] ?? f.default ?? '';
+        const value = f.format ? f.format(raw) : raw;
         inputs[f.key] = f.options
           ? h('select', {}, f.options.map(([v, label]) => h('option', {value: v, selected: String(v) === String(value)}, label)))
-          : h('input', {type: f.type ?? 'text', value, required: !!f.required, autocomplete: 'off'});
+          : f.type === 'textarea' ? h('textarea', {rows: 4, name: f.key}, value)
+            : h('input', {type: f.type ?? 'text', value, required: !!f.required, autocomplete: 'off'});
         return field(t(f.label), inputs[f.key], f.hint ? t(f.hint) : undefined);
       });
       const error_slot = h('div', {class: 'error-slot'});
@@ -53,7 +56,8 @@ export function simple_admin({title, path, columns, fields, new_label, editable 
         for (const f of resolved) {
           const v = inputs[f.key].value.trim();
           if (f.required && !v) { error_slot.append(alert_box(t('fill_required'))); inputs[f.key].focus(); return; }
-          if (v !== '') body[f.key] = f.type === 'number' ? Number(v) : v;
+          if (f.parse) body[f.key] = f.parse(v);
+          else if (v !== '') body[f.key] = f.type === 'number' ? Number(v) : v;
         }
         try {
           if (row) await api.update(`${path}/${encodeURIComponent(row.id)}`, row, body);

@@ -8,6 +8,7 @@ import {explain, alert_box, announce} from '../messages.js';
 import {kinds, kind_label, weekdays} from '../spaces.js';
 import {read_hours, write_hours} from '../hours.js';
 import {time_select} from '../time_select.js';
+import {closures_text, parse_closures} from '../closures.js';
 
 const rule_fields = ['min_duration_minutes', 'max_duration_minutes', 'lead_time_minutes', 'max_days_ahead', 'buffer_minutes'];
 
@@ -35,8 +36,7 @@ export function edit_space(space, {site_id, site, groups = []}) {
       for (const input of [open, from, to]) input.addEventListener('change', () => { hours_changed = true; });
       return {d, open, from, to, row: h('tr', {'data-day': d}, h('th', {scope: 'row'}, t(`day_${d}`)), h('td', {}, open), h('td', {}, from), h('td', {}, to))};
     });
-    const closures_value = (space.closures || []).map((c) => (c.first === c.last ? c.first : `${c.first}..${c.last}`)).join('\n');
-    const closures = h('textarea', {rows: 3}, closures_value);
+    const closures = h('textarea', {rows: 3}, closures_text(space.closures));
     const rule_inputs = Object.fromEntries(rule_fields.map((k) => [k, h('input', {type: 'number', min: 0, value: space.rules?.[k] ?? ''})]));
     const allowed = new Set((space.allowed_group_ids ?? []).map(String));
     const group_boxes = groups.map((g) => ({g, box: h('input', {type: 'checkbox', checked: allowed.has(String(g.id)), id: `grp-${g.id}`})}));
@@ -69,10 +69,7 @@ export function edit_space(space, {site_id, site, groups = []}) {
         name: name.value.trim(), kind: kind.value, capacity: Number(capacity.value),
         mode: mode.value, needs_approval: approval.checked,
         features: features.value.split(',').map((f) => f.trim()).filter(Boolean),
-        closures: closures.value.split(/\s+/).filter(Boolean).map((c) => {
-          const [first, last] = c.split('..');
-          return {first, last: last || first, reason: ''};
-        }),
+        closures: parse_closures(closures.value),
         rules,
         allowed_group_ids: group_boxes.filter(({box}) => box.checked).map(({g}) => String(g.id)),
       };
