@@ -1,18 +1,15 @@
 #include "booking/pki/openssl_handles.hpp"
 
-#include <fcntl.h>
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <fstream>
 #include <sstream>
 
 #include "booking/pki/pki_error.hpp"
 #include "protocol/log/log.hpp"
+#include "protocol/private_file/private_file.hpp"
 
 namespace hubgate::pki::detail {
 namespace {
@@ -105,25 +102,7 @@ boost::system::result<std::string> read_text_file(const std::filesystem::path& p
 
 boost::system::result<void> write_file_atomically(const std::filesystem::path& path,
                                                   std::string_view content, unsigned mode) {
-  const auto temporary = path.string() + ".tmp";
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                        static_cast<mode_t>(mode));
-  if (fd < 0) return pki_error::io_failed;
-  // umask may have narrowed the mode; never widen it beyond what was asked.
-  bool ok = ::fchmod(fd, static_cast<mode_t>(mode)) == 0;
-  std::size_t written = 0;
-  while (ok && written < content.size()) {
-    const auto n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) written += static_cast<std::size_t>(n);
-  }
-  ok = ok && ::fsync(fd) == 0;
-  ok = (::close(fd) == 0) && ok;
-  if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
-    ::unlink(temporary.c_str());
-    return pki_error::io_failed;
-  }
+  if (protocol::write_file_atomically(path, content, mode)) return pki_error::io_failed;
   return {};
 }
 

@@ -1,42 +1,20 @@
 #include "booking/store/card_key_file.hpp"
 
-#include <fcntl.h>
 #include <openssl/rand.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <fstream>
 #include <iterator>
+#include <string_view>
 
 #include "booking/store/store_errc.hpp"
+#include "protocol/private_file/private_file.hpp"
 
 namespace hubgate::store {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool write_private_file(const fs::path& path, const card_key& key) {
-  const auto temp = path.string() + ".tmp";
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return false;
-  bool ok = ::fchmod(fd, 0600) == 0;
-  std::size_t done = 0;
-  while (ok && done < key.size()) {
-    const auto n = ::write(fd, key.data() + done, key.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
-  ok = ok && ::fsync(fd) == 0;
-  ok = (::close(fd) == 0) && ok;
-  if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
-    ::unlink(temp.c_str());
-    return false;
-  }
-  return true;
-}
 
 boost::system::result<card_key> read_key(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -62,7 +40,10 @@ boost::system::result<card_key> load_or_create_card_key(const fs::path& data_dir
   if (ec || ::chmod(path.parent_path().c_str(), 0700) != 0)
     return make_error_code(errc::card_key_unavailable);
   card_key key{};
-  if (RAND_bytes(key.data(), static_cast<int>(key.size())) != 1 || !write_private_file(path, key))
+  if (RAND_bytes(key.data(), static_cast<int>(key.size())) != 1)
+    return make_error_code(errc::card_key_unavailable);
+  const std::string_view bytes(reinterpret_cast<const char*>(key.data()), key.size());
+  if (protocol::write_file_atomically(path, bytes, 0600))
     return make_error_code(errc::card_key_unavailable);
   return key;
 }
