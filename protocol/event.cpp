@@ -17,10 +17,10 @@ namespace {
 namespace jf = json_fields;
 
 constexpr std::array all_kinds = {
-    event_kind::tap_granted,      event_kind::tap_denied,       event_kind::exit_button,
-    event_kind::door_forced_open, event_kind::door_held_open,   event_kind::door_closed,
-    event_kind::reader_lost,      event_kind::reader_recovered, event_kind::list_refused,
-    event_kind::list_accepted,
+    event_kind::tap_granted,      event_kind::tap_denied,        event_kind::exit_button,
+    event_kind::door_forced_open, event_kind::door_held_open,    event_kind::door_closed,
+    event_kind::reader_lost,      event_kind::reader_recovered,  event_kind::list_refused,
+    event_kind::list_accepted,    event_kind::fire_alarm_raised, event_kind::fire_alarm_cleared,
 };
 
 bool valid_event_id(std::string_view id) {
@@ -52,6 +52,10 @@ std::string_view to_string(event_kind k) noexcept {
       return "list_refused";
     case event_kind::list_accepted:
       return "list_accepted";
+    case event_kind::fire_alarm_raised:
+      return "fire_alarm_raised";
+    case event_kind::fire_alarm_cleared:
+      return "fire_alarm_cleared";
   }
   return "tap_denied";
 }

@@ -28,6 +28,8 @@ enum class event_kind {
   reader_recovered,
   list_refused,
   list_accepted,
+  fire_alarm_raised,   // the fire-alarm input went active (fail-safe doors released)
+  fire_alarm_cleared,  // it went inactive again
 };
 
 std::string_view to_string(event_kind k) noexcept;

@@ -12,7 +12,8 @@ import {time_select} from '../time_select.js';
 
 const shown_max = 100;
 export const event_kinds = ['tap_granted', 'tap_denied', 'exit_button', 'door_forced_open', 'door_held_open',
-  'door_closed', 'reader_lost', 'reader_recovered', 'list_refused', 'list_accepted'];
+  'door_closed', 'reader_lost', 'reader_recovered', 'list_refused', 'list_accepted',
+  'fire_alarm_raised', 'fire_alarm_cleared'];
 
 export const kind_text = (kind) => (has(`event_${kind}`) ? t(`event_${kind}`) : kind);
 // A board's deny reason in words; reasons without a translation (a refused list's detail) as sent.
