@@ -12,8 +12,6 @@ using namespace desfire;
 namespace {
 
 constexpr std::uint8_t iso_class = 0x90;
-constexpr std::size_t cmac_size = 8;
-constexpr std::size_t max_frame_data = 59;  // the card's answer frames, status excluded
 
 }  // namespace
 
@@ -96,6 +94,8 @@ desfire_card::reply desfire_card::dispatch_maced(std::span<const std::uint8_t> c
       return bare ? get_card_uid() : fail(length_error);
     case 0xCD:
       return create_std_data_file(command);
+    case 0x6E:
+      return bare ? get_free_memory() : fail(length_error);
     case 0x6F:
       return bare ? get_file_ids() : fail(length_error);
     case 0xF5:

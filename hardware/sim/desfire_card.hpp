@@ -33,6 +33,23 @@ inline constexpr std::uint8_t count_error = 0xCE;
 inline constexpr std::uint8_t duplicate_error = 0xDE;
 inline constexpr std::uint8_t file_not_found = 0xF0;
 
+// Answers are cut into frames of this much data (status excluded), fetched one by one with AF.
+inline constexpr std::size_t max_frame_data = 59;
+// EV1 sends the first 8 bytes of a CMAC.
+inline constexpr std::size_t cmac_size = 8;
+
+// Key settings bits of an application (and the PICC).
+inline constexpr std::uint8_t master_key_changeable = 0x01;
+inline constexpr std::uint8_t free_listing = 0x02;
+inline constexpr std::uint8_t free_create = 0x04;
+
+// Numbers in commands are little-endian (AIDs 3 bytes, offsets and lengths 3 bytes).
+inline std::uint32_t little_endian(std::span<const std::uint8_t> b) {
+  std::uint32_t v = 0;
+  for (std::size_t i = b.size(); i-- > 0;) v = v << 8 | b[i];
+  return v;
+}
+
 // File communication modes.
 inline constexpr std::uint8_t comm_plain = 0x00;
 inline constexpr std::uint8_t comm_maced = 0x01;
@@ -114,6 +131,7 @@ class desfire_card final : public apdu_handler {
   reply get_key_settings();
   reply get_card_uid();
   reply create_std_data_file(std::span<const std::uint8_t> command);
+  reply get_free_memory();
   reply get_file_ids();
   reply get_file_settings(std::span<const std::uint8_t> command);
   reply read_data(std::span<const std::uint8_t> command);

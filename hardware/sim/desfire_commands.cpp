@@ -12,15 +12,6 @@ namespace {
 
 constexpr std::size_t max_applications = 28;
 constexpr std::uint8_t aes_application = 0x80;  // key settings 2: crypto method bits
-constexpr std::uint8_t free_listing = 0x02;
-constexpr std::uint8_t free_create = 0x04;
-constexpr std::uint8_t master_key_changeable = 0x01;
-
-std::uint32_t read_le(std::span<const std::uint8_t> b) {
-  std::uint32_t v = 0;
-  for (std::size_t i = b.size(); i-- > 0;) v = v << 8 | b[i];
-  return v;
-}
 
 }  // namespace
 
@@ -32,7 +23,7 @@ desfire_card::reply desfire_card::get_version() {
   const std::array<std::uint8_t, 7> production{0xBA, 0x34, 0x71, 0x12, 0x50, 0x26, 0x20};
   v.insert(v.end(), production.begin(), production.end());
   const std::array<std::size_t, 2> first{7, 7};
-  return queue_frames(send_ok(std::move(v)), first, 64);
+  return queue_frames(send_ok(std::move(v)), first, max_frame_data);
 }
 
 desfire_card::reply desfire_card::get_application_ids() {
@@ -44,7 +35,7 @@ desfire_card::reply desfire_card::get_application_ids() {
     if (aid == 0) continue;
     for (int i = 0; i < 3; ++i) ids.push_back(static_cast<std::uint8_t>(aid >> (8 * i)));
   }
-  return queue_frames(send_ok(std::move(ids)), {}, 59);
+  return queue_frames(send_ok(std::move(ids)), {}, max_frame_data);
 }
 
 desfire_card::reply desfire_card::create_application(std::span<const std::uint8_t> command) {
@@ -54,7 +45,7 @@ desfire_card::reply desfire_card::create_application(std::span<const std::uint8_
   if (selected_ != 0) return fail(illegal_command);
   if ((current().key_settings & free_create) == 0 && !master_authenticated())
     return fail(permission_denied);
-  const std::uint32_t aid = read_le(command.subspan(1, 3));
+  const std::uint32_t aid = little_endian(command.subspan(1, 3));
   const std::uint8_t key_count = command[5] & 0x0F;
   if (aid == 0 || key_count == 0 || key_count > 14 || (command[5] & 0xC0) != aes_application)
     return fail(parameter_error);
@@ -69,7 +60,7 @@ desfire_card::reply desfire_card::create_application(std::span<const std::uint8_
 
 desfire_card::reply desfire_card::select_application(std::span<const std::uint8_t> command) {
   if (command.size() != 4) return fail(length_error);
-  const std::uint32_t aid = read_le(command.subspan(1, 3));
+  const std::uint32_t aid = little_endian(command.subspan(1, 3));
   if (!applications_.contains(aid)) return fail(application_not_found);
   selected_ = aid;
   session_.reset();

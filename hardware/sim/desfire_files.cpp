@@ -13,13 +13,7 @@ namespace {
 constexpr std::size_t memory_size = 7936;  // user memory of an EV1 8K card
 constexpr std::size_t max_files = 32;
 constexpr std::size_t header_size = 8;  // command, file, offset (3), length (3)
-constexpr std::size_t cmac_size = 8;
-constexpr std::uint8_t free_create = 0x04;
 constexpr std::uint8_t free_access = 0x0E;
-
-std::uint32_t read_le24(std::span<const std::uint8_t> b) {
-  return static_cast<std::uint32_t>(b[0] | b[1] << 8 | b[2] << 16);
-}
 
 }  // namespace
 
@@ -46,7 +40,7 @@ desfire_card::reply desfire_card::create_std_data_file(std::span<const std::uint
     return fail(permission_denied);
   const std::uint8_t file_no = command[1];
   const std::uint8_t comm = command[2];
-  const std::uint32_t size = read_le24(command.subspan(5, 3));
+  const std::uint32_t size = little_endian(command.subspan(5, 3));
   if (file_no >= max_files || (comm != comm_plain && comm != comm_maced && comm != comm_enciphered))
     return fail(parameter_error);
   if (current().files.contains(file_no)) return fail(duplicate_error);
@@ -57,6 +51,12 @@ desfire_card::reply desfire_card::create_std_data_file(std::span<const std::uint
   file.data.assign(size, 0x00);
   current().files.emplace(file_no, std::move(file));
   return send_ok({});
+}
+
+desfire_card::reply desfire_card::get_free_memory() {
+  const std::size_t free = memory_size - used_memory();
+  return send_ok(
+      {static_cast<std::uint8_t>(free & 0xFF), static_cast<std::uint8_t>(free >> 8), 0x00});
 }
 
 desfire_card::reply desfire_card::get_file_ids() {
@@ -84,15 +84,15 @@ desfire_card::reply desfire_card::read_data(std::span<const std::uint8_t> comman
   const data_file& f = it->second;
   const auto mode = file_mode(f, false);
   if (!mode) return fail(permission_denied);
-  const std::size_t offset = read_le24(command.subspan(2, 3));
-  std::size_t length = read_le24(command.subspan(5, 3));
+  const std::size_t offset = little_endian(command.subspan(2, 3));
+  std::size_t length = little_endian(command.subspan(5, 3));
   if (offset >= f.data.size()) return fail(boundary_error);
   if (length == 0) length = f.data.size() - offset;  // up to the end of the file
   if (length > f.data.size() - offset) return fail(boundary_error);
   const std::span<const std::uint8_t> data(f.data.data() + offset, length);
   reply whole =
       *mode == comm_enciphered ? send_enciphered(data) : send_ok(bytes(data.begin(), data.end()));
-  return queue_frames(std::move(whole), {}, 59);
+  return queue_frames(std::move(whole), {}, max_frame_data);
 }
 
 desfire_card::reply desfire_card::write_data(std::span<const std::uint8_t> command) {
@@ -104,8 +104,8 @@ desfire_card::reply desfire_card::write_data(std::span<const std::uint8_t> comma
   const auto mode = file_mode(it->second, true);
   if (!mode) return fail(permission_denied);
   const std::size_t size = it->second.data.size();
-  const std::size_t offset = read_le24(command.subspan(2, 3));
-  const std::size_t length = read_le24(command.subspan(5, 3));
+  const std::size_t offset = little_endian(command.subspan(2, 3));
+  const std::size_t length = little_endian(command.subspan(5, 3));
   if (length == 0 || offset >= size || length > size - offset) return fail(boundary_error);
   std::size_t expected = header_size + length;
   if (*mode == comm_maced) expected += cmac_size;
@@ -123,8 +123,8 @@ desfire_card::reply desfire_card::finish_write() {
   const auto access = file_mode(f, true);
   if (!access) return fail(permission_denied);
   const std::uint8_t mode = *access;
-  const std::size_t offset = read_le24(std::span(command).subspan(2, 3));
-  const std::size_t length = read_le24(std::span(command).subspan(5, 3));
+  const std::size_t offset = little_endian(std::span(command).subspan(2, 3));
+  const std::size_t length = little_endian(std::span(command).subspan(5, 3));
   bytes data;
   if (mode == comm_plain) {
     mac_command(command);
