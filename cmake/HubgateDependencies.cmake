@@ -19,6 +19,10 @@ endif()
 
 if(HUBGATE_BUILD_TESTS)
   find_package(GTest REQUIRED)
+  # libfreefare drives the twin's DESFire card the way third-party card software would.
+  if(HUBGATE_WITH_DOOR)
+    pkg_check_modules(LIBFREEFARE REQUIRED IMPORTED_TARGET libfreefare)
+  endif()
 endif()
 if(HUBGATE_BUILD_BENCHMARKS)
   find_package(benchmark REQUIRED)

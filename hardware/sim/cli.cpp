@@ -16,8 +16,8 @@ namespace {
 
 constexpr const char* usage =
     "usage: hubgate-sim reader --link PATH --control SOCK\n"
-    "       hubgate-sim tap --control SOCK --uid HEX [--hold MS]\n"
-    "       hubgate-sim place --control SOCK --uid HEX | remove --control SOCK\n"
+    "       hubgate-sim tap --control SOCK --uid HEX|--blank-desfire [--hold MS]\n"
+    "       hubgate-sim place --control SOCK --uid HEX|--blank-desfire | remove --control SOCK\n"
     "       hubgate-sim door --control SOCK open|close | button --control SOCK\n"
     "       hubgate-sim relay --control SOCK on|off | gpio --control SOCK\n"
     "       hubgate-sim fault --control SOCK garble|nack|mute|unplug|replug|remove-mid-exchange "
@@ -36,7 +36,9 @@ bool parse(int argc, char** argv, arguments& out) {
   out.verb = argv[1];
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a.starts_with("--")) {
+    if (a == "--blank-desfire") {
+      out.options["uid"] = "blank-desfire";  // the control line's card word
+    } else if (a.starts_with("--")) {
       if (i + 1 >= argc) return false;
       out.options[a.substr(2)] = argv[++i];
     } else {

@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "hardware/sim/desfire_card.hpp"
 #include "hardware/sim/reader_twin.hpp"
 
 namespace hubgate::sim {
@@ -39,16 +40,20 @@ reply ok() {
 }
 
 // `tap <uid> [hold_ms [atqa sak]]` or `place <uid> [atqa sak]`. An ATQA/SAK of an ISO 14443-4
-// card makes a card that answers SELECT, as a DESFire does.
+// card makes a card that answers SELECT. `blank-desfire` instead of a UID is a factory-fresh
+// DESFire EV1 card (AES zero master key) with a random real UID, anticollision UID random too.
 reply handle_card(reader_twin& twin, const words& w) {
   const std::string_view cmd = w[0];
-  if (w.size() < 2) return err("usage: tap <uidhex> [hold_ms [atqa_hex4 sak_hex2]]");
-  auto uid = parse_uid(w[1]);
+  if (w.size() < 2) return err("usage: tap <uidhex>|blank-desfire [hold_ms [atqa_hex4 sak_hex2]]");
+  const bool desfire = w[1] == "blank-desfire";
+  auto uid = desfire ? boost::system::result<bytes>(bytes{}) : parse_uid(w[1]);
   if (!uid) return err("uid must be 4, 7 or 10 bytes of hex");
-  virtual_card card = make_card(std::move(*uid));
+  virtual_card card =
+      desfire ? make_desfire_card(make_blank_desfire()) : make_card(std::move(*uid));
   std::optional<unsigned> hold = 300;
   if (cmd == "tap" && w.size() >= 3) hold = parse_count(w[2]);
-  if (!hold || (cmd == "place" && w.size() > 2) || w.size() == 4 || w.size() > 5)
+  if (!hold || (cmd == "place" && w.size() > 2) || w.size() == 4 || w.size() > 5 ||
+      (desfire && w.size() > 3))
     return err("bad arguments");
   if (w.size() == 5) {
     auto atqa = parse_hex(w[3]);

@@ -22,10 +22,9 @@ bytes strip_cascade_tags(std::span<const std::uint8_t> data) {
 // InAutoPoll target types that a type A card at 106 kbps answers to.
 bool type_matches(std::uint8_t type, const virtual_card& card) {
   switch (type) {
-    case 0x00:
-      return true;  // generic passive 106 kbps
-    case 0x10:
-      return true;  // MIFARE / ISO 14443-3A
+    case 0x00:  // generic passive 106 kbps
+    case 0x10:  // MIFARE / ISO 14443-3A
+      return true;
     case 0x20:
       return card.iso14443_4();  // ISO 14443-4A
     default:
@@ -123,6 +122,7 @@ std::optional<chip_reply> pn532_chip::poll_result(const in_flight& f, bool give_
     data.push_back(0x00);
   } else {
     target_ = target_state{card_->uid, true};
+    if (card_->apdu) card_->apdu->activate();
   }
   chip_reply reply;
   reply.payload = {pn532::chip_tfi, static_cast<std::uint8_t>(code + 1)};

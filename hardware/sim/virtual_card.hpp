@@ -19,6 +19,8 @@ class apdu_handler {
  public:
   virtual ~apdu_handler() = default;
   virtual bytes transceive(std::span<const std::uint8_t> command_apdu) = 0;
+  // The reader activated the card (anticollision and RATS): a card with state starts over.
+  virtual void activate() {}
 };
 
 // Answers 90 00 to SELECT (CLA 00, INS A4) and 6D 00 (instruction not supported) otherwise.

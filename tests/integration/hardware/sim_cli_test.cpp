@@ -1,5 +1,5 @@
 // `hubgate-sim reader` as a real process, driven through its CLI and control socket, read by
-// libnfc's own nfc-list and nfc-poll.
+// libnfc's own nfc-list and nfc-poll and libfreefare's mifare-desfire-info.
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -111,10 +111,29 @@ TEST(sim_reader_process, gpio_timeline_inputs_and_subscribe) {
     fields >> ms >> what >> state;
     EXPECT_GE(ms, last_ms);
     last_ms = ms;
-    kinds.push_back(what + " " + state);
+    kinds.push_back(what.append(" ").append(state));
   }
   EXPECT_EQ(kinds, (std::vector<std::string>{"relay on", "door open", "door closed",
                                              "button pressed", "button released", "relay off"}));
+}
+
+TEST(sim_reader_process, blank_desfire_is_read_by_mifare_desfire_info) {
+  temp_dir dir("hubgate-sim");
+  sim_reader_process sim(dir);
+  ASSERT_EQ(sim.cli({"place", "--blank-desfire"}).exit_code, 0);
+  const run_result info = sim.libnfc_tool("mifare-desfire-info");
+  EXPECT_EQ(info.exit_code, 0) << info.output;
+  EXPECT_NE(info.output.find("Vendor ID:            0x04"), std::string::npos) << info.output;
+  EXPECT_NE(info.output.find("Master Key settings (0x0f)"), std::string::npos) << info.output;
+  EXPECT_NE(info.output.find("Free memory: 7936 bytes"), std::string::npos) << info.output;
+  EXPECT_NE(info.output.find("Use random UID: yes"), std::string::npos) << info.output;
+  // Each card placed shows anticollision another random UID.
+  const std::string first = sim.cli({"status"}).output;
+  ASSERT_EQ(sim.cli({"tap", "--blank-desfire", "--hold", "60000"}).exit_code, 0);
+  const std::string second = sim.cli({"status"}).output;
+  EXPECT_NE(first.find("card=08"), std::string::npos) << first;
+  EXPECT_NE(second.find("card=08"), std::string::npos) << second;
+  EXPECT_NE(first, second);
 }
 
 TEST(sim_reader_process, client_errors_exit_non_zero) {

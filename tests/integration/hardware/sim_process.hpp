@@ -23,10 +23,10 @@ struct run_result {
 
 // Runs a command to completion (generous deadline) and returns its exit code and output.
 inline run_result run_command(const hubgate::test::temp_dir& dir, std::vector<std::string> argv,
-                              std::map<std::string, std::string> env = {}) {
+                              const std::map<std::string, std::string>& env = {}) {
   static int counter = 0;
   const std::string log = dir / ("cmd-" + std::to_string(++counter) + ".log");
-  hubgate::test::child_process child(std::move(argv), log, std::move(env));
+  hubgate::test::child_process child(std::move(argv), log, env);
   run_result r;
   const auto status = child.wait_exit(60);
   if (status && WIFEXITED(*status)) r.exit_code = WEXITSTATUS(*status);
@@ -52,6 +52,7 @@ class sim_reader_process {
     argv.insert(argv.end(), args.begin() + 1, args.end());
     return run_command(dir_, std::move(argv));
   }
+  // A libnfc or libfreefare command-line tool, with the twin as its only reader.
   run_result libnfc_tool(const std::string& tool) const {
     return run_command(dir_, {tool}, {{"LIBNFC_DEVICE", "pn532_uart:" + link_}});
   }
