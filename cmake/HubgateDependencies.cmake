@@ -2,6 +2,7 @@
 find_package(Threads REQUIRED)
 find_package(Boost 1.81.0 EXACT REQUIRED CONFIG COMPONENTS json url)
 find_package(OpenSSL 3 REQUIRED)
+find_package(ZLIB REQUIRED)  # the twin's DESFire CRC32
 find_package(SQLite3 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(PkgConfig REQUIRED)

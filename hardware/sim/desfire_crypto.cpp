@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 #include <openssl/rand.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -79,13 +80,10 @@ block cmac(const aes_key& key, block& iv, std::span<const std::uint8_t> message)
   return iv;
 }
 
+// DESFire's CRC32 is the IEEE one without its final inversion: zlib's, inverted back.
 std::uint32_t crc32(std::span<const std::uint8_t> data) {
-  std::uint32_t crc = 0xFFFFFFFF;
-  for (std::uint8_t b : data) {
-    crc ^= b;
-    for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ ((crc & 1U) != 0 ? 0xEDB88320U : 0U);
-  }
-  return crc;
+  const auto crc = ::crc32(0L, data.data(), static_cast<uInt>(data.size()));
+  return ~static_cast<std::uint32_t>(crc);
 }
 
 void append_crc32(std::vector<std::uint8_t>& data, std::span<const std::uint8_t> covered) {
