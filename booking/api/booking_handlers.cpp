@@ -1,4 +1,4 @@
-// Booking routes: create, list, read, the status actions, and availability searches.
+// Booking routes: create, edit, list, read, the status actions, and availability searches.
 #include <boost/json/array.hpp>
 
 #include "booking/api/booking_json.hpp"
@@ -50,6 +50,25 @@ void create_booking(call& c, http::reply_fn reply) {
   };
   c.svc.bookings.create_then(c.actor(), req, c.svc.now(),
                              reply_with<domain::booking>(c, std::move(reply), created, 201));
+}
+
+void edit_booking(call& c, http::reply_fn reply) {
+  auto body = parse_json_body(c.request);
+  if (!body) return reply(respond(c, body.error()));
+  body_fields f(*body);
+  domain::booking_edit change;
+  change.space_id = f.text("space_id", need::optional, 100);
+  change.start = f.time("start", need::optional);
+  change.end = f.time("end", need::optional);
+  if (auto seats = f.integer("seats", need::optional, 1, 100000))
+    change.seats = static_cast<int>(*seats);
+  change.title = f.text("title", need::optional, 200);
+  if (auto errors = f.finish(); !errors.empty())
+    return reply(respond(c, validation_failed(std::move(errors))));
+  // Replied on the store's delivery thread once the change is durable.
+  c.svc.bookings.edit_then(
+      c.actor(), c.param("id"), change, c.svc.now(),
+      reply_with<domain::booking>(c, std::move(reply), [](const auto& b) { return to_json(b); }));
 }
 
 http::http_response list_bookings(call& c) {

@@ -67,6 +67,7 @@ http::http_response reactivate_credential(call& c);
 // booking_handlers.cpp
 void create_booking(call& c, http::reply_fn reply);  // replies once the booking is durable
 http::http_response list_bookings(call& c);
+void edit_booking(call& c, http::reply_fn reply);
 http::http_response get_booking(call& c);
 void cancel_booking(call& c, http::reply_fn reply);
 void check_in_booking(call& c, http::reply_fn reply);

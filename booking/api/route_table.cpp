@@ -68,6 +68,7 @@ std::vector<route> api_routes() {
     {"POST",   "/api/v1/bookings",                    authenticated, h::create_booking,     {"Book seats in a space", "booking_create", "booking", 201, {}, {"booking_conflict", "quota_exceeded", "nonexistent_local_time", "ambiguous_local_time", "outside_opening_hours"}}},
     {"GET",    "/api/v1/bookings",                    authenticated, h::list_bookings,      {"Your bookings (admins: all, or ?user=)", "", "booking_list", 200, {"from", "to", "status", "user", "space"}}},
     {"GET",    "/api/v1/bookings/{id}",               authenticated, h::get_booking,        {"Read a booking (owner or admin)", "", "booking"}},
+    {"PATCH",  "/api/v1/bookings/{id}",               authenticated, h::edit_booking,       {"Change a booking's time, space, seats or title (owner or admin; rechecked, all or nothing)", "booking_edit", "booking", 200, {}, {"booking_conflict", "quota_exceeded", "booking_not_editable", "booking_started", "outside_opening_hours"}}},
     {"POST",   "/api/v1/bookings/{id}/cancel",        authenticated, h::cancel_booking,     {"Cancel a booking", "", "booking", 200, {}, {"invalid_transition"}}},
     {"POST",   "/api/v1/bookings/{id}/check-in",      authenticated, h::check_in_booking,   {"Check in to a booking", "", "booking", 200, {}, {"check_in_not_open", "invalid_transition"}}},
     {"POST",   "/api/v1/bookings/{id}/approve",       admin,         h::approve_booking,    {"Approve a pending booking", "", "booking", 200, {}, {"invalid_transition"}}},

@@ -60,6 +60,29 @@ outcome<void> check_may(const actor& who, const booking& b, booking_action actio
   return failure(errc::forbidden);
 }
 
+bool has_begun(const booking& b, sys_seconds now) noexcept {
+  return now >= b.start || b.status == booking_status::checked_in;
+}
+
+outcome<void> check_editable(const actor& who, const booking& b, bool moves, sys_seconds now) {
+  if (who.user_id != b.user_id && !who.is_admin()) return failure(errc::not_found);
+  if (!b.active() || now >= b.end)
+    return failure(errc::booking_not_editable,
+                   fmt::format("a {} booking cannot be changed",
+                               now >= b.end && b.active() ? "past" : to_string(b.status)));
+  if (has_begun(b, now) && moves)
+    return failure(errc::booking_started,
+                   "this booking has begun: only its end and title can be changed");
+  return {};
+}
+
+booking_status status_after_edit(const actor& who, const booking& before, bool reschedules,
+                                 bool needs_approval) {
+  if (who.is_admin() || !reschedules || before.status == booking_status::checked_in)
+    return before.status;
+  return needs_approval ? booking_status::pending : booking_status::confirmed;
+}
+
 bool is_no_show(const space& s, const booking& b, sys_seconds now) {
   return s.check_in_required && b.status == booking_status::confirmed &&
          now >= b.start + s.release_window;

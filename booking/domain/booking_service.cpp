@@ -68,39 +68,44 @@ booking_service::booking_service(catalog_repository& catalog, booking_repository
 
 outcome<booking> booking_service::create(const actor& who, const booking_request& req,
                                          sys_seconds now) {
-  auto a = admit(who, req, now);
+  auto subject = subject_of(who, req.user_id);
+  if (!subject) return subject.error();
+  auto a = admit(who, *subject, req, now, nullptr);
   if (!a) return a.error();
   return bookings_.insert_booking(std::move(a->candidate), a->quota);
 }
 
 void booking_service::create_then(const actor& who, const booking_request& req, sys_seconds now,
                                   std::function<void(outcome<booking>)> done) {
-  auto a = admit(who, req, now);
+  auto subject = subject_of(who, req.user_id);
+  if (!subject) return done(subject.error());
+  auto a = admit(who, *subject, req, now, nullptr);
   if (!a) return done(a.error());
   bookings_.insert_booking_then(std::move(a->candidate), a->quota, std::move(done));
 }
 
-outcome<booking_service::admission> booking_service::admit(const actor& who,
-                                                           const booking_request& req,
-                                                           sys_seconds now) {
+// Permissions and policies follow the person the booking is for; an admin booking on
+// someone's behalf is not held to their group limits. Booking for oneself, the actor is that
+// person (callers pass only active users' actors), so no user read is needed.
+outcome<actor> booking_service::subject_of(const actor& who,
+                                           const std::optional<std::string>& user_id) {
+  if (!user_id || *user_id == who.user_id) return who;
+  if (!who.is_admin()) return failure(errc::forbidden, "you can only book for yourself");
+  auto owner = users_.get_user(*user_id);
+  if (!owner) {
+    if (owner.error().is(errc::not_found))
+      return field_failure("user_id", "unknown", "no such user");
+    return owner.error();
+  }
+  if (!owner->active) return failure(errc::user_inactive, "this account is deactivated");
+  return actor::of(*owner);
+}
+
+outcome<booking_admission> booking_service::admit(const actor& who, const actor& subject,
+                                                  const booking_request& req, sys_seconds now,
+                                                  const booking* before) {
   if (req.seats < 1) return field_failure("seats", "out_of_range", "book at least one seat");
   if (req.title.size() > 200) return field_failure("title", "too_long", "at most 200 characters");
-  // Permissions and policies follow the person the booking is for; an admin booking on
-  // someone's behalf is not held to their group limits. Booking for oneself, the actor is
-  // that person (callers pass only active users' actors), so no user read is needed.
-  actor subject = who;
-  if (req.user_id && *req.user_id != who.user_id) {
-    if (!who.is_admin()) return failure(errc::forbidden, "you can only book for yourself");
-    auto owner = users_.get_user(*req.user_id);
-    if (!owner) {
-      if (owner.error().is(errc::not_found))
-        return field_failure("user_id", "unknown", "no such user");
-      return owner.error();
-    }
-    if (!owner->active) return failure(errc::user_inactive, "this account is deactivated");
-    subject = actor::of(*owner);
-  }
-
   auto found = catalog_.get_space(req.space_id);
   if (!found) {
     if (found.error().is(errc::not_found))
@@ -118,11 +123,15 @@ outcome<booking_service::admission> booking_service::admit(const actor& who,
 
   auto user_groups = groups_of(catalog_, subject.group_ids);
   bool privileged = who.is_admin();
+  // An edit that keeps the start was admitted for it already.
+  const bool new_start = before == nullptr || before->start != iv->from;
 
   if (auto r = check_duration(s.rules, *iv); !r) return r.error();
-  if (auto r = check_lead_time(s.rules, iv->from, now); !r) return r.error();
-  int max_days = privileged ? s.rules.max_days_ahead : effective_max_days_ahead(s, user_groups);
-  if (auto r = check_days_ahead(max_days, iv->from, now); !r) return r.error();
+  if (new_start) {
+    if (auto r = check_lead_time(s.rules, iv->from, now); !r) return r.error();
+    int max_days = privileged ? s.rules.max_days_ahead : effective_max_days_ahead(s, user_groups);
+    if (auto r = check_days_ahead(max_days, iv->from, now); !r) return r.error();
+  }
   if (!privileged) {
     if (auto r = check_kind_allowed(subject, user_groups, s); !r) return r.error();
     if (auto r = check_space_allowed(subject, s); !r) return r.error();
@@ -131,21 +140,28 @@ outcome<booking_service::admission> booking_service::admit(const actor& who,
     return failure(errc::seats_exceed_capacity, fmt::format("this space has {} seats", s.capacity));
   if (auto r = check_open(placed->zone, placed->hours, placed->closures, *iv); !r) return r.error();
 
-  booking b;
+  booking b = before ? *before : booking{};
   b.space_id = s.id;
   b.user_id = subject.user_id;
   b.start = iv->from;
   b.end = iv->to;
   b.seats = req.seats;
   b.title = req.title;
-  b.status = s.needs_approval && !privileged ? booking_status::pending : booking_status::confirmed;
-  b.created_at = now;
+  const bool needs_approval = s.needs_approval && !privileged;
+  if (before) {
+    const bool reschedules = before->space_id != b.space_id || before->start != b.start ||
+                             before->end != b.end || before->seats != b.seats;
+    b.status = status_after_edit(who, *before, reschedules, s.needs_approval);
+  } else {
+    b.status = needs_approval ? booking_status::pending : booking_status::confirmed;
+    b.created_at = now;
+  }
 
   std::optional<quota_check> quota;
   if (!privileged) {
     if (auto q = effective_weekly_quota(user_groups)) quota = quota_check{placed->zone->name(), *q};
   }
-  return admission{std::move(b), std::move(quota)};
+  return booking_admission{std::move(b), std::move(quota)};
 }
 
 outcome<std::vector<booking>> booking_service::list(const actor& who, const booking_query& q) {

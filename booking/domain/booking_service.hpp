@@ -34,6 +34,15 @@ struct booking_request {
   std::optional<std::string> user_id;  // admins may book for someone else
 };
 
+// A change to a booking: what is absent stays as it is.
+struct booking_edit {
+  std::optional<std::string> space_id;
+  std::optional<time_input> start;
+  std::optional<time_input> end;
+  std::optional<int> seats;
+  std::optional<std::string> title;
+};
+
 struct booking_query {
   std::optional<sys_seconds> from;
   std::optional<sys_seconds> to;
@@ -67,6 +76,14 @@ class booking_service {
   // possibly later and on another thread (see booking_repository::insert_booking_then).
   void create_then(const actor& who, const booking_request& req, sys_seconds now,
                    std::function<void(outcome<booking>)> done);
+  // Moves or resizes a booking with every check create makes, capacity and quota not counting
+  // its own current seats, as one write: when a check fails it stays as it was. Who may edit,
+  // what and the status it gets: check_editable and status_after_edit. An unchanged start is
+  // not held to lead time and days ahead again.
+  void edit_then(const actor& who, std::string_view id, const booking_edit& change, sys_seconds now,
+                 std::function<void(outcome<booking>)> done);
+  outcome<booking> edit(const actor& who, std::string_view id, const booking_edit& change,
+                        sys_seconds now);
   outcome<std::vector<booking>> list(const actor& who, const booking_query& q);
   outcome<booking> get(const actor& who, std::string_view id);  // others: not_found
   outcome<booking> cancel(const actor& who, std::string_view id, sys_seconds now);
@@ -96,13 +113,16 @@ class booking_service {
   outcome<std::vector<booking>> complete_ended(sys_seconds now);
 
  private:
-  // Everything create checks before the store's write transaction: the booking to insert
-  // and the quota that transaction must check.
-  struct admission {
-    booking candidate;
-    std::optional<quota_check> quota;
-  };
-  outcome<admission> admit(const actor& who, const booking_request& req, sys_seconds now);
+  // Everything create (and edit) checks before the store's write transaction: the booking to
+  // store and the quota that transaction must check. `subject` is whom the booking is for;
+  // `before` the booking an edit changes (null when creating).
+  outcome<booking_admission> admit(const actor& who, const actor& subject,
+                                   const booking_request& req, sys_seconds now,
+                                   const booking* before);
+  outcome<actor> subject_of(const actor& who, const std::optional<std::string>& user_id);
+  // What `change` by `who` turns `b` into, with the checks of admit.
+  outcome<booking_admission> revise(const actor& who, const booking& b, const booking_edit& change,
+                                    sys_seconds now);
   outcome<booking> transition(const actor& who, std::string_view id, booking_action action,
                               sys_seconds now);
   // What `action` by `who` turns `b` into, or why not.

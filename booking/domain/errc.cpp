@@ -12,7 +12,7 @@ struct errc_info {
 };
 
 // Indexed by the enum value; keep in the enum's order.
-constexpr std::array<errc_info, 29> infos{{
+constexpr std::array<errc_info, 31> infos{{
     {"ok", 200},
     {"validation_failed", 422},
     {"not_found", 404},
@@ -42,8 +42,10 @@ constexpr std::array<errc_info, 29> infos{{
     {"user_inactive", 403},
     {"name_taken", 409},
     {"card_not_enrolled", 404},
+    {"booking_not_editable", 409},
+    {"booking_started", 409},
 }};
-static_assert(infos.size() == static_cast<std::size_t>(errc::card_not_enrolled) + 1);
+static_assert(infos.size() == static_cast<std::size_t>(errc::booking_started) + 1);
 
 class category final : public boost::system::error_category {
  public:

@@ -41,6 +41,8 @@ enum class errc {
   user_inactive,                  // 403
   name_taken,                     // 409, e.g. a second API token with the same name
   card_not_enrolled,              // 404, no credential holds the card looked up
+  booking_not_editable,           // 409, the booking is no longer active (cancelled, ended...)
+  booking_started,                // 409, a begun booking: only its end and title may change
 };
 
 const boost::system::error_category& domain_category() noexcept;

@@ -109,6 +109,13 @@ struct quota_check {
   std::chrono::seconds per_week{0};
 };
 
+// A booking as it is to be stored and the quota its write must check: a new booking for
+// insert_booking, or an existing one's new form for revise_booking_then.
+struct booking_admission {
+  booking candidate;
+  std::optional<quota_check> quota;
+};
+
 // What a status action turns a booking into (see booking_repository::change_status_then).
 struct status_change {
   booking_status to;
@@ -176,6 +183,13 @@ class booking_repository {
     done(set_status(id, b->status, change->to, change->checked_in_at));
   }
   // NOLINTEND(performance-unnecessary-value-param)
+  // In ONE write transaction: reads the booking (not_found when absent), asks `revise` for its
+  // new form and checks that form as insert_booking checks a new booking (space active,
+  // capacity and buffer, quota), not counting the booking's own current seats; then replaces
+  // it. Any failure leaves the booking as it was. `done` as for insert_booking_then.
+  virtual void revise_booking_then(std::string_view id,
+                                   std::function<outcome<booking_admission>(const booking&)> revise,
+                                   std::function<void(outcome<booking>)> done) = 0;
 };
 
 // A user's credentials (cards) and user records. Emails are unique case-insensitively.

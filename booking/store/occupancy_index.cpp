@@ -17,9 +17,22 @@ domain::sys_seconds from_seconds(std::int64_t s) {
 
 void occupancy_index::apply(const domain::booking& b) {
   std::unique_lock lock(mutex_);
-  auto& list = by_space_[b.space_id];
-  const std::int64_t start = unix_seconds(b.start), end = unix_seconds(b.end);
-  // A booking's start never changes, so an earlier state of it sits among the equal starts.
+  remove_locked(b);
+  add_locked(b);
+}
+
+void occupancy_index::replace(const domain::booking& before, const domain::booking& after) {
+  std::unique_lock lock(mutex_);
+  remove_locked(before);
+  add_locked(after);
+}
+
+void occupancy_index::remove_locked(const domain::booking& b) {
+  auto found = by_space_.find(b.space_id);
+  if (found == by_space_.end()) return;
+  auto& list = found->second;
+  const std::int64_t start = unix_seconds(b.start);
+  // An earlier state of the booking sits among the equal starts.
   const auto [first, last] = std::equal_range(list.starts.begin(), list.starts.end(), start);
   const auto from = list.rest.begin() + (first - list.starts.begin());
   const auto to = list.rest.begin() + (last - list.starts.begin());
@@ -28,7 +41,12 @@ void occupancy_index::apply(const domain::booking& b) {
     list.rest.erase(same);
     --size_;
   }
+}
+
+void occupancy_index::add_locked(const domain::booking& b) {
   if (!b.active()) return;
+  auto& list = by_space_[b.space_id];
+  const std::int64_t start = unix_seconds(b.start), end = unix_seconds(b.end);
   longest_ = std::max(longest_, end - start);
   auto at = std::upper_bound(list.starts.begin(), list.starts.end(), start);
   list.rest.insert(list.rest.begin() + (at - list.starts.begin()),

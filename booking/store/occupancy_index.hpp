@@ -20,8 +20,10 @@ namespace hubgate::store {
 class occupancy_index {
  public:
   // Records the booking's current state: an active booking is added (or updated), any other
-  // status removes it. A booking keeps its start for life (no use case moves one).
+  // status removes it. For a booking whose start, end, space or seats stayed as they were.
   void apply(const domain::booking& b);
+  // Records an edit: `before` (as it was indexed) leaves and `after` enters, as one change.
+  void replace(const domain::booking& before, const domain::booking& after);
 
   // The active bookings of each space overlapping its window, all seen at one instant.
   domain::slot_batch collect(std::span<const domain::space_window> spaces) const;
@@ -47,6 +49,10 @@ class occupancy_index {
     std::vector<std::int64_t> starts;
     std::vector<slot> rest;
   };
+
+  // Under the unique lock: drops `b`'s slot (found by its start and id), adds it when active.
+  void remove_locked(const domain::booking& b);
+  void add_locked(const domain::booking& b);
 
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, slots, string_hash, std::equal_to<>> by_space_;

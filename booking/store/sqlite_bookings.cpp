@@ -48,10 +48,11 @@ outcome<domain::booking> update_status(connection& c, const std::string& key,
   return b;
 }
 
-// The whole admission decision, run on the writer connection inside its transaction.
-outcome<domain::booking> admit(connection& c, domain::booking b,
-                               const std::optional<domain::quota_check>& quota,
-                               std::int64_t longest) {
+// The checks of the whole admission decision, run on the writer connection inside its
+// transaction. The candidate's own stored row (an edit's) does not count against it.
+outcome<void> check_admission(connection& c, const domain::booking& b,
+                              const std::optional<domain::quota_check>& quota,
+                              std::int64_t longest) {
   auto s = load_space_for_admission(c, b.space_id);
   if (!s) return s.error();
   if (!s->active)
@@ -70,6 +71,13 @@ outcome<domain::booking> admit(connection& c, domain::booking b,
     if (!mine) return mine.error();
     if (auto r = domain::check_quota(*zone, quota->per_week, *mine, b); !r) return r.error();
   }
+  return {};
+}
+
+outcome<domain::booking> admit(connection& c, domain::booking b,
+                               const std::optional<domain::quota_check>& quota,
+                               std::int64_t longest) {
+  if (auto r = check_admission(c, b, quota, longest); !r) return r.error();
   if (b.id.empty()) b.id = new_id("bk");
   static const std::string sql = insert_sql("bookings", booking_columns, false);
   auto st = c.prepare(sql);
@@ -77,6 +85,18 @@ outcome<domain::booking> admit(connection& c, domain::booking b,
   bind_booking(*st, b);
   if (auto r = st->run(); !r) return r.error();
   return b;
+}
+
+// Writes an edited booking over its row; the caller has checked it.
+outcome<domain::booking> overwrite(connection& c, const domain::booking& b) {
+  auto st = c.prepare(
+      "UPDATE bookings SET space_id = ?2, start_at = ?3, end_at = ?4, seats = ?5, title = ?6,"
+      " status = ?7 WHERE id = ?1");
+  if (!st) return st.error();
+  st->bind(1, b.id).bind(2, b.space_id).bind(3, to_unix(b.start)).bind(4, to_unix(b.end));
+  st->bind(5, b.seats).bind(6, b.title).bind(7, domain::to_string(b.status));
+  if (auto r = st->run(); !r) return r.error();
+  return load_booking(c, b.id);
 }
 
 }  // namespace
@@ -99,12 +119,43 @@ std::function<outcome<domain::booking>(connection&)> sqlite_bookings::admission(
     domain::booking candidate, std::optional<domain::quota_check> quota) {
   return [this, b = std::move(candidate), quota = std::move(quota)](connection& c) {
     // Raised before the row can become visible to any reader.
-    std::int64_t length = to_unix(b.end) - to_unix(b.start);
-    std::int64_t seen = longest_.load();
-    while (length > seen && !longest_.compare_exchange_weak(seen, length)) {
-    }
+    raise_longest(b);
     return admit(c, b, quota, longest_booking(c));
   };
+}
+
+void sqlite_bookings::raise_longest(const domain::booking& b) {
+  std::int64_t length = to_unix(b.end) - to_unix(b.start);
+  std::int64_t seen = longest_.load();
+  while (length > seen && !longest_.compare_exchange_weak(seen, length)) {
+  }
+}
+
+void sqlite_bookings::revise_booking_then(
+    std::string_view id,
+    std::function<outcome<domain::booking_admission>(const domain::booking&)> revise,
+    std::function<void(outcome<domain::booking>)> done) {
+  // The booking as the index holds it, for the swap after the commit.
+  auto before = std::make_shared<domain::booking>();
+  write_then<domain::booking>(
+      [this, key = std::string(id), revise = std::move(revise),
+       before](connection& c) -> outcome<domain::booking> {
+        auto b = load_booking(c, key);
+        if (!b) return b;
+        auto revision = revise(*b);
+        if (!revision) return revision.error();
+        // Raised before the row can become visible to any reader, as for an insert.
+        raise_longest(revision->candidate);
+        if (auto r = check_admission(c, revision->candidate, revision->quota, longest_booking(c));
+            !r)
+          return r.error();
+        *before = std::move(*b);
+        return overwrite(c, revision->candidate);
+      },
+      [this, before](const outcome<domain::booking>& stored) {
+        occupancy_.replace(*before, *stored);
+      },
+      std::move(done));
 }
 
 std::function<void(const outcome<domain::booking>&)> sqlite_bookings::index_after_commit() {

@@ -35,6 +35,10 @@ class sqlite_bookings final : public domain::booking_repository, private sqlite_
       std::string_view id,
       std::function<outcome<domain::status_change>(const domain::booking&)> decide,
       std::function<void(outcome<domain::booking>)> done) override;
+  void revise_booking_then(
+      std::string_view id,
+      std::function<outcome<domain::booking_admission>(const domain::booking&)> revise,
+      std::function<void(outcome<domain::booking>)> done) override;
 
  private:
   // The capacity and quota checks and the insert, as one op for the writer; and what the
@@ -48,6 +52,7 @@ class sqlite_bookings final : public domain::booking_repository, private sqlite_
   // it before commit, the first reader takes the maximum from the table. Valid because this
   // process alone writes the file; a shared PostgreSQL backend would need its own bound.
   std::int64_t longest_booking(connection& c);
+  void raise_longest(const domain::booking& b);
   std::atomic<std::int64_t> longest_{0};
   std::once_flag longest_loaded_;
   occupancy_index occupancy_;

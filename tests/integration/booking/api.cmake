@@ -7,7 +7,7 @@ target_compile_definitions(integration_api_support PUBLIC
   HUBGATE_BOOKING_BIN="$<TARGET_FILE:hubgate-booking>")
 add_dependencies(integration_api_support hubgate-booking)
 
-foreach(_api_test IN ITEMS api_auth api_cards api_cli api_demo api_sessions api_data_dir api_errors
+foreach(_api_test IN ITEMS api_auth api_booking_edit api_cards api_cli api_demo api_sessions api_data_dir api_errors
     api_head api_routes api_race)
   add_executable(integration_${_api_test} ${CMAKE_CURRENT_LIST_DIR}/${_api_test}_test.cpp)
   target_link_libraries(integration_${_api_test} PRIVATE integration_api_support

@@ -1,10 +1,11 @@
-// The member's own bookings from today on, with cancel and check-in.
+// The member's own bookings from today on, with change, cancel and check-in.
 import {h} from '../dom.js';
 import {t} from '../i18n.js';
 import * as api from '../api.js';
 import {current_user, is_admin} from '../session.js';
 import {load_spaces} from '../spaces.js';
 import {confirm_dialog} from '../dialog.js';
+import {edit_booking} from './booking_dialog.js';
 import {announce, announce_error, explain, alert_box} from '../messages.js';
 import {today, add_days, wall, format_range} from '../time.js';
 
@@ -30,6 +31,7 @@ async function draw(slot) {
   }
   const me = current_user();
   const names = new Map(spaces.map((sp) => [sp.id, sp.name]));
+  const by_id = new Map(spaces.map((sp) => [String(sp.id), sp]));
   const mine = bookings.filter((b) => !is_admin() || b.user_id === undefined || String(b.user_id) === String(me?.id))
     .filter((b) => b.status !== 'cancelled')
     .sort((a, b) => (a.start < b.start ? -1 : 1));
@@ -40,6 +42,12 @@ async function draw(slot) {
   const rows = mine.map((b) => {
     const name = names.get(String(b.space_id)) ?? b.space_name ?? b.space?.name ?? '';
     const actions = h('div', {class: 'row-actions'});
+    const space = by_id.get(String(b.space_id));
+    if (space && ['confirmed', 'pending', 'checked_in'].includes(b.status) && new Date(b.end) > new Date()) {
+      actions.append(h('button', {type: 'button', class: 'button small secondary',
+        onclick: async () => { if (await edit_booking(b, space, spaces)) await draw(slot); }},
+      t('edit_booking'), h('span', {class: 'visually-hidden'}, ` ${name}`)));
+    }
     if (['confirmed', 'pending'].includes(b.status)) {
       if (b.status === 'confirmed') {
         actions.append(h('button', {type: 'button', class: 'button small',

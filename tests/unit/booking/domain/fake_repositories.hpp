@@ -138,6 +138,26 @@ class fake_bookings final : public booking_repository {
     if (at) it->second.checked_in_at = at;
     return it->second;
   }
+  void revise_booking_then(std::string_view id,
+                           std::function<outcome<booking_admission>(const booking&)> revise,
+                           std::function<void(outcome<booking>)> done) override {
+    auto it = rows.find(id);
+    if (it == rows.end()) return done(failure(errc::not_found));
+    auto r = revise(it->second);
+    if (!r) return done(r.error());
+    auto s = catalog_.get_space(r->candidate.space_id);
+    if (!s) return done(s.error());
+    std::vector<booking> all;
+    for (const auto& [key, b] : rows) all.push_back(b);
+    if (auto c = check_capacity(*s, all, r->candidate); !c) return done(c.error());
+    if (r->quota) {
+      auto zone = *find_zone(r->quota->time_zone);
+      if (auto q = check_quota(zone, r->quota->per_week, all, r->candidate); !q)
+        return done(q.error());
+    }
+    it->second = r->candidate;
+    done(it->second);
+  }
 
  private:
   fake_catalog& catalog_;
