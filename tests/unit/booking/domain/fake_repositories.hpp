@@ -67,6 +67,7 @@ class fake_catalog final : public catalog_repository {
   template <class T>
   static outcome<std::vector<T>> values(const std::map<std::string, T, std::less<>>& m) {
     std::vector<T> out;
+    out.reserve(m.size());
     for (const auto& [id, v] : m) out.push_back(v);
     return out;
   }

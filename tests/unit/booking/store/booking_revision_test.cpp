@@ -25,7 +25,7 @@ domain::outcome<booking> revise(domain::booking_repository& repo, std::string_vi
 
 // A reviser that moves the booking to [from, to) with the quota given.
 reviser move_to(domain::sys_seconds from, domain::sys_seconds to,
-                std::optional<domain::quota_check> quota = std::nullopt) {
+                const std::optional<domain::quota_check>& quota = std::nullopt) {
   return [from, to, quota](const booking& b) {
     booking changed = b;
     changed.start = from;

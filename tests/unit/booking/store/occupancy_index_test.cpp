@@ -99,5 +99,23 @@ TEST(occupancy_index, a_long_slot_is_found_from_inside_it) {
             (ranges{domain::time_range{utc(2027, 6, 1, 0), utc(2027, 9, 1, 0)}}));
 }
 
+TEST(occupancy_index, replace_moves_an_edited_booking_to_its_new_start_and_space) {
+  occupancy_index index;
+  const auto before = slot("a", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 10));
+  index.apply(before);
+  index.apply(slot("b", "room", utc(2027, 5, 3, 9), utc(2027, 5, 3, 9, 30)));
+  auto after = slot("a", "pool", utc(2027, 5, 3, 14), utc(2027, 5, 3, 16), 2);
+  index.replace(before, after);
+  EXPECT_EQ(index.size(), 2u);
+  const domain::space_window windows[] = {{"room", {utc(2027, 5, 3, 0), utc(2027, 5, 4, 0)}},
+                                          {"pool", {utc(2027, 5, 3, 0), utc(2027, 5, 4, 0)}}};
+  const auto batch = index.collect(windows);
+  EXPECT_EQ(intervals(batch, 0), (ranges{{utc(2027, 5, 3, 9), utc(2027, 5, 3, 9, 30)}}));
+  EXPECT_EQ(intervals(batch, 1), (ranges{{utc(2027, 5, 3, 14), utc(2027, 5, 3, 16)}}));
+  after.status = booking_status::cancelled;
+  index.replace(after, after);
+  EXPECT_EQ(index.size(), 1u);
+}
+
 }  // namespace
 }  // namespace hubgate::store
